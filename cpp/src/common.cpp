@@ -1,0 +1,82 @@
+#include <govnet/common.hpp>
+
+#include <sstream>
+#include <thread>
+
+#ifdef GOVNET_HAVE_OPENMP
+#include <omp.h>
+#endif
+
+namespace govnet {
+
+int RunControl::num_threads() const {
+    if (threads > 0) return threads;
+#ifdef GOVNET_HAVE_OPENMP
+    return omp_get_max_threads();
+#else
+    unsigned hw = std::thread::hardware_concurrency();
+    return hw == 0 ? 1 : static_cast<int>(hw);
+#endif
+}
+
+void RunControl::checkpoint(double done, double total) const {
+    if (!keep_going(done, total)) throw Cancelled();
+}
+
+bool RunControl::keep_going(double done, double total) const {
+    if (stop_requested()) return false;
+    if (poll && poll(done, total)) {
+        request_stop();
+        return false;
+    }
+    return true;
+}
+
+void check_allocation(const char* what, double count, double bytes_each, double limit_bytes) {
+    const double bytes = count * bytes_each;
+    if (!(bytes <= limit_bytes)) {
+        std::ostringstream os;
+        os << what << " would need " << bytes / (1024.0 * 1024.0 * 1024.0) << " GiB ("
+           << count << " entries), more than the limit of "
+           << limit_bytes / (1024.0 * 1024.0 * 1024.0) << " GiB";
+        throw TooLarge(os.str());
+    }
+}
+
+Rng::Rng(std::uint64_t seed, std::uint64_t task) {
+    std::uint64_t x = splitmix64(seed ^ splitmix64(task + 0x632BE59BD9B4E019ULL));
+    for (auto& s : s_) {
+        x = splitmix64(x);
+        s = x;
+    }
+}
+
+static inline std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+std::uint64_t Rng::next() {
+    const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
+    const std::uint64_t t = s_[1] << 17;
+    s_[2] ^= s_[0];
+    s_[3] ^= s_[1];
+    s_[1] ^= s_[2];
+    s_[0] ^= s_[3];
+    s_[2] ^= t;
+    s_[3] = rotl(s_[3], 45);
+    return result;
+}
+
+std::uint64_t Rng::below(std::uint64_t n) {
+    // Lemire's nearly-divisionless method with rejection: exactly uniform.
+    __uint128_t m = static_cast<__uint128_t>(next()) * n;
+    std::uint64_t low = static_cast<std::uint64_t>(m);
+    if (low < n) {
+        const std::uint64_t threshold = (0 - n) % n;
+        while (low < threshold) {
+            m = static_cast<__uint128_t>(next()) * n;
+            low = static_cast<std::uint64_t>(m);
+        }
+    }
+    return static_cast<std::uint64_t>(m >> 64);
+}
+
+}  // namespace govnet

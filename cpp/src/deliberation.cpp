@@ -1,0 +1,3 @@
+#include <govnet/deliberation.hpp>
+
+namespace govnet {}  // namespace govnet

@@ -1,0 +1,3 @@
+#include <govnet/duties.hpp>
+
+namespace govnet {}  // namespace govnet

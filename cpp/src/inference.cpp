@@ -1,0 +1,3 @@
+#include <govnet/inference.hpp>
+
+namespace govnet {}  // namespace govnet

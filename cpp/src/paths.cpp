@@ -1,0 +1,3 @@
+#include <govnet/paths.hpp>
+
+namespace govnet {}  // namespace govnet

@@ -1,0 +1,3 @@
+#include <govnet/structure.hpp>
+
+namespace govnet {}  // namespace govnet

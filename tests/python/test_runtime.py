@@ -1,0 +1,73 @@
+"""Logging bridge, Ctrl-C, thread invariance of the C++ core."""
+
+import _thread
+import logging
+import threading
+import time
+
+import networkx as nx
+import numpy as np
+import pytest
+
+import govnet
+
+
+def test_cpp_logs_reach_python_logger(caplog):
+    with caplog.at_level(logging.INFO, logger="govnet.core"):
+        govnet._core.log_message(2, "hello from C++ 核心")  # spdlog info
+    assert any(r.name == "govnet.core" and "核心" in r.getMessage() for r in caplog.records)
+
+
+def test_cpp_debug_logs_filtered_by_python_level(caplog):
+    with caplog.at_level(logging.WARNING, logger="govnet.core"):
+        govnet._core.log_message(1, "debug noise")
+    assert not [r for r in caplog.records if "debug noise" in r.getMessage()]
+
+
+def big_network(n=6000, m=4):
+    g = nx.barabasi_albert_graph(n, m, seed=1)
+    e = np.array(g.edges())
+    return govnet.Network.from_arrays(e[:, 0], e[:, 1], actors=n)
+
+
+def test_ctrl_c_interrupts_long_call_and_network_stays_usable():
+    net = big_network()
+    timer = threading.Timer(0.3, _thread.interrupt_main)
+    start = time.perf_counter()
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        govnet.betweenness_centrality(net, threads=2)
+        time.sleep(5)  # if the call finished before the timer, wait for the interrupt here
+    elapsed = time.perf_counter() - start
+    timer.cancel()
+    assert elapsed < 1.5
+    small = govnet.betweenness_centrality(net, k=50, seed=3)
+    assert np.isfinite(small.to_numpy()).all()
+
+
+def test_gil_released_during_long_call():
+    net = big_network(3000, 3)
+    ticks = []
+    stop = threading.Event()
+
+    def ticker():
+        while not stop.is_set():
+            ticks.append(time.perf_counter())
+            time.sleep(0.01)
+
+    t = threading.Thread(target=ticker)
+    t.start()
+    govnet.betweenness_centrality(net, threads=1)
+    stop.set()
+    t.join()
+    assert len(ticks) > 5
+
+
+def test_threads_give_identical_results():
+    net = big_network(2000, 3)
+    a = govnet.betweenness_centrality(net, threads=1).to_numpy()
+    b = govnet.betweenness_centrality(net, threads=2).to_numpy()
+    assert np.array_equal(a, b)
+    c = govnet.betweenness_centrality(net, k=100, seed=9, threads=1).to_numpy()
+    d = govnet.betweenness_centrality(net, k=100, seed=9, threads=2).to_numpy()
+    assert np.array_equal(c, d)
