@@ -36,7 +36,7 @@ py-test: install
 
 bench: install
 	bash scripts/setup.sh test,bench
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 lint: setup
 	$(VENV)/bin/python -m pip -q install ruff

@@ -9,6 +9,7 @@ void register_errors(py::module_& m);
 void bind_log(py::module_& m);
 void bind_graph(py::module_& m);
 void bind_centrality(py::module_& m);
+void bind_structure(py::module_& m);
 void bind_duties(py::module_& m);
 void bind_inference(py::module_& m);
 void bind_deliberation(py::module_& m);
@@ -21,6 +22,7 @@ PYBIND11_MODULE(_core, m) {
     bind_log(m);
     bind_graph(m);
     bind_centrality(m);
+    bind_structure(m);
     bind_duties(m);
     bind_inference(m);
     bind_deliberation(m);
