@@ -199,3 +199,22 @@ def test_vocab_labels():
     assert govnet.vocab.KINDS["work_station"].zh == "社区工作站"
     assert govnet.vocab.RELATIONS["supervision"].zh == "监督"
     assert govnet.vocab.TIERS["core"].zh == "一核"
+
+
+def test_classic_datasets():
+    k = govnet.datasets.karate()
+    assert len(k) == 34 and k.num_ties() == 78
+    assert nx.is_isomorphic(nx.Graph(k.to_networkx()), nx.karate_club_graph())
+    f = govnet.datasets.florentine()
+    assert len(f) == 16 and f.num_ties("marriage") == 20 and f.num_ties("business") == 15
+    assert "Pucci" in f.actor_ids
+    assert len(govnet.datasets.kite()) == 10 and govnet.datasets.kite().num_ties() == 18
+    km = govnet.datasets.krackhardt_managers()
+    assert len(km) == 21 and km.num_ties("advice") == 190 and km.num_ties("friendship") == 102
+    assert km.relation_spec("advice").directed
+    d = govnet.datasets.davis()
+    assert len(d) == 18 and len(d.meetings) == 89 and d.meetings["meeting"].nunique() == 14
+    ref = nx.davis_southern_women_graph()
+    assert sorted(d.actor_ids) == sorted(ref.graph["top"])
+    r = govnet.datasets.random_dw()
+    assert len(r) == 12 and r.num_ties() == 30 and r.layer().weighted

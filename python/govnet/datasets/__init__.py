@@ -8,22 +8,23 @@ reproduced exactly; see ``shared/docs/case-studies.md`` of the project.
 
 from __future__ import annotations
 
-from importlib import resources
 from itertools import combinations
 
 import pandas as pd
 
 from ..network import Network
+from ._files import read_csv as _read_file
+from .classic import davis, florentine, karate, kite, krackhardt_managers, random_dw
 
-__all__ = ["nanshan", "nanshan_duty_counts"]
+__all__ = ["nanshan", "nanshan_duty_counts", "karate", "florentine", "kite",
+           "krackhardt_managers", "davis", "random_dw"]
 
 _NANSHAN_SOURCE = ("陈家喜、林电锋《城市社区协商治理模式的实践探索与理论反思——深圳南山区“一核多元”"
                    "社区治理模式》; 王慧琼, 深圳特区报 2014-07-14")
 
 
 def _read(name: str) -> pd.DataFrame:
-    with resources.files(__package__).joinpath("data", name).open("r", encoding="utf-8") as fh:
-        return pd.read_csv(fh, dtype=str, keep_default_na=False)
+    return _read_file(name)
 
 
 def co_attendance_ties(meetings: pd.DataFrame) -> pd.DataFrame:
