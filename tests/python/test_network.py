@@ -218,3 +218,37 @@ def test_classic_datasets():
     assert sorted(d.actor_ids) == sorted(ref.graph["top"])
     r = govnet.datasets.random_dw()
     assert len(r) == 12 and r.num_ties() == 30 and r.layer().weighted
+
+
+def test_nanshan_duties_reproduce_published_counts():
+    net = govnet.datasets.nanshan()
+    d = net.duties
+    counts = govnet.datasets.nanshan_duty_counts()
+    per_actor = d.groupby("actor").size()
+    for actor, n in zip(counts["actor"], counts["sub_items"]):
+        assert per_actor[actor] == n
+    assert len(d) == 277
+    assert d["category"].nunique() == 75
+    assert d["duty"].nunique() == 251
+    assert set(d["evidence"]) == {"illustrative"}
+
+
+def test_case_study_datasets():
+    s = govnet.datasets.shatou()
+    assert set(s.tier_of("support")) == {"work_station", "residents_committee", "shareholding_company"}
+    assert (s.meta["communities"], s.meta["residents_committees"], s.meta["shareholding_companies"]) == (12, 14, 5)
+    assert s.meta["residents"] == 328_000 and s.meta["area_km2"] == 13.59
+    m = govnet.datasets.market_inclusive()
+    assert m.num_ties("supervision") == 4
+    assert "supervision" not in govnet.datasets.market_inclusive(supervision=False).relations
+    for f in (govnet.datasets.zhaoshang, govnet.datasets.baibuting, govnet.datasets.village_residence):
+        net = f()
+        assert len(net.tier_of("core")) == 1
+        assert set(net.actors["evidence"]) <= {"stated", "illustrative"}
+        assert set(net.ties()["evidence"]) <= {"stated", "illustrative"}
+    dist = govnet.datasets.nanshan_district()
+    facts = dist["facts"].set_index("quantity")["value"]
+    assert facts["sub_districts"] == 8 and facts["communities"] == 100
+    assert facts["committee_members_2013"] == 597 and facts["part_time_members_2013"] == 221
+    assert dist["communities"]["communities"].tolist() == [76, 24]
+    assert dist["timeline"]["year"].min() == 1990 and dist["timeline"]["year"].max() == 2014
