@@ -358,9 +358,20 @@ class Network:
                 pos = int(np.flatnonzero(bad)[0])
                 raise InvalidNetworkError(
                     f"{name}[{pos}] = {arr[pos]} is not an actor position in [0, {n})")
-        frame = pd.DataFrame({"id": ids, "tier": "plural" if tiers is None else np.asarray(tiers),
-                              "kind": "actor"})
-        actor_frame = _validate_actors(frame, "id", "name", "tier", "kind")
+        if actors is not None and not isinstance(actors, (int, np.integer)):
+            frame = pd.DataFrame({"id": ids, "tier": "plural" if tiers is None else np.asarray(tiers)})
+            actor_frame = _validate_actors(frame, "id", "name", "tier", "kind")
+        else:
+            # Generated ids are unique and non-empty: skip the per-row checks.
+            actor_frame = pd.DataFrame(index=pd.Index(ids, name="id"))
+            actor_frame["name"] = actor_frame.index.to_numpy()
+            if tiers is None:
+                actor_frame["tier"] = pd.Categorical.from_codes(
+                    np.full(n, 2, dtype=np.int8), categories=list(TIERS))
+            else:
+                frame = pd.DataFrame({"id": ids, "tier": np.asarray(tiers)})
+                actor_frame["tier"] = _tier_categorical(frame, "tier", ids)
+            actor_frame["kind"] = "actor"
         w = None if weights is None else _check_weights(
             np.asarray(weights, dtype=float), pd.DataFrame(index=pd.RangeIndex(src.size)),
             "ties", "weight")
@@ -417,7 +428,7 @@ class Network:
         stored = graph.graph.get("govnet_relations")
         directed: Any = dict(stored) if isinstance(stored, Mapping) else graph.is_directed()
         net = cls.from_frames(actors, ties, tier_col=tier, kind_col=kind, name_col=name,
-                              directed=directed, duplicates="sum" if not multi else "sum")
+                              directed=directed)
         return net
 
     # -- views ------------------------------------------------------------
@@ -687,14 +698,6 @@ def _validate_actors(actors: pd.DataFrame, id_col: str, name_col: str, tier_col:
         raise InvalidNetworkError(
             f"{_where(frame, 'actors', pos)}: duplicate actor id {ids[pos]!r} "
             f"(first at row {first})")
-    tiers_raw = frame[tier_col].to_numpy(dtype=object)
-    tiers = np.array([normalize_tier(t) for t in tiers_raw], dtype=object)
-    bad = np.array([t is None for t in tiers])
-    if bad.any():
-        pos = int(np.flatnonzero(bad)[0])
-        raise InvalidNetworkError(
-            f"{_where(frame, 'actors', pos)}: unknown tier {tiers_raw[pos]!r} for actor "
-            f"{ids[pos]!r}; expected one of {', '.join(TIERS)}")
     out = pd.DataFrame(index=pd.Index(ids, name="id"))
     names = frame[name_col] if name_col in frame.columns else pd.Series(ids)
     names = names.reset_index(drop=True).where(lambda s: s.notna() & (s.astype(str) != ""),
@@ -702,7 +705,7 @@ def _validate_actors(actors: pd.DataFrame, id_col: str, name_col: str, tier_col:
     out["name"] = names.astype(str).to_numpy()
     if "name_en" in frame.columns:
         out["name_en"] = frame["name_en"].to_numpy()
-    out["tier"] = pd.Categorical(tiers, categories=list(TIERS))
+    out["tier"] = _tier_categorical(frame, tier_col, ids)
     if kind_col in frame.columns:
         kinds = frame[kind_col].fillna("actor").astype(str).str.strip().replace("", "actor")
     else:
@@ -713,6 +716,21 @@ def _validate_actors(actors: pd.DataFrame, id_col: str, name_col: str, tier_col:
         if c not in skip:
             out[str(c)] = frame[c].to_numpy()
     return out
+
+
+def _tier_categorical(frame: pd.DataFrame, tier_col: str, ids: Any) -> pd.Categorical:
+    """Tier names normalised once per distinct value; raises naming the first bad row."""
+    codes, uniques = pd.factorize(frame[tier_col], use_na_sentinel=True)
+    canon = [normalize_tier(u) for u in uniques]
+    lookup = np.array([-1 if c is None else list(TIERS).index(c) for c in canon] + [-1])
+    tier_codes = lookup[codes]  # code -1 (missing) maps to the trailing -1
+    if (tier_codes < 0).any():
+        pos = int(np.flatnonzero(tier_codes < 0)[0])
+        raw = frame[tier_col].iloc[pos]
+        raise InvalidNetworkError(
+            f"{_where(frame, 'actors', pos)}: unknown tier {raw!r} for actor "
+            f"{ids[pos]!r}; expected one of {', '.join(TIERS)}")
+    return pd.Categorical.from_codes(tier_codes.astype(np.int8), categories=list(TIERS))
 
 
 def _relation_spec(name: str, directed: bool | None) -> RelationSpec:

@@ -1,0 +1,32 @@
+"""Execute every case-study notebook in a fresh kernel; fail on any error cell."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+spec = importlib.util.spec_from_file_location("nbtool", ROOT / "scripts" / "notebooks.py")
+nbtool = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(nbtool)
+
+NOTEBOOKS = [dst for _, dst in nbtool.targets()]
+
+
+def test_there_are_notebooks():
+    assert len(NOTEBOOKS) >= 7
+
+
+def test_notebooks_match_their_sources():
+    assert nbtool.check() == 0
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_runs(path):
+    nb, seconds = nbtool.execute(path)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+              if o.get("output_type") == "error"]
+    assert not errors, errors[0].get("evalue")
+    assert seconds < 120, f"{path.name} took {seconds:.0f} s (limit 120 s)"
