@@ -421,7 +421,9 @@ def mrqap(y: Any, xs: Any, *, method: str = "dsp", family: str = "linear",
         ``table``: term, coef, std_error, statistic (t or z), p_greater,
         p_less, p_two_sided (``mean(|null| >= |stat|)``, sna's ``pgreqabs``).
         Linear: ``r_squared``, ``adj_r_squared``, ``sigma``. Logistic:
-        ``deviance``, ``null_deviance``, ``aic``, ``bic`` (glm's definitions).
+        ``deviance``, ``null_deviance`` (of the intercept-only model; sna's
+        ``null.deviance`` is that of p = 1/2, ``2 m log 2``), ``aic = deviance + 2q``,
+        ``bic = deviance + q log m``.
         ``null_distribution`` (with ``keep_null``): permutations x terms.
 
     Notes

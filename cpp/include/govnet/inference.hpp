@@ -29,13 +29,13 @@ struct QapOptions {
 };
 
 /// A statistic, its permutation null and Monte Carlo p-values (sna's qaptest
-/// conventions: the observed value is not part of the null).
+/// conventions: the observed value is not part of the null; NaN draws are left out).
 struct PermutationResult {
     double statistic = 0.0;
     std::vector<double> null_distribution;
     double p_greater = 0.0;    ///< mean(null >= observed)
     double p_less = 0.0;       ///< mean(null <= observed)
-    double p_two_sided = 0.0;  ///< mean(|null - centre| >= |observed - centre|), see .cpp
+    double p_two_sided = 0.0;  ///< mean(|null| >= |observed|) (sna's pgreqabs)
 };
 
 /// QAP test of graph correlation: y's rows and columns permuted together.
