@@ -756,8 +756,8 @@ def permutation_test(net: Any, statistic: str | Callable[[Network], float] = "de
     >>> net = govnet.datasets.nanshan()
     >>> res = govnet.permutation_test(net, "degree", relation="leadership",
     ...                               n_permutations=200, seed=1)
-    >>> res.statistic
-    1.0
+    >>> round(res.statistic, 3)  # the Party committee (一核) leads 11 of 14 others
+    0.786
     """
     net = as_network(net)
     if null not in _NULLS:
