@@ -1,5 +1,6 @@
-"""Permutation inference for network data: QAP, regression QAP, node and graph
-permutation tests, the E-I index and Krackhardt's hierarchy measures.
+"""Permutation inference for network data: QAP (二次指派程序), regression QAP
+(MRQAP), node and graph permutation tests (置换检验), the E-I index (E-I 指数) and
+Krackhardt's hierarchy measures (等级结构).
 
 Ties between the same actors are not independent observations, so classical
 standard errors overstate certainty. These tests compare an observed statistic
@@ -332,7 +333,7 @@ def qap_test(x: Any, y: Any, *, directed: bool | None = None, n_permutations: in
 class MRQAPResult:
     """A regression QAP fit (see :func:`mrqap`). ``table`` is tidy: one row per term."""
 
-    table: pd.DataFrame = field(repr=False)
+    table: pd.DataFrame = field(repr=False, compare=False)
     family: str
     method: str
     n_obs: int
@@ -851,7 +852,7 @@ class EIResult:
     p_two_sided: float
     null_mean: float
     null_sd: float
-    groups: pd.DataFrame = field(repr=False)
+    groups: pd.DataFrame = field(repr=False, compare=False)
     n_permutations: int
     seed: int
     null_distribution: pd.DataFrame | None = field(default=None, repr=False, compare=False)

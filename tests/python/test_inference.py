@@ -440,3 +440,28 @@ def test_results_display():
     f = govnet.mrqap(mar, {"business": bus}, n_permutations=50, seed=1)
     assert "business" in repr(f) and "business" in f._repr_html_()
     assert "KrackhardtHierarchy" in repr(govnet.krackhardt_hierarchy(florentine_network()))
+
+
+def test_ei_permutation_p_value_matches_exact_enumeration():
+    # 6 actors, groups of 3 and 3: the label-permutation null has 20 equally likely
+    # partitions; compare govnet's Monte Carlo p with the exact one.
+    ties = [(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (4, 5), (1, 4)]
+    net = govnet.Network.from_arrays(np.array([a for a, _ in ties]), np.array([b for _, b in ties]),
+                                     actors=6)
+    groups = {str(i): "A" if i < 3 else "B" for i in range(6)}
+
+    def ei(lab):
+        e = sum(lab[a] != lab[b] for a, b in ties)
+        return (e - (len(ties) - e)) / len(ties)
+
+    obs = ei([groups[str(i)] for i in range(6)])
+    null = []
+    for members in itertools.combinations(range(6), 3):
+        null.append(ei(["A" if i in members else "B" for i in range(6)]))
+    null = np.array(null)
+    R = 20000
+    res = govnet.ei_index(net, groups, n_permutations=R, seed=2)
+    assert res.ei == pytest.approx(obs)
+    assert mc_close(res.p_less, float(np.mean(null <= obs + 1e-12)), R, 10**9)
+    assert mc_close(res.p_greater, float(np.mean(null >= obs - 1e-12)), R, 10**9)
+    assert res.null_mean == pytest.approx(null.mean(), abs=0.01)
