@@ -16,11 +16,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-import numpy as np
-
-from common import timeit
-
 import govnet
+import numpy as np
+from common import timeit
 
 R_QAP = """
 suppressMessages(library(sna))
@@ -49,8 +47,9 @@ def _rscript(code: str, timeout: float = 1800) -> float | None:
     if exe is None:
         return None
     try:
-        out = subprocess.run([exe, "-e", code], capture_output=True, text=True, timeout=timeout,
-                             check=True)
+        out = subprocess.run(
+            [exe, "-e", code], capture_output=True, text=True, timeout=timeout, check=True
+        )
         return float(out.stdout.split()[-1])
     except (subprocess.SubprocessError, ValueError, IndexError):
         return None
@@ -74,22 +73,37 @@ def run(table, quick: bool = False) -> None:
         y.tofile(d / "y.bin")
         r_reps = reps if quick else 200
         rt = _rscript(R_QAP.format(n=n, x=d / "x.bin", y=d / "y.bin", reps=r_reps))
-        note = "qaptest(gcor)" + ("" if r_reps == reps else f", timed on {r_reps} perms x {reps // r_reps}")
-        table.add("qap_test (gcor)", size, "R sna", None if rt is None else rt * reps / r_reps, note)
+        note = "qaptest(gcor)" + (
+            "" if r_reps == reps else f", timed on {r_reps} perms x {reps // r_reps}"
+        )
+        table.add(
+            "qap_test (gcor)", size, "R sna", None if rt is None else rt * reps / r_reps, note
+        )
 
         # -- MRQAP, DSP, 3 predictors
         n, reps = (100, 1000) if quick else (200, 2000)
-        xs = [(rng.random((n, n)) < 0.2).astype(float), rng.normal(size=(n, n)),
-              rng.normal(size=(n, n))]
+        xs = [
+            (rng.random((n, n)) < 0.2).astype(float),
+            rng.normal(size=(n, n)),
+            rng.normal(size=(n, n)),
+        ]
         yv = 0.5 * xs[0] + 0.2 * xs[1] + rng.normal(size=(n, n))
         size = f"n={n}, 3 predictors, {reps} perms"
-        t, _ = timeit(lambda: govnet.mrqap(yv, xs, method="dsp", n_permutations=reps, seed=1),
-                      repeat=3)
+        t, _ = timeit(
+            lambda: govnet.mrqap(yv, xs, method="dsp", n_permutations=reps, seed=1), repeat=3
+        )
         table.add("mrqap (netlm, DSP)", size, "govnet", t)
         for name, m in (("y", yv), ("x1", xs[0]), ("x2", xs[1]), ("x3", xs[2])):
             m.tofile(d / f"{name}.bin")
         r_reps = 100  # sna refits by QR for every permutation: ~25 ms a fit at n = 100
-        rt = _rscript(R_NETLM.format(n=n, y=d / "y.bin", x1=d / "x1.bin", x2=d / "x2.bin",
-                                     x3=d / "x3.bin", reps=r_reps))
-        note = "netlm(qapspp)" + ("" if r_reps == reps else f", timed on {r_reps} perms x {reps // r_reps}")
-        table.add("mrqap (netlm, DSP)", size, "R sna", None if rt is None else rt * reps / r_reps, note)
+        rt = _rscript(
+            R_NETLM.format(
+                n=n, y=d / "y.bin", x1=d / "x1.bin", x2=d / "x2.bin", x3=d / "x3.bin", reps=r_reps
+            )
+        )
+        note = "netlm(qapspp)" + (
+            "" if r_reps == reps else f", timed on {r_reps} perms x {reps // r_reps}"
+        )
+        table.add(
+            "mrqap (netlm, DSP)", size, "R sna", None if rt is None else rt * reps / r_reps, note
+        )

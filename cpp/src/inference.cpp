@@ -412,7 +412,8 @@ MrqapResult mrqap(const std::vector<double>& y, const std::vector<std::vector<do
                 const double rss = std::max(0.0, yy - beta.dot(X.transpose() * yp));
                 const double s2 = rss / double(m - q);
                 for (Eigen::Index k = 0; k < q; ++k)
-                    out[k] = opt.beta_statistic ? beta[k] : beta[k] / std::sqrt(s2 * xtx_inv_diag[k]);
+                    out[k] = opt.beta_statistic ? beta[k]
+                                                : beta[k] / std::sqrt(s2 * xtx_inv_diag[k]);
             }
         });
     } else {
@@ -467,7 +468,8 @@ MrqapResult mrqap(const std::vector<double>& y, const std::vector<std::vector<do
     for (Eigen::Index k = 0; k < q; ++k) {
         PermutationResult pr;
         pr.null_distribution.resize(static_cast<std::size_t>(R));
-        for (std::int64_t i = 0; i < R; ++i) pr.null_distribution[i] = r.null_distribution[i * q + k];
+        for (std::int64_t i = 0; i < R; ++i)
+            pr.null_distribution[i] = r.null_distribution[i * q + k];
         fill_p_values(pr, obs_stat[k], 1e-10 * std::max(1.0, std::abs(obs_stat[k])));
         r.p_greater[k] = pr.p_greater;
         r.p_less[k] = pr.p_less;
@@ -532,7 +534,8 @@ CsrGraph null_graph(const CsrGraph& g, NullModel model, std::uint64_t seed, std:
     }
     if (model == NullModel::Gnm) {
         // Floyd's sampling of m distinct pair indices out of N possible pairs.
-        const std::uint64_t N = directed ? std::uint64_t(n) * (n - 1) : std::uint64_t(n) * (n - 1) / 2;
+        const std::uint64_t N =
+            directed ? std::uint64_t(n) * (n - 1) : std::uint64_t(n) * (n - 1) / 2;
         std::unordered_set<std::uint64_t> chosen;
         chosen.reserve(2 * m);
         Arcs out;
@@ -564,7 +567,9 @@ CsrGraph null_graph(const CsrGraph& g, NullModel model, std::uint64_t seed, std:
     // sequence is reachable as on networkx's double_edge_swap.
     std::unordered_set<std::uint64_t> present;
     present.reserve(4 * m);
-    auto key = [&](NodeId u, NodeId v) { return directed || u < v ? pair_key(u, v) : pair_key(v, u); };
+    auto key = [&](NodeId u, NodeId v) {
+        return directed || u < v ? pair_key(u, v) : pair_key(v, u);
+    };
     for (std::size_t e = 0; e < m; ++e) present.insert(key(a.src[e], a.dst[e]));
     const auto attempts = static_cast<std::int64_t>(swaps_per_edge * double(m));
     if (m >= 2) {
@@ -603,8 +608,7 @@ std::vector<double> node_statistic(const CsrGraph& g, NodeStatistic s) {
     std::vector<double> d(static_cast<std::size_t>(n));
     const double scale = n > 1 ? 1.0 / (n - 1) : 1.0;
     for (NodeId v = 0; v < n; ++v)
-        d[v] = (static_cast<double>(g.out_degree(v)) + (g.directed() ? double(g.in_degree(v)) : 0.0)) *
-               scale;
+        d[v] = (double(g.out_degree(v)) + (g.directed() ? double(g.in_degree(v)) : 0.0)) * scale;
     return d;
 }
 
@@ -695,7 +699,8 @@ std::vector<PermutationResult> ei_test(const CsrGraph& g, const std::vector<std:
         const EiCounts c = ei_counts(g, perm, n_groups);
         double* row = null.data() + static_cast<std::size_t>(i) * (G + 1);
         row[0] = ei_value(c.external, c.internal);
-        for (std::size_t k = 0; k < G; ++k) row[k + 1] = ei_value(c.group_external[k], c.group_internal[k]);
+        for (std::size_t k = 0; k < G; ++k)
+            row[k + 1] = ei_value(c.group_external[k], c.group_internal[k]);
     });
     for (std::size_t k = 0; k <= G; ++k) {
         auto& r = out[k];

@@ -36,17 +36,17 @@ from .errors import InvalidNetworkError
 from .network import Network
 
 __all__ = [
-    "QAPResult",
-    "MRQAPResult",
-    "PermutationTestResult",
     "EIResult",
     "KrackhardtHierarchy",
-    "qap_correlation",
-    "qap_test",
-    "mrqap",
-    "permutation_test",
+    "MRQAPResult",
+    "PermutationTestResult",
+    "QAPResult",
     "ei_index",
     "krackhardt_hierarchy",
+    "mrqap",
+    "permutation_test",
+    "qap_correlation",
+    "qap_test",
 ]
 
 
@@ -60,10 +60,13 @@ def _fmt(v: Any) -> str:
     return str(v)
 
 
-def _html(title: str, rows: Sequence[tuple[str, Any]], table: pd.DataFrame | None = None,
-          note: str = "") -> str:
-    body = "".join(f"<tr><th style='text-align:left'>{escape(k)}</th><td>{escape(_fmt(v))}</td></tr>"
-                   for k, v in rows)
+def _html(
+    title: str, rows: Sequence[tuple[str, Any]], table: pd.DataFrame | None = None, note: str = ""
+) -> str:
+    body = "".join(
+        f"<tr><th style='text-align:left'>{escape(k)}</th><td>{escape(_fmt(v))}</td></tr>"
+        for k, v in rows
+    )
     out = f"<div><strong>{escape(title)}</strong><table>{body}</table>"
     if table is not None:
         out += table.to_html(float_format=lambda x: f"{x:.4g}")
@@ -75,15 +78,25 @@ def _html(title: str, rows: Sequence[tuple[str, Any]], table: pd.DataFrame | Non
 def _null_summary(null: np.ndarray) -> dict[str, float]:
     ok = null[~np.isnan(null)]
     if ok.size == 0:
-        return {"null_mean": math.nan, "null_sd": math.nan, "null_min": math.nan,
-                "null_max": math.nan}
-    return {"null_mean": float(ok.mean()), "null_sd": float(ok.std(ddof=1)) if ok.size > 1 else math.nan,
-            "null_min": float(ok.min()), "null_max": float(ok.max())}
+        return {
+            "null_mean": math.nan,
+            "null_sd": math.nan,
+            "null_min": math.nan,
+            "null_max": math.nan,
+        }
+    return {
+        "null_mean": float(ok.mean()),
+        "null_sd": float(ok.std(ddof=1)) if ok.size > 1 else math.nan,
+        "null_min": float(ok.min()),
+        "null_max": float(ok.max()),
+    }
 
 
 def _check_permutations(n_permutations: Any) -> int:
     if not isinstance(n_permutations, (int, np.integer)) or n_permutations < 1:
-        raise InvalidNetworkError(f"n_permutations must be a positive integer, got {n_permutations!r}")
+        raise InvalidNetworkError(
+            f"n_permutations must be a positive integer, got {n_permutations!r}"
+        )
     return int(n_permutations)
 
 
@@ -117,7 +130,8 @@ def _relation(obj: Any, what: str) -> tuple[np.ndarray, pd.Index | None, bool | 
         if not obj.index.equals(obj.columns):
             if set(obj.index) != set(obj.columns) or obj.index.has_duplicates:
                 raise InvalidNetworkError(
-                    f"{what}: a DataFrame relation needs the same actor labels on rows and columns")
+                    f"{what}: a DataFrame relation needs the same actor labels on rows and columns"
+                )
             obj = obj.loc[:, obj.index]
         mat = _numeric(obj.to_numpy(), what)
         return mat, pd.Index(obj.index.astype(str)), None
@@ -130,7 +144,9 @@ def _numeric(a: Any, what: str) -> np.ndarray:
     except (TypeError, ValueError) as exc:
         raise InvalidNetworkError(f"{what}: cannot read as a numeric matrix ({exc})") from None
     if mat.ndim != 2 or mat.shape[0] != mat.shape[1]:
-        raise InvalidNetworkError(f"{what}: expected a square actor x actor matrix, got shape {mat.shape}")
+        raise InvalidNetworkError(
+            f"{what}: expected a square actor x actor matrix, got shape {mat.shape}"
+        )
     bad = ~np.isfinite(mat)
     np.fill_diagonal(bad, False)
     if bad.any():
@@ -141,8 +157,9 @@ def _numeric(a: Any, what: str) -> np.ndarray:
     return mat
 
 
-def _relations(objs: Sequence[Any], names: Sequence[str],
-               directed: bool | None) -> tuple[list[np.ndarray], pd.Index | None, bool]:
+def _relations(
+    objs: Sequence[Any], names: Sequence[str], directed: bool | None
+) -> tuple[list[np.ndarray], pd.Index | None, bool]:
     """Aligned matrices over the same actors, and whether to use ordered pairs."""
     parsed = [_relation(o, w) for o, w in zip(objs, names)]
     labels = next((lab for _, lab, _ in parsed if lab is not None), None)
@@ -152,11 +169,14 @@ def _relations(objs: Sequence[Any], names: Sequence[str],
         if mat.shape[0] != n:
             raise InvalidNetworkError(
                 f"{name} has {mat.shape[0]} actors but {names[0]} has {n}; relations must cover "
-                "the same actors")
+                "the same actors"
+            )
         if lab is not None and labels is not None and not lab.equals(labels):
             if set(lab) != set(labels):
                 missing = sorted(set(labels) ^ set(lab))[:3]
-                raise InvalidNetworkError(f"{name}: actor labels differ from {names[0]}'s, e.g. {missing}")
+                raise InvalidNetworkError(
+                    f"{name}: actor labels differ from {names[0]}'s, e.g. {missing}"
+                )
             order = lab.get_indexer(labels)
             mat = mat[np.ix_(order, order)]
         mats.append(mat)
@@ -172,7 +192,8 @@ def _relations(objs: Sequence[Any], names: Sequence[str],
                 i, j = np.argwhere(m != m.T)[0]
                 raise InvalidNetworkError(
                     f"{name} is not symmetric (cell {i},{j} = {m[i, j]} but {j},{i} = {m[j, i]}); "
-                    "use directed=True")
+                    "use directed=True"
+                )
     if n < 3:
         raise InvalidNetworkError(f"QAP needs at least 3 actors, got {n}")
     return mats, labels, bool(directed)
@@ -201,21 +222,31 @@ class QAPResult:
     null_distribution: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def __repr__(self) -> str:
-        return (f"QAPResult(r={self.statistic:.4f}, p_greater={self.p_greater:.4g}, "
-                f"p_less={self.p_less:.4g}, p_two_sided={self.p_two_sided:.4g}, "
-                f"null mean={self.null_mean:.4f} sd={self.null_sd:.4f}, "
-                f"{self.n_permutations} permutations, {self.n_actors} actors, "
-                f"{'directed' if self.directed else 'undirected'}, seed={self.seed})")
+        return (
+            f"QAPResult(r={self.statistic:.4f}, p_greater={self.p_greater:.4g}, "
+            f"p_less={self.p_less:.4g}, p_two_sided={self.p_two_sided:.4g}, "
+            f"null mean={self.null_mean:.4f} sd={self.null_sd:.4f}, "
+            f"{self.n_permutations} permutations, {self.n_actors} actors, "
+            f"{'directed' if self.directed else 'undirected'}, seed={self.seed})"
+        )
 
     def _repr_html_(self) -> str:
-        return _html("QAP test of graph correlation", [
-            ("r (observed)", self.statistic), ("P(null ≥ r)", self.p_greater),
-            ("P(null ≤ r)", self.p_less), ("P(|null| ≥ |r|)", self.p_two_sided),
-            ("null mean", self.null_mean), ("null sd", self.null_sd),
-            ("null range", f"{self.null_min:.4g} … {self.null_max:.4g}"),
-            ("permutations", self.n_permutations), ("actors", self.n_actors),
-            ("pairs", "ordered (directed)" if self.directed else "unordered (undirected)"),
-            ("seed", self.seed)])
+        return _html(
+            "QAP test of graph correlation",
+            [
+                ("r (observed)", self.statistic),
+                ("P(null ≥ r)", self.p_greater),
+                ("P(null ≤ r)", self.p_less),
+                ("P(|null| ≥ |r|)", self.p_two_sided),
+                ("null mean", self.null_mean),
+                ("null sd", self.null_sd),
+                ("null range", f"{self.null_min:.4g} … {self.null_max:.4g}"),
+                ("permutations", self.n_permutations),
+                ("actors", self.n_actors),
+                ("pairs", "ordered (directed)" if self.directed else "unordered (undirected)"),
+                ("seed", self.seed),
+            ],
+        )
 
 
 def qap_correlation(x: Any, y: Any, *, directed: bool | None = None) -> float:
@@ -254,9 +285,17 @@ def qap_correlation(x: Any, y: Any, *, directed: bool | None = None) -> float:
     return float(_core.graph_correlation(mx, my, ordered=d))
 
 
-def qap_test(x: Any, y: Any, *, directed: bool | None = None, n_permutations: int = 1000,
-             seed: int | None = None, keep_null: bool = False, threads: int | None = None,
-             progress: bool | None = None) -> QAPResult:
+def qap_test(
+    x: Any,
+    y: Any,
+    *,
+    directed: bool | None = None,
+    n_permutations: int = 1000,
+    seed: int | None = None,
+    keep_null: bool = False,
+    threads: int | None = None,
+    progress: bool | None = None,
+) -> QAPResult:
     """QAP test of graph correlation (Krackhardt 1988; sna ``qaptest`` with ``gcor``).
 
     The rows and columns of ``y`` are permuted together (actors relabelled),
@@ -313,16 +352,26 @@ def qap_test(x: Any, y: Any, *, directed: bool | None = None, n_permutations: in
     R = _check_permutations(n_permutations)
     s = check_seed(seed)
     with progress_bar(progress, "QAP", R) as cb:
-        out = _core.qap_test(mx, my, ordered=d, n_permutations=R, seed=s,
-                             threads=check_threads(threads), progress=cb)
+        out = _core.qap_test(
+            mx, my, ordered=d, n_permutations=R, seed=s, threads=check_threads(threads), progress=cb
+        )
     if math.isnan(out["statistic"]):
-        raise InvalidNetworkError("a relation is constant over the off-diagonal cells; "
-                                  "the graph correlation is undefined")
+        raise InvalidNetworkError(
+            "a relation is constant over the off-diagonal cells; the graph correlation is undefined"
+        )
     null = np.asarray(out["null"])
-    return QAPResult(statistic=float(out["statistic"]), p_greater=float(out["p_greater"]),
-                     p_less=float(out["p_less"]), p_two_sided=float(out["p_two_sided"]),
-                     **_null_summary(null), n_permutations=R, seed=s, directed=d,
-                     n_actors=mx.shape[0], null_distribution=null if keep_null else None)
+    return QAPResult(
+        statistic=float(out["statistic"]),
+        p_greater=float(out["p_greater"]),
+        p_less=float(out["p_less"]),
+        p_two_sided=float(out["p_two_sided"]),
+        **_null_summary(null),
+        n_permutations=R,
+        seed=s,
+        directed=d,
+        n_actors=mx.shape[0],
+        null_distribution=null if keep_null else None,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -351,34 +400,65 @@ class MRQAPResult:
     null_distribution: pd.DataFrame | None = field(default=None, repr=False, compare=False)
 
     def __repr__(self) -> str:
-        head = (f"MRQAPResult({self.family}, method={self.method!r}, {self.n_obs} "
-                f"{'ordered' if self.directed else 'unordered'} pairs, {self.n_permutations} "
-                f"permutations, seed={self.seed}")
+        head = (
+            f"MRQAPResult({self.family}, method={self.method!r}, {self.n_obs} "
+            f"{'ordered' if self.directed else 'unordered'} pairs, {self.n_permutations} "
+            f"permutations, seed={self.seed}"
+        )
         if self.family == "linear":
             head += f", R²={self.r_squared:.4f}, adj. R²={self.adj_r_squared:.4f})"
         else:
-            head += f", deviance={self.deviance:.4f}, null deviance={self.null_deviance:.4f}, AIC={self.aic:.4f})"
+            head += (
+                f", deviance={self.deviance:.4f}, null deviance={self.null_deviance:.4f}"
+                f", AIC={self.aic:.4f})"
+            )
         with pd.option_context("display.float_format", lambda v: f"{v:.4g}", "display.width", 120):
             return head + "\n" + self.table.to_string(index=False)
 
     def _repr_html_(self) -> str:
-        rows: list[tuple[str, Any]] = [("family", self.family), ("null hypothesis", self.method),
-                                       ("observations (pairs)", self.n_obs),
-                                       ("permutations", self.n_permutations), ("seed", self.seed)]
+        rows: list[tuple[str, Any]] = [
+            ("family", self.family),
+            ("null hypothesis", self.method),
+            ("observations (pairs)", self.n_obs),
+            ("permutations", self.n_permutations),
+            ("seed", self.seed),
+        ]
         if self.family == "linear":
-            rows += [("R²", self.r_squared), ("adjusted R²", self.adj_r_squared),
-                     ("residual sd", self.sigma)]
+            rows += [
+                ("R²", self.r_squared),
+                ("adjusted R²", self.adj_r_squared),
+                ("residual sd", self.sigma),
+            ]
         else:
-            rows += [("deviance", self.deviance), ("null deviance", self.null_deviance),
-                     ("AIC", self.aic), ("BIC", self.bic)]
-        return _html("Regression QAP (MRQAP)", rows, self.table.set_index("term"),
-                     "p-values are permutation p-values of the t (linear) or z (logistic) statistic.")
+            rows += [
+                ("deviance", self.deviance),
+                ("null deviance", self.null_deviance),
+                ("AIC", self.aic),
+                ("BIC", self.bic),
+            ]
+        return _html(
+            "Regression QAP (MRQAP)",
+            rows,
+            self.table.set_index("term"),
+            "p-values are permutation p-values of the t (linear) or z (logistic) statistic.",
+        )
 
 
-def mrqap(y: Any, xs: Any, *, method: str = "dsp", family: str = "linear",
-          directed: bool | None = None, intercept: bool = True, statistic: str = "t",
-          n_permutations: int = 1000, seed: int | None = None, keep_null: bool = False,
-          threads: int | None = None, progress: bool | None = None) -> MRQAPResult:
+def mrqap(
+    y: Any,
+    xs: Any,
+    *,
+    method: str = "dsp",
+    family: str = "linear",
+    directed: bool | None = None,
+    intercept: bool = True,
+    statistic: str = "t",
+    n_permutations: int = 1000,
+    seed: int | None = None,
+    keep_null: bool = False,
+    threads: int | None = None,
+    progress: bool | None = None,
+) -> MRQAPResult:
     """Multiple regression QAP (sna ``netlm`` and ``netlogit``).
 
     Regresses the cells of the relation ``y`` on the cells of the relations
@@ -461,8 +541,9 @@ def mrqap(y: Any, xs: Any, *, method: str = "dsp", family: str = "linear",
         raise InvalidNetworkError(f"statistic must be 't' or 'beta', got {statistic!r}")
     if isinstance(xs, Mapping):
         names, objs = [str(k) for k in xs], list(xs.values())
-    elif isinstance(xs, (list, tuple)) and not (isinstance(xs, tuple) and len(xs) == 2
-                                               and isinstance(xs[0], Network)):
+    elif isinstance(xs, (list, tuple)) and not (
+        isinstance(xs, tuple) and len(xs) == 2 and isinstance(xs[0], Network)
+    ):
         objs = list(xs)
         names = [f"x{k + 1}" for k in range(len(objs))]
     else:
@@ -475,26 +556,47 @@ def mrqap(y: Any, xs: Any, *, method: str = "dsp", family: str = "linear",
         bad = ~np.isin(mats[0][cells], (0.0, 1.0))
         if bad.any():
             raise InvalidNetworkError(
-                f"logistic MRQAP needs a binary y (0/1); found {mats[0][cells][bad][0]}")
+                f"logistic MRQAP needs a binary y (0/1); found {mats[0][cells][bad][0]}"
+            )
     R = _check_permutations(n_permutations)
     s = check_seed(seed)
     total = R * (len(objs) + int(intercept)) if method == "dsp" else R
     with progress_bar(progress, "MRQAP", total) as cb:
-        out = _core.mrqap(mats[0], mats[1:], ordered=d, method=method,
-                          logistic=family == "logistic", intercept=intercept,
-                          beta_statistic=statistic == "beta", n_permutations=R, seed=s,
-                          threads=check_threads(threads), progress=cb)
+        out = _core.mrqap(
+            mats[0],
+            mats[1:],
+            ordered=d,
+            method=method,
+            logistic=family == "logistic",
+            intercept=intercept,
+            beta_statistic=statistic == "beta",
+            n_permutations=R,
+            seed=s,
+            threads=check_threads(threads),
+            progress=cb,
+        )
     terms = (["(intercept)"] if intercept else []) + names
-    table = pd.DataFrame({
-        "term": terms, "coef": out["coefficients"], "std_error": out["std_errors"],
-        "statistic": out["statistics"], "p_greater": out["p_greater"],
-        "p_less": out["p_less"], "p_two_sided": out["p_abs"]})
+    table = pd.DataFrame(
+        {
+            "term": terms,
+            "coef": out["coefficients"],
+            "std_error": out["std_errors"],
+            "statistic": out["statistics"],
+            "p_greater": out["p_greater"],
+            "p_less": out["p_less"],
+            "p_two_sided": out["p_abs"],
+        }
+    )
     q = len(terms)
     m = int(out["n_obs"])
     dev = float(out["deviance"]) if family == "logistic" else math.nan
     null = pd.DataFrame(np.asarray(out["null"]).reshape(R, q), columns=terms) if keep_null else None
     return MRQAPResult(
-        table=table, family=family, method=method, n_obs=m, df_residual=int(out["df_residual"]),
+        table=table,
+        family=family,
+        method=method,
+        n_obs=m,
+        df_residual=int(out["df_residual"]),
         r_squared=float(out["r_squared"]) if family == "linear" else math.nan,
         adj_r_squared=float(out["adj_r_squared"]) if family == "linear" else math.nan,
         sigma=float(out["sigma"]) if family == "linear" else math.nan,
@@ -502,7 +604,11 @@ def mrqap(y: Any, xs: Any, *, method: str = "dsp", family: str = "linear",
         null_deviance=float(out["null_deviance"]) if family == "logistic" else math.nan,
         aic=dev + 2 * q if family == "logistic" else math.nan,
         bic=dev + q * math.log(m) if family == "logistic" else math.nan,
-        n_permutations=R, seed=s, directed=d, null_distribution=null)
+        n_permutations=R,
+        seed=s,
+        directed=d,
+        null_distribution=null,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -594,15 +700,23 @@ class KrackhardtHierarchy:
     lubness: float
 
     def __repr__(self) -> str:
-        return (f"KrackhardtHierarchy(connectedness={self.connectedness:.4f}, "
-                f"hierarchy={self.hierarchy:.4f}, efficiency={self.efficiency:.4f}, "
-                f"lubness={self.lubness:.4f})")
+        return (
+            f"KrackhardtHierarchy(connectedness={self.connectedness:.4f}, "
+            f"hierarchy={self.hierarchy:.4f}, efficiency={self.efficiency:.4f}, "
+            f"lubness={self.lubness:.4f})"
+        )
 
     def _repr_html_(self) -> str:
-        return _html("Krackhardt (1994) hierarchy", [
-            ("connectedness", self.connectedness), ("hierarchy", self.hierarchy),
-            ("efficiency", self.efficiency), ("least-upper-boundedness", self.lubness)],
-            note="Each is 1 for an out-tree (a pure chain of command).")
+        return _html(
+            "Krackhardt (1994) hierarchy",
+            [
+                ("connectedness", self.connectedness),
+                ("hierarchy", self.hierarchy),
+                ("efficiency", self.efficiency),
+                ("least-upper-boundedness", self.lubness),
+            ],
+            note="Each is 1 for an out-tree (a pure chain of command).",
+        )
 
 
 def krackhardt_hierarchy(net: Any, *, relation: Any = None) -> KrackhardtHierarchy:
@@ -670,19 +784,27 @@ class PermutationTestResult:
 
     def __repr__(self) -> str:
         who = "" if self.actors is None else f" of {len(self.actors)} actor(s)"
-        return (f"PermutationTestResult({self.statistic_name}{who}={self.statistic:.4g}, "
-                f"null={self.null!r}: mean {self.null_mean:.4g} sd {self.null_sd:.4g}, "
-                f"p_greater={self.p_greater:.4g}, p_less={self.p_less:.4g}, "
-                f"{self.n_permutations} permutations, seed={self.seed})")
+        return (
+            f"PermutationTestResult({self.statistic_name}{who}={self.statistic:.4g}, "
+            f"null={self.null!r}: mean {self.null_mean:.4g} sd {self.null_sd:.4g}, "
+            f"p_greater={self.p_greater:.4g}, p_less={self.p_less:.4g}, "
+            f"{self.n_permutations} permutations, seed={self.seed})"
+        )
 
     def _repr_html_(self) -> str:
         rows: list[tuple[str, Any]] = [("statistic", self.statistic_name)]
         if self.actors is not None:
             rows.append(("actors", ", ".join(self.actors)))
-        rows += [("observed", self.statistic), ("null model", self.null),
-                 ("null mean", self.null_mean), ("null sd", self.null_sd),
-                 ("P(null ≥ observed)", self.p_greater), ("P(null ≤ observed)", self.p_less),
-                 ("permutations", self.n_permutations), ("seed", self.seed)]
+        rows += [
+            ("observed", self.statistic),
+            ("null model", self.null),
+            ("null mean", self.null_mean),
+            ("null sd", self.null_sd),
+            ("P(null ≥ observed)", self.p_greater),
+            ("P(null ≤ observed)", self.p_less),
+            ("permutations", self.n_permutations),
+            ("seed", self.seed),
+        ]
         return _html("Permutation test", rows)
 
 
@@ -699,11 +821,20 @@ def _graph_network(net: Network, g: Any, name: str) -> Network:
     return Network.from_frames(actors, ties, directed={name: bool(g.directed)})
 
 
-def permutation_test(net: Any, statistic: str | Callable[[Network], float] = "degree", *,
-                     relation: Any = None, actors: Sequence[Any] | None = None,
-                     null: str = "label", n_permutations: int = 1000, seed: int | None = None,
-                     swaps_per_edge: float = 10.0, keep_null: bool = False,
-                     threads: int | None = None, progress: bool | None = None) -> PermutationTestResult:
+def permutation_test(
+    net: Any,
+    statistic: str | Callable[[Network], float] = "degree",
+    *,
+    relation: Any = None,
+    actors: Sequence[Any] | None = None,
+    null: str = "label",
+    n_permutations: int = 1000,
+    seed: int | None = None,
+    swaps_per_edge: float = 10.0,
+    keep_null: bool = False,
+    threads: int | None = None,
+    progress: bool | None = None,
+) -> PermutationTestResult:
     """Is a centrality of some actors, or a graph statistic, larger than chance?
 
     Parameters
@@ -766,35 +897,50 @@ def permutation_test(net: Any, statistic: str | Callable[[Network], float] = "de
     R = _check_permutations(n_permutations)
     s = check_seed(seed)
     if not (isinstance(swaps_per_edge, (int, float)) and swaps_per_edge >= 0):
-        raise InvalidNetworkError(f"swaps_per_edge must be a non-negative number, got {swaps_per_edge!r}")
+        raise InvalidNetworkError(
+            f"swaps_per_edge must be a non-negative number, got {swaps_per_edge!r}"
+        )
     g = layer_of(net, relation)
     who: tuple[str, ...] | None = None
     if statistic in ("degree", "betweenness"):
         chosen = net.tier_of("core") if actors is None else list(actors)
         if not chosen:
-            raise InvalidNetworkError("no actors to test: the network has no core-tier actor; pass actors=")
+            raise InvalidNetworkError(
+                "no actors to test: the network has no core-tier actor; pass actors="
+            )
         pos = [int(p) for p in net.positions(chosen)]
         who = tuple(str(net.actor_ids[p]) for p in pos)
         with progress_bar(progress, f"permutation test ({statistic})", R) as cb:
-            out = _core.node_permutation_test(g, pos, statistic=statistic, model=null,
-                                              n_permutations=R, seed=s,
-                                              swaps_per_edge=float(swaps_per_edge),
-                                              threads=check_threads(threads), progress=cb)
+            out = _core.node_permutation_test(
+                g,
+                pos,
+                statistic=statistic,
+                model=null,
+                n_permutations=R,
+                seed=s,
+                swaps_per_edge=float(swaps_per_edge),
+                threads=check_threads(threads),
+                progress=cb,
+            )
         obs = float(out["statistic"])
         nd = np.asarray(out["null"])
         p = (float(out["p_greater"]), float(out["p_less"]), float(out["p_two_sided"]))
         name = statistic
     else:
         if actors is not None:
-            raise InvalidNetworkError("actors= applies to the node statistics 'degree' and 'betweenness' only")
+            raise InvalidNetworkError(
+                "actors= applies to the node statistics 'degree' and 'betweenness' only"
+            )
         if isinstance(statistic, str):
             if statistic not in _GRAPH_STATS:
                 raise InvalidNetworkError(
                     f"unknown statistic {statistic!r}; built-ins: degree, betweenness, "
-                    f"{', '.join(_GRAPH_STATS)}, or pass a callable")
+                    f"{', '.join(_GRAPH_STATS)}, or pass a callable"
+                )
             if null == "label":
                 raise InvalidNetworkError(
-                    f"relabelling actors leaves {statistic!r} unchanged; use null='rewire' or 'gnm'")
+                    f"relabelling actors leaves {statistic!r} unchanged; use null='rewire' or 'gnm'"
+                )
             fn = _GRAPH_STATS[statistic]
 
             def evaluate(h: Any) -> float:
@@ -826,14 +972,26 @@ def permutation_test(net: Any, statistic: str | Callable[[Network], float] = "de
         tol = 1e-12 * max(1.0, abs(obs))
         ok = ~np.isnan(nd)
         k = max(int(ok.sum()), 1)
-        p = (float((nd[ok] >= obs - tol).sum() / k), float((nd[ok] <= obs + tol).sum() / k),
-             float((np.abs(nd[ok]) >= abs(obs) - tol).sum() / k))
+        p = (
+            float((nd[ok] >= obs - tol).sum() / k),
+            float((nd[ok] <= obs + tol).sum() / k),
+            float((np.abs(nd[ok]) >= abs(obs) - tol).sum() / k),
+        )
         if math.isnan(obs) or not ok.any():
             p = (math.nan, math.nan, math.nan)
-    return PermutationTestResult(statistic_name=name, statistic=obs, p_greater=p[0], p_less=p[1],
-                                 p_two_sided=p[2], **_null_summary(nd), null=null, actors=who,
-                                 n_permutations=R, seed=s,
-                                 null_distribution=nd if keep_null else None)
+    return PermutationTestResult(
+        statistic_name=name,
+        statistic=obs,
+        p_greater=p[0],
+        p_less=p[1],
+        p_two_sided=p[2],
+        **_null_summary(nd),
+        null=null,
+        actors=who,
+        n_permutations=R,
+        seed=s,
+        null_distribution=nd if keep_null else None,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -859,25 +1017,42 @@ class EIResult:
 
     def __repr__(self) -> str:
         with pd.option_context("display.float_format", lambda v: f"{v:.4g}", "display.width", 120):
-            return (f"EIResult(E-I={self.ei:.4f} (E={self.external}, I={self.internal}), "
-                    f"null mean {self.null_mean:.4f} sd {self.null_sd:.4f}, "
-                    f"p_greater={self.p_greater:.4g}, p_less={self.p_less:.4g}, "
-                    f"{self.n_permutations} permutations, seed={self.seed})\n"
-                    + self.groups.to_string())
+            return (
+                f"EIResult(E-I={self.ei:.4f} (E={self.external}, I={self.internal}), "
+                f"null mean {self.null_mean:.4f} sd {self.null_sd:.4f}, "
+                f"p_greater={self.p_greater:.4g}, p_less={self.p_less:.4g}, "
+                f"{self.n_permutations} permutations, seed={self.seed})\n" + self.groups.to_string()
+            )
 
     def _repr_html_(self) -> str:
-        return _html("E-I index (Krackhardt & Stern 1988)", [
-            ("E-I (global)", self.ei), ("external ties", self.external),
-            ("internal ties", self.internal), ("null mean", self.null_mean),
-            ("P(null ≥ E-I)", self.p_greater), ("P(null ≤ E-I)", self.p_less),
-            ("permutations", self.n_permutations), ("seed", self.seed)], self.groups,
-            "−1: all ties inside groups; +1: all ties across groups.")
+        return _html(
+            "E-I index (Krackhardt & Stern 1988)",
+            [
+                ("E-I (global)", self.ei),
+                ("external ties", self.external),
+                ("internal ties", self.internal),
+                ("null mean", self.null_mean),
+                ("P(null ≥ E-I)", self.p_greater),
+                ("P(null ≤ E-I)", self.p_less),
+                ("permutations", self.n_permutations),
+                ("seed", self.seed),
+            ],
+            self.groups,
+            "−1: all ties inside groups; +1: all ties across groups.",
+        )
 
 
-def ei_index(net: Any, groups: str | Mapping[Any, Any] | pd.Series = "tier", *,
-             relation: Any = None, n_permutations: int = 1000, seed: int | None = None,
-             keep_null: bool = False, threads: int | None = None,
-             progress: bool | None = None) -> EIResult:
+def ei_index(
+    net: Any,
+    groups: str | Mapping[Any, Any] | pd.Series = "tier",
+    *,
+    relation: Any = None,
+    n_permutations: int = 1000,
+    seed: int | None = None,
+    keep_null: bool = False,
+    threads: int | None = None,
+    progress: bool | None = None,
+) -> EIResult:
     """Krackhardt & Stern's (1988) E-I index across groups, with a permutation test.
 
     ``EI = (E - I) / (E + I)``: E ties join different groups, I ties the same
@@ -930,7 +1105,8 @@ def ei_index(net: Any, groups: str | Mapping[Any, Any] | pd.Series = "tier", *,
         table = net.actors
         if groups not in table.columns:
             raise InvalidNetworkError(
-                f"no actor attribute {groups!r}; attributes: {list(table.columns)}")
+                f"no actor attribute {groups!r}; attributes: {list(table.columns)}"
+            )
         labels = table[groups]
     else:
         mapping = pd.Series(groups) if isinstance(groups, Mapping) else groups
@@ -940,27 +1116,49 @@ def ei_index(net: Any, groups: str | Mapping[Any, Any] | pd.Series = "tier", *,
             raise InvalidNetworkError(f"groups: no group for actor {missing[0]!r}")
         labels = mapping.reindex(net.actor_ids)
     if labels.isna().any():
-        raise InvalidNetworkError(f"groups: missing group for actor {labels.index[labels.isna()][0]!r}")
+        raise InvalidNetworkError(
+            f"groups: missing group for actor {labels.index[labels.isna()][0]!r}"
+        )
     cats = pd.Categorical(labels.astype(str))
     codes = np.asarray(cats.codes, dtype=np.int32)
     names = list(cats.categories)
     g = layer_of(net, relation)
     with progress_bar(progress, "E-I index", R) as cb:
-        out = _core.ei_test(g, codes, len(names), n_permutations=R, seed=s,
-                            threads=check_threads(threads), progress=cb)
+        out = _core.ei_test(
+            g,
+            codes,
+            len(names),
+            n_permutations=R,
+            seed=s,
+            threads=check_threads(threads),
+            progress=cb,
+        )
     tests = out["tests"]
     nulls = [np.asarray(t["null"]) for t in tests]
-    per_group = pd.DataFrame({
-        "external": np.asarray(out["group_external"], dtype=np.int64),
-        "internal": np.asarray(out["group_internal"], dtype=np.int64),
-        "ei": [t["statistic"] for t in tests[1:]],
-        "null_mean": [_null_summary(nl)["null_mean"] for nl in nulls[1:]],
-        "p_greater": [t["p_greater"] for t in tests[1:]],
-        "p_less": [t["p_less"] for t in tests[1:]]}, index=pd.Index(names, name="group"))
+    per_group = pd.DataFrame(
+        {
+            "external": np.asarray(out["group_external"], dtype=np.int64),
+            "internal": np.asarray(out["group_internal"], dtype=np.int64),
+            "ei": [t["statistic"] for t in tests[1:]],
+            "null_mean": [_null_summary(nl)["null_mean"] for nl in nulls[1:]],
+            "p_greater": [t["p_greater"] for t in tests[1:]],
+            "p_less": [t["p_less"] for t in tests[1:]],
+        },
+        index=pd.Index(names, name="group"),
+    )
     summ = _null_summary(nulls[0])
     nd = pd.DataFrame(np.column_stack(nulls), columns=["(global)", *names]) if keep_null else None
-    return EIResult(ei=float(tests[0]["statistic"]), external=int(out["external"]),
-                    internal=int(out["internal"]), p_greater=float(tests[0]["p_greater"]),
-                    p_less=float(tests[0]["p_less"]), p_two_sided=float(tests[0]["p_two_sided"]),
-                    null_mean=summ["null_mean"], null_sd=summ["null_sd"], groups=per_group,
-                    n_permutations=R, seed=s, null_distribution=nd)
+    return EIResult(
+        ei=float(tests[0]["statistic"]),
+        external=int(out["external"]),
+        internal=int(out["internal"]),
+        p_greater=float(tests[0]["p_greater"]),
+        p_less=float(tests[0]["p_less"]),
+        p_two_sided=float(tests[0]["p_two_sided"]),
+        null_mean=summ["null_mean"],
+        null_sd=summ["null_sd"],
+        groups=per_group,
+        n_permutations=R,
+        seed=s,
+        null_distribution=nd,
+    )

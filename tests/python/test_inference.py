@@ -8,14 +8,12 @@ import itertools
 import math
 from pathlib import Path
 
+import govnet
 import numpy as np
 import pandas as pd
 import pytest
-
-import govnet
-from govnet import _core
-
 from conftest import CLASSIC
+from govnet import _core
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "inference"
 
@@ -51,14 +49,21 @@ def florentine() -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray]:
         return m
 
     w = nodes["wealth"].to_numpy(float)
-    return adj("florentine_marriage_edges.csv"), adj("florentine_business_edges.csv"), np.abs(
-        w[:, None] - w[None, :])
+    return (
+        adj("florentine_marriage_edges.csv"),
+        adj("florentine_business_edges.csv"),
+        np.abs(w[:, None] - w[None, :]),
+    )
 
 
 def florentine_network() -> govnet.Network:
     nodes = pd.read_csv(CLASSIC / "florentine_nodes.csv").assign(tier="plural")
-    ties = pd.concat([pd.read_csv(CLASSIC / "florentine_marriage_edges.csv").assign(relation="marriage"),
-                      pd.read_csv(CLASSIC / "florentine_business_edges.csv").assign(relation="business")])
+    ties = pd.concat(
+        [
+            pd.read_csv(CLASSIC / "florentine_marriage_edges.csv").assign(relation="marriage"),
+            pd.read_csv(CLASSIC / "florentine_business_edges.csv").assign(relation="business"),
+        ]
+    )
     return govnet.Network.from_frames(nodes, ties, directed=False)
 
 
@@ -76,11 +81,14 @@ def test_gcor_matches_sna_exactly(sna):
     mar, bus, _ = florentine()
     assert govnet.qap_correlation(mar, bus) == pytest.approx(sna["flo/gcor_graph"], abs=1e-13)
     assert govnet.qap_correlation(mar, bus, directed=True) == pytest.approx(
-        sna["flo/gcor_digraph"], abs=1e-13)
+        sna["flo/gcor_digraph"], abs=1e-13
+    )
     assert govnet.qap_correlation(rand("x1"), rand("y")) == pytest.approx(
-        sna["rand/gcor_x1_y"], abs=1e-13)
+        sna["rand/gcor_x1_y"], abs=1e-13
+    )
     assert govnet.qap_correlation(rand("x2"), rand("ylin")) == pytest.approx(
-        sna["rand/gcor_x2_ylin"], abs=1e-13)
+        sna["rand/gcor_x2_ylin"], abs=1e-13
+    )
 
 
 def test_gcor_from_network_layers_and_label_alignment(sna):
@@ -127,8 +135,9 @@ def test_qap_null_is_the_exact_permutation_distribution():
     x = rng.normal(size=(n, n))
     y = rng.normal(size=(n, n))
     off = ~np.eye(n, dtype=bool)
-    exact = np.array([np.corrcoef(x[off], y[np.ix_(p, p)][off])[0, 1]
-                      for p in itertools.permutations(range(n))])
+    exact = np.array(
+        [np.corrcoef(x[off], y[np.ix_(p, p)][off])[0, 1] for p in itertools.permutations(range(n))]
+    )
     obs = np.corrcoef(x[off], y[off])[0, 1]
     R = 20000
     res = govnet.qap_test(x, y, n_permutations=R, seed=2, keep_null=True)
@@ -176,8 +185,13 @@ def _check_netlm(fit, sna, case, R_sna, tol=1e-8):
 
 @pytest.mark.parametrize("method,nh", [("dsp", "qapspp"), ("qapy", "qapy")])
 def test_netlm_random_directed(sna, method, nh):
-    fit = govnet.mrqap(rand("ylin"), [rand("x1"), rand("x2"), rand("x3")], method=method,
-                       n_permutations=3000, seed=7)
+    fit = govnet.mrqap(
+        rand("ylin"),
+        [rand("x1"), rand("x2"), rand("x3")],
+        method=method,
+        n_permutations=3000,
+        seed=7,
+    )
     case = f"rand_netlm_{nh}"
     _check_netlm(fit, sna, case, 5000)
     assert fit.r_squared == pytest.approx(sna[f"{case}/r2"], abs=1e-10)
@@ -187,8 +201,9 @@ def test_netlm_random_directed(sna, method, nh):
 @pytest.mark.parametrize("directed,mode", [(True, "digraph"), (False, "graph")])
 def test_netlm_symmetric_pairs_counted_as_sna(sna, directed, mode):
     mar, bus, wdiff = florentine()
-    fit = govnet.mrqap(mar, {"business": bus, "wealth_diff": wdiff}, directed=directed,
-                       n_permutations=3000, seed=9)
+    fit = govnet.mrqap(
+        mar, {"business": bus, "wealth_diff": wdiff}, directed=directed, n_permutations=3000, seed=9
+    )
     case = f"flo_netlm_{mode}"
     _check_netlm(fit, sna, case, 5000)
     assert fit.n_obs == (240 if directed else 120)
@@ -216,8 +231,14 @@ def test_netlm_coefficients_against_numpy_lstsq():
 @pytest.mark.parametrize("method,nh", [("dsp", "qapspp"), ("qapy", "qapy")])
 def test_netlogit_random(sna, method, nh):
     R_sna = 2000 if nh == "qapy" else 1000
-    fit = govnet.mrqap(rand("y"), [rand("x1"), rand("x2"), rand("x3")], family="logistic",
-                       method=method, n_permutations=1000, seed=3)
+    fit = govnet.mrqap(
+        rand("y"),
+        [rand("x1"), rand("x2"), rand("x3")],
+        family="logistic",
+        method=method,
+        n_permutations=1000,
+        seed=3,
+    )
     case = f"rand_netlogit_{nh}"
     # glm (inside netlogit) stops at a relative deviance change of 1e-8 and takes
     # its standard errors from the last-but-one weights; govnet iterates further.
@@ -245,21 +266,45 @@ def test_results_identical_for_any_thread_count():
     assert np.array_equal(a.null_distribution, b.null_distribution) and a == b
     for kw in ({"method": "dsp"}, {"method": "qapy"}, {"family": "logistic", "method": "dsp"}):
         yy = x if kw.get("family") == "logistic" else y
-        f1 = govnet.mrqap(yy, [x.T, y.T], n_permutations=60, seed=5, threads=1, keep_null=True, **kw)
-        f2 = govnet.mrqap(yy, [x.T, y.T], n_permutations=60, seed=5, threads=2, keep_null=True, **kw)
+        f1 = govnet.mrqap(
+            yy, [x.T, y.T], n_permutations=60, seed=5, threads=1, keep_null=True, **kw
+        )
+        f2 = govnet.mrqap(
+            yy, [x.T, y.T], n_permutations=60, seed=5, threads=2, keep_null=True, **kw
+        )
         assert f1.null_distribution.equals(f2.null_distribution)
         pd.testing.assert_frame_equal(f1.table, f2.table)
     net = florentine_network()
     for null in ("label", "rewire", "gnm"):
-        p1 = govnet.permutation_test(net, "betweenness", relation="marriage", actors=["Medici"],
-                                     null=null, n_permutations=100, seed=8, threads=1, keep_null=True)
-        p2 = govnet.permutation_test(net, "betweenness", relation="marriage", actors=["Medici"],
-                                     null=null, n_permutations=100, seed=8, threads=2, keep_null=True)
+        p1 = govnet.permutation_test(
+            net,
+            "betweenness",
+            relation="marriage",
+            actors=["Medici"],
+            null=null,
+            n_permutations=100,
+            seed=8,
+            threads=1,
+            keep_null=True,
+        )
+        p2 = govnet.permutation_test(
+            net,
+            "betweenness",
+            relation="marriage",
+            actors=["Medici"],
+            null=null,
+            n_permutations=100,
+            seed=8,
+            threads=2,
+            keep_null=True,
+        )
         assert np.array_equal(p1.null_distribution, p2.null_distribution)
-    e1 = govnet.ei_index(net, "group3", relation="marriage", n_permutations=200, seed=1, threads=1,
-                         keep_null=True)
-    e2 = govnet.ei_index(net, "group3", relation="marriage", n_permutations=200, seed=1, threads=2,
-                         keep_null=True)
+    e1 = govnet.ei_index(
+        net, "group3", relation="marriage", n_permutations=200, seed=1, threads=1, keep_null=True
+    )
+    e2 = govnet.ei_index(
+        net, "group3", relation="marriage", n_permutations=200, seed=1, threads=2, keep_null=True
+    )
     assert e1.null_distribution.equals(e2.null_distribution)
 
 
@@ -317,8 +362,9 @@ def test_label_null_degree_matches_exact_p():
     net = florentine_network()
     deg = govnet.degree_centrality(net, relation="marriage")
     R = 20000
-    res = govnet.permutation_test(net, "degree", relation="marriage", actors=["Medici"],
-                                  n_permutations=R, seed=4)
+    res = govnet.permutation_test(
+        net, "degree", relation="marriage", actors=["Medici"], n_permutations=R, seed=4
+    )
     assert res.statistic == pytest.approx(deg["Medici"])
     exact = float(np.mean(deg.to_numpy() >= deg["Medici"] - 1e-12))
     assert mc_close(res.p_greater, exact, R, 10**9)
@@ -327,14 +373,29 @@ def test_label_null_degree_matches_exact_p():
 
 def test_callable_statistic_sees_the_same_null_graphs():
     net = florentine_network()
-    built_in = govnet.permutation_test(net, "betweenness", relation="marriage", actors=["Medici"],
-                                       null="rewire", n_permutations=30, seed=6, keep_null=True)
+    built_in = govnet.permutation_test(
+        net,
+        "betweenness",
+        relation="marriage",
+        actors=["Medici"],
+        null="rewire",
+        n_permutations=30,
+        seed=6,
+        keep_null=True,
+    )
 
     def medici_betweenness(h: govnet.Network) -> float:
         return float(govnet.betweenness_centrality(h, relation="marriage")["Medici"])
 
-    user = govnet.permutation_test(net, medici_betweenness, relation="marriage", null="rewire",
-                                   n_permutations=30, seed=6, keep_null=True)
+    user = govnet.permutation_test(
+        net,
+        medici_betweenness,
+        relation="marriage",
+        null="rewire",
+        n_permutations=30,
+        seed=6,
+        keep_null=True,
+    )
     assert user.statistic == pytest.approx(built_in.statistic, abs=1e-12)
     np.testing.assert_allclose(user.null_distribution, built_in.null_distribution, atol=1e-12)
     assert "medici_betweenness" in repr(user)
@@ -350,12 +411,16 @@ def test_core_tier_is_the_default_target():
 # Krackhardt hierarchy and E-I index
 
 
-@pytest.mark.parametrize("name,file,directed", [
-    ("krack_reports_to", "krack_reports_to_edges.csv", True),
-    ("krack_advice", "krack_advice_edges.csv", True),
-    ("krack_friendship", "krack_friendship_edges.csv", True),
-    ("random_dw", "random_dw_edges.csv", True),
-    ("florentine_marriage", None, False)])
+@pytest.mark.parametrize(
+    "name,file,directed",
+    [
+        ("krack_reports_to", "krack_reports_to_edges.csv", True),
+        ("krack_advice", "krack_advice_edges.csv", True),
+        ("krack_friendship", "krack_friendship_edges.csv", True),
+        ("random_dw", "random_dw_edges.csv", True),
+        ("florentine_marriage", None, False),
+    ],
+)
 def test_krackhardt_measures_match_sna(sna, name, file, directed):
     if file is None:
         net = florentine_network()
@@ -364,8 +429,9 @@ def test_krackhardt_measures_match_sna(sna, name, file, directed):
         nodes_file = "random_dw_nodes.csv" if name == "random_dw" else "krack_nodes.csv"
         nodes = pd.read_csv(CLASSIC / nodes_file, dtype=str).assign(tier="plural")
         ties = pd.read_csv(CLASSIC / file, dtype={"source": str, "target": str})
-        net = govnet.Network.from_frames(nodes[["id", "tier"]], ties[["source", "target"]],
-                                         directed=directed)
+        net = govnet.Network.from_frames(
+            nodes[["id", "tier"]], ties[["source", "target"]], directed=directed
+        )
         h = govnet.krackhardt_hierarchy(net)
     for key in ("connectedness", "hierarchy", "efficiency", "lubness"):
         ref = sna[f"krack_{name}/{key}"]
@@ -375,8 +441,9 @@ def test_krackhardt_measures_match_sna(sna, name, file, directed):
 
 def test_hierarchy_permutation_test_runs_and_refuses_label_null():
     net = govnet.datasets.nanshan()
-    res = govnet.permutation_test(net, "hierarchy", relation="leadership", null="gnm",
-                                  n_permutations=50, seed=1)
+    res = govnet.permutation_test(
+        net, "hierarchy", relation="leadership", null="gnm", n_permutations=50, seed=1
+    )
     assert res.statistic == 1.0 and 0 <= res.p_greater <= 1
     with pytest.raises(govnet.InvalidNetworkError, match="unchanged"):
         govnet.permutation_test(net, "hierarchy", relation="leadership", null="label")
@@ -432,7 +499,7 @@ def test_bad_input_is_named():
 
 
 def test_results_display():
-    mar, bus, wdiff = florentine()
+    mar, bus, _ = florentine()
     q = govnet.qap_test(mar, bus, n_permutations=50, seed=1)
     assert "QAPResult(r=" in repr(q) and "<table>" in q._repr_html_()
     with pytest.raises(AttributeError):
@@ -446,8 +513,9 @@ def test_ei_permutation_p_value_matches_exact_enumeration():
     # 6 actors, groups of 3 and 3: the label-permutation null has 20 equally likely
     # partitions; compare govnet's Monte Carlo p with the exact one.
     ties = [(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (4, 5), (1, 4)]
-    net = govnet.Network.from_arrays(np.array([a for a, _ in ties]), np.array([b for _, b in ties]),
-                                     actors=6)
+    net = govnet.Network.from_arrays(
+        np.array([a for a, _ in ties]), np.array([b for _, b in ties]), actors=6
+    )
     groups = {str(i): "A" if i < 3 else "B" for i in range(6)}
 
     def ei(lab):

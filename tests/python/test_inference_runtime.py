@@ -6,10 +6,9 @@ import _thread
 import threading
 import time
 
+import govnet
 import numpy as np
 import pytest
-
-import govnet
 from govnet import _core
 
 
