@@ -783,7 +783,12 @@ class PermutationTestResult:
     null_distribution: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def __repr__(self) -> str:
-        who = "" if self.actors is None else f" of {len(self.actors)} actor(s)"
+        if self.actors is None:
+            who = ""
+        elif len(self.actors) <= 3:
+            who = f" of {', '.join(self.actors)}"
+        else:
+            who = f" (mean of {len(self.actors)} actors)"
         return (
             f"PermutationTestResult({self.statistic_name}{who}={self.statistic:.4g}, "
             f"null={self.null!r}: mean {self.null_mean:.4g} sd {self.null_sd:.4g}, "

@@ -533,3 +533,27 @@ def test_ei_permutation_p_value_matches_exact_enumeration():
     assert mc_close(res.p_less, float(np.mean(null <= obs + 1e-12)), R, 10**9)
     assert mc_close(res.p_greater, float(np.mean(null >= obs - 1e-12)), R, 10**9)
     assert res.null_mean == pytest.approx(null.mean(), abs=0.01)
+
+
+def test_gcor_property_against_numpy():
+    hyp = pytest.importorskip("hypothesis")
+    st = pytest.importorskip("hypothesis.strategies")
+
+    @hyp.settings(max_examples=60, deadline=None)
+    @hyp.given(n=st.integers(3, 9), seed=st.integers(0, 2**32 - 1), sym=st.booleans())
+    def check(n, seed, sym):
+        rng = np.random.default_rng(seed)
+        x = rng.integers(0, 3, size=(n, n)).astype(float)
+        y = rng.normal(size=(n, n))
+        if sym:
+            x, y = np.triu(x, 1) + np.triu(x, 1).T, np.triu(y, 1) + np.triu(y, 1).T
+        cells = np.triu(np.ones((n, n), bool), 1) if sym else ~np.eye(n, dtype=bool)
+        if np.ptp(x[cells]) == 0:
+            return
+        ref = np.corrcoef(x[cells], y[cells])[0, 1]
+        assert govnet.qap_correlation(x, y) == pytest.approx(ref, abs=1e-12)
+        res = govnet.qap_test(x, y, n_permutations=20, seed=seed, keep_null=True)
+        assert res.directed == (not sym)
+        assert np.all(np.abs(res.null_distribution) <= 1 + 1e-12)
+
+    check()
