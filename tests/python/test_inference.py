@@ -244,6 +244,8 @@ def test_netlogit_random(sna, method, nh):
     # its standard errors from the last-but-one weights; govnet iterates further.
     _check_netlm(fit, sna, case, R_sna, tol=1e-6)
     assert fit.deviance == pytest.approx(sna[f"{case}/deviance"], rel=1e-10)
+    assert fit.aic == pytest.approx(sna[f"{case}/aic"], rel=1e-10)
+    assert fit.bic == pytest.approx(sna[f"{case}/bic"], rel=1e-10)
     # sna's null.deviance is that of p = 1/2 (glm without the intercept, which sna
     # passes as a column): 2 m log 2. govnet's is the intercept-only model's.
     assert sna[f"{case}/null_deviance"] == pytest.approx(2 * fit.n_obs * math.log(2), rel=1e-12)
