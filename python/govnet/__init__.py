@@ -32,6 +32,19 @@ from .errors import (
     TooLargeError,
 )
 from .network import Network, RelationSpec, read_table
+from .inference import (
+    EIResult,
+    KrackhardtHierarchy,
+    MRQAPResult,
+    PermutationTestResult,
+    QAPResult,
+    ei_index,
+    krackhardt_hierarchy,
+    mrqap,
+    permutation_test,
+    qap_correlation,
+    qap_test,
+)
 
 __version__ = "0.1.0"
 
@@ -54,4 +67,15 @@ __all__ = [
     "ConvergenceError",
     "TooLargeError",
     "GovnetInternalError",
+    "qap_correlation",
+    "qap_test",
+    "mrqap",
+    "permutation_test",
+    "ei_index",
+    "krackhardt_hierarchy",
+    "QAPResult",
+    "MRQAPResult",
+    "PermutationTestResult",
+    "EIResult",
+    "KrackhardtHierarchy",
 ]

@@ -1,0 +1,70 @@
+"""Inference runtime behaviour: Ctrl-C, progress callbacks, the GIL."""
+
+from __future__ import annotations
+
+import _thread
+import threading
+import time
+
+import govnet
+import numpy as np
+import pytest
+from govnet import _core
+
+
+def _matrices(n: int = 300):
+    rng = np.random.default_rng(0)
+    return rng.normal(size=(n, n)), rng.normal(size=(n, n))
+
+
+def test_ctrl_c_stops_a_long_qap_test():
+    x, y = _matrices()
+    timer = threading.Timer(0.3, _thread.interrupt_main)
+    start = time.perf_counter()
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        govnet.qap_test(x, y, n_permutations=10**7, seed=1, threads=2)
+        time.sleep(5)  # if the call finished before the timer, wait for the interrupt here
+    timer.cancel()
+    assert time.perf_counter() - start < 1.5
+    assert govnet.qap_test(x, y, n_permutations=10, seed=1).n_permutations == 10
+
+
+def test_progress_callback_is_driven_and_can_stop_the_run():
+    x, y = _matrices(200)
+    seen = []
+
+    def progress(done, total):
+        seen.append((done, total))
+        if len(seen) >= 2:
+            raise RuntimeError("stop here")
+
+    with pytest.raises(RuntimeError, match="stop here"):
+        _core.qap_test(x, y, n_permutations=10**7, seed=1, threads=2, progress=progress)
+    assert seen and seen[0][1] == 10**7 and 0 < seen[0][0] <= seen[-1][0]
+
+
+def test_gil_released_during_mrqap():
+    rng = np.random.default_rng(1)
+    n = 150
+    y = rng.normal(size=(n, n))
+    xs = [rng.normal(size=(n, n)) for _ in range(2)]
+    ticks = []
+    stop = threading.Event()
+
+    def ticker():
+        while not stop.is_set():
+            ticks.append(time.perf_counter())
+            time.sleep(0.01)
+
+    th = threading.Thread(target=ticker)
+    th.start()
+    try:
+        start = time.perf_counter()
+        govnet.mrqap(y, xs, n_permutations=3000, seed=1, threads=1)
+        elapsed = time.perf_counter() - start
+    finally:
+        stop.set()
+        th.join()
+    if elapsed > 0.2:
+        assert len(ticks) >= 5
