@@ -32,7 +32,7 @@ def degree_centrality(net: Any, *, relation: Relation = None) -> pd.Series:
     >>> import govnet
     >>> net = govnet.datasets.nanshan()
     >>> round(govnet.degree_centrality(net, relation="leadership")["party_committee"], 3)
-    1.0
+    0.786
     """
     net = as_network(net)
     g = layer_of(net, relation)
