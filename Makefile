@@ -33,6 +33,7 @@ cpp-test: setup
 
 py-test: install
 	cd tests && $(PY) -m pytest -c ../pyproject.toml --rootdir=.. -q -p no:cacheprovider ../tests/python
+	cd tests && $(PY) -m pytest -c ../pyproject.toml --rootdir=.. -q -p no:cacheprovider --doctest-modules --pyargs govnet
 
 bench: install
 	bash scripts/setup.sh test,bench

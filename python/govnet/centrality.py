@@ -31,7 +31,7 @@ def degree_centrality(net: Any, *, relation: Relation = None) -> pd.Series:
     --------
     >>> import govnet
     >>> net = govnet.datasets.nanshan()
-    >>> round(govnet.degree_centrality(net, relation="leadership")["party_committee"], 3)
+    >>> round(float(govnet.degree_centrality(net, relation="leadership")["party_committee"]), 3)
     0.786
     """
     net = as_network(net)
