@@ -32,6 +32,23 @@ from .errors import (
     TooLargeError,
 )
 from .network import Network, RelationSpec, read_table
+from .deliberation import (
+    DegrootResult,
+    DeliberationIndex,
+    FriedkinJohnsenResult,
+    InfluenceMatrix,
+    InfluenceStructure,
+    attendance_matrix,
+    co_attendance,
+    degroot,
+    deliberation_index,
+    deliberation_network,
+    friedkin_johnsen,
+    influence_matrix,
+    influence_structure,
+    meetings_from_frame,
+    participation,
+)
 
 __version__ = "0.1.0"
 
@@ -54,4 +71,19 @@ __all__ = [
     "ConvergenceError",
     "TooLargeError",
     "GovnetInternalError",
+    "meetings_from_frame",
+    "attendance_matrix",
+    "participation",
+    "co_attendance",
+    "deliberation_network",
+    "InfluenceMatrix",
+    "influence_matrix",
+    "InfluenceStructure",
+    "influence_structure",
+    "DegrootResult",
+    "degroot",
+    "FriedkinJohnsenResult",
+    "friedkin_johnsen",
+    "DeliberationIndex",
+    "deliberation_index",
 ]
