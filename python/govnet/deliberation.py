@@ -368,7 +368,7 @@ def deliberation_network(net: Any, *, meetings: pd.DataFrame | None = None,
 # Influence matrix and its chain structure
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # pandas fields: compare by identity
 class InfluenceMatrix:
     """A row-stochastic influence matrix W over the actors (W[i, j]: weight i gives j).
 
@@ -519,7 +519,7 @@ def _unit_float(value: Any, what: str) -> float:
     return v
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # pandas fields: compare by identity
 class InfluenceStructure:
     """Markov-chain structure of an influence matrix: does averaging converge?
 
@@ -694,7 +694,7 @@ def _trajectory(w: InfluenceMatrix, traj: np.ndarray) -> pd.DataFrame | None:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # pandas fields: compare by identity
 class DegrootResult:
     """Outcome of DeGroot averaging; see :func:`degroot`."""
 
@@ -852,7 +852,7 @@ def _iteration_args(tol: float, max_iter: int, trajectory: int) -> tuple[float, 
     return float(tol), int(max_iter), int(trajectory)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # pandas fields: compare by identity
 class FriedkinJohnsenResult:
     """Outcome of Friedkin–Johnsen anchored averaging; see :func:`friedkin_johnsen`."""
 
@@ -996,7 +996,7 @@ def friedkin_johnsen(net: Any, opinions: Any = 0.0, *, susceptibility: Any = Non
 # Deliberation index
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # pandas fields: compare by identity
 class DeliberationIndex:
     """Plurality (多元性), openness (畅通性) and consistency (一致性) of deliberation.
 
