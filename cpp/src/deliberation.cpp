@@ -2,8 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <memory>
+#include <new>
 #include <numeric>
 #include <string>
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 namespace govnet {
 namespace {
@@ -58,22 +65,34 @@ struct StepStats {
     double change = 0, lo = 0, hi = 0;
 };
 
-StepStats step(const InfluenceMatrix& w, const std::vector<double>& x, std::vector<double>& y,
-               const double* lambda, const double* x0, int threads) {
+
+// Uninitialised opinion vector of n doubles (huge pages for large n).
+struct OpinionBuffer {
+    explicit OpinionBuffer(std::int64_t n)
+        : bytes(uz(std::max<std::int64_t>(n, 1)) * sizeof(double)),
+          data(static_cast<double*>(huge_page_allocate(bytes))) {}
+    ~OpinionBuffer() { huge_page_deallocate(data, bytes); }
+    OpinionBuffer(const OpinionBuffer&) = delete;
+    OpinionBuffer& operator=(const OpinionBuffer&) = delete;
+    std::size_t bytes;
+    double* data;
+};
+
+StepStats step(const InfluenceMatrix& w, const double* xp, double* yp, const double* lambda,
+               const double* x0, int threads) {
     const std::int64_t n = w.n;
     double change = 0, lo = INFINITY, hi = -INFINITY;
     const EdgeIdx* off = w.offsets.data();
     const NodeId* col = w.cols.data();
     const double* val = w.vals.data();
-    const double* xp = x.data();
-    double* yp = y.data();
     // Small matrices run on the calling thread: a parallel region per step
     // costs more than the step itself.
 #pragma omp parallel for schedule(static, 4096) num_threads(threads) \
     reduction(max : change, hi) reduction(min : lo) if (n + w.nnz() > 200000)
     for (std::int64_t i = 0; i < n; ++i) {
         double s = 0;
-        for (EdgeIdx k = off[i]; k < off[i + 1]; ++k) s += val[k] * xp[col[k]];
+        const EdgeIdx e = off[i + 1];
+        for (EdgeIdx k = off[i]; k < e; ++k) s += val[k] * xp[col[k]];
         if (lambda != nullptr) s = lambda[i] * s + (1.0 - lambda[i]) * x0[i];
         yp[i] = s;
         change = std::max(change, std::fabs(s - xp[i]));
@@ -93,15 +112,18 @@ DegrootResult iterate(const InfluenceMatrix& w, const std::vector<double>& x0,
     const std::int64_t states = std::min(opt.record, opt.max_iter) + 1;
     check_allocation("opinion trajectory", static_cast<double>(states) * n, 8.0);
     DegrootResult r;
-    std::vector<double> x = x0, y(uz(n));
+    OpinionBuffer xb(n), yb(n);
+    double* x = xb.data;
+    double* y = yb.data;
+    std::copy(x0.begin(), x0.end(), x);
     if (opt.record > 0) {
         r.trajectory.reserve(uz(states) * uz(n));
-        r.trajectory.insert(r.trajectory.end(), x.begin(), x.end());
+        r.trajectory.insert(r.trajectory.end(), x, x + n);
     }
     double lo = INFINITY, hi = -INFINITY;
-    for (double v : x) {
-        lo = std::min(lo, v);
-        hi = std::max(hi, v);
+    for (NodeId i = 0; i < n; ++i) {
+        lo = std::min(lo, x[i]);
+        hi = std::max(hi, x[i]);
     }
     r.spread = n > 0 ? hi - lo : 0.0;
     const bool plain = lambda == nullptr;
@@ -112,20 +134,44 @@ DegrootResult iterate(const InfluenceMatrix& w, const std::vector<double>& x0,
     const int threads = ctl.num_threads();
     for (std::int64_t t = 1; t <= opt.max_iter && !r.converged; ++t) {
         const StepStats s = step(w, x, y, lambda, x0.data(), threads);
-        x.swap(y);
+        std::swap(x, y);
         r.iterations = t;
         r.spread = s.hi - s.lo;
         r.last_change = s.change;
         if (r.consensus_iteration < 0 && plain && r.spread <= opt.tol) r.consensus_iteration = t;
-        if (t < states) r.trajectory.insert(r.trajectory.end(), x.begin(), x.end());
+        if (t < states) r.trajectory.insert(r.trajectory.end(), x, x + n);
         r.converged = stop_on_change ? s.change <= opt.tol : r.spread <= opt.tol;
         ctl.checkpoint(static_cast<double>(t), static_cast<double>(opt.max_iter));
     }
-    r.opinions = std::move(x);
+    r.opinions.assign(x, x + n);
     return r;
 }
 
 }  // namespace
+
+namespace {
+constexpr std::size_t kHugePage = std::size_t{1} << 21;
+constexpr std::size_t kHugeMin = std::size_t{4} << 20;
+}  // namespace
+
+void* huge_page_allocate(std::size_t bytes) {
+    if (bytes < kHugeMin) return ::operator new(bytes);
+    const std::size_t rounded = (bytes + kHugePage - 1) & ~(kHugePage - 1);
+    void* p = std::aligned_alloc(kHugePage, rounded);
+    if (p == nullptr) throw std::bad_alloc();
+#ifdef __linux__
+    madvise(p, rounded, MADV_HUGEPAGE);  // a hint; failure is harmless
+#endif
+    return p;
+}
+
+void huge_page_deallocate(void* p, std::size_t bytes) noexcept {
+    if (bytes < kHugeMin) {
+        ::operator delete(p);
+    } else {
+        std::free(p);
+    }
+}
 
 InfluenceMatrix influence_matrix(const CsrGraph& g, const InfluenceOptions& opt) {
     const NodeId n = g.num_nodes();
@@ -215,9 +261,9 @@ InfluenceMatrix make_influence_matrix(NodeId n, std::vector<EdgeIdx> offsets,
     }
     InfluenceMatrix w;
     w.n = n;
-    w.offsets = std::move(offsets);
-    w.cols = std::move(cols);
-    w.vals = std::move(vals);
+    w.offsets.assign(offsets.begin(), offsets.end());
+    w.cols.assign(cols.begin(), cols.end());
+    w.vals.assign(vals.begin(), vals.end());
     return w;
 }
 
@@ -225,7 +271,7 @@ void influence_matvec(const InfluenceMatrix& w, const std::vector<double>& x,
                       std::vector<double>& y, const RunControl& ctl) {
     check_vector(x, w.n, "x");
     y.resize(uz(w.n));
-    step(w, x, y, nullptr, nullptr, ctl.num_threads());
+    step(w, x.data(), y.data(), nullptr, nullptr, ctl.num_threads());
 }
 
 ChainStructure chain_structure(const InfluenceMatrix& w) {
@@ -339,11 +385,14 @@ PowerResult left_perron(const InfluenceMatrix& w, const DegrootOptions& opt,
     }
     check_allocation("transposed influence matrix", static_cast<double>(w.nnz()), 12.0);
     const InfluenceMatrix t = transpose(w);
-    std::vector<double> p(uz(n), 1.0 / n), q(uz(n));
+    OpinionBuffer pb(n), qb(n);
+    double* p = pb.data;
+    double* q = qb.data;
+    std::fill(p, p + n, 1.0 / n);
     const int threads = ctl.num_threads();
     for (std::int64_t it = 1; it <= opt.max_iter; ++it) {
         const StepStats s = step(t, p, q, nullptr, nullptr, threads);
-        p.swap(q);
+        std::swap(p, q);
         r.iterations = it;
         r.last_change = s.change;
         if (s.change <= opt.tol) {
@@ -353,10 +402,10 @@ PowerResult left_perron(const InfluenceMatrix& w, const DegrootOptions& opt,
         ctl.checkpoint(static_cast<double>(it), static_cast<double>(opt.max_iter));
     }
     // Renormalise away rounding drift (a fixed-order sum: deterministic).
-    const double total = std::accumulate(p.begin(), p.end(), 0.0);
+    const double total = std::accumulate(p, p + n, 0.0);
+    r.vector.assign(p, p + n);
     if (total > 0)
-        for (double& v : p) v /= total;
-    r.vector = std::move(p);
+        for (double& v : r.vector) v /= total;
     return r;
 }
 

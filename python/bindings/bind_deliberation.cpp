@@ -11,8 +11,8 @@ namespace {
 using DArray = py::array_t<double, py::array::c_style | py::array::forcecast>;
 
 template <class T>
-py::array_t<T> copy_array(const std::vector<T>& v) {
-    return to_numpy(std::vector<T>(v));
+py::array_t<T> copy_array(const HugeVector<T>& v) {
+    return to_numpy(std::vector<T>(v.begin(), v.end()));
 }
 
 DegrootOptions options(std::int64_t max_iter, double tol, bool stop_on_change, std::int64_t record) {

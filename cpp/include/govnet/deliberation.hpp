@@ -14,12 +14,36 @@
 
 namespace govnet {
 
+/// Allocates large arrays (>= 4 MiB) 2 MiB-aligned and asks Linux for
+/// transparent huge pages before first touch, as numpy does for its arrays:
+/// the mat-vec's random reads x[col[k]] and the streamed matrix then miss the
+/// TLB far less often. Small arrays use plain operator new.
+void* huge_page_allocate(std::size_t bytes);
+void huge_page_deallocate(void* p, std::size_t bytes) noexcept;
+
+template <class T>
+struct HugePageAllocator {
+    using value_type = T;
+    HugePageAllocator() = default;
+    template <class U>
+    HugePageAllocator(const HugePageAllocator<U>&) noexcept {}  // NOLINT: rebind
+    T* allocate(std::size_t n) { return static_cast<T*>(huge_page_allocate(n * sizeof(T))); }
+    void deallocate(T* p, std::size_t n) noexcept { huge_page_deallocate(p, n * sizeof(T)); }
+    template <class U>
+    bool operator==(const HugePageAllocator<U>&) const noexcept { return true; }
+    template <class U>
+    bool operator!=(const HugePageAllocator<U>&) const noexcept { return false; }
+};
+
+template <class T>
+using HugeVector = std::vector<T, HugePageAllocator<T>>;
+
 /// Row-stochastic sparse matrix in CSR form (rows = listeners).
 struct InfluenceMatrix {
     NodeId n = 0;
-    std::vector<EdgeIdx> offsets{0};  ///< size n+1
-    std::vector<NodeId> cols;         ///< sorted within each row
-    std::vector<double> vals;         ///< > 0, each row sums to 1
+    HugeVector<EdgeIdx> offsets{0};  ///< size n+1
+    HugeVector<NodeId> cols;         ///< sorted within each row
+    HugeVector<double> vals;         ///< > 0, each row sums to 1
     EdgeIdx nnz() const { return static_cast<EdgeIdx>(cols.size()); }
 };
 
