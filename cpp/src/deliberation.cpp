@@ -196,7 +196,8 @@ InfluenceMatrix influence_matrix(const CsrGraph& g, const InfluenceOptions& opt)
     for (NodeId i = 0; i < n; ++i) {
         const auto nb = use_out ? g.out_neighbors(i) : g.in_neighbors(i);
         const auto ws = use_out ? g.out_weights(i) : g.in_weights(i);
-        const double self = opt.self_weight.size() == 1 ? opt.self_weight[0] : opt.self_weight[uz(i)];
+        const double self =
+            opt.self_weight.size() == 1 ? opt.self_weight[0] : opt.self_weight[uz(i)];
         double total = 0;
         for (std::size_t k = 0; k < nb.size(); ++k)
             if (nb[k] != i) total += ws.empty() ? 1.0 : ws[k];

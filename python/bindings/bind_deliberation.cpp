@@ -15,7 +15,8 @@ py::array_t<T> copy_array(const HugeVector<T>& v) {
     return to_numpy(std::vector<T>(v.begin(), v.end()));
 }
 
-DegrootOptions options(std::int64_t max_iter, double tol, bool stop_on_change, std::int64_t record) {
+DegrootOptions options(std::int64_t max_iter, double tol, bool stop_on_change,
+                       std::int64_t record) {
     DegrootOptions o;
     o.max_iter = max_iter;
     o.tol = tol;
@@ -26,14 +27,16 @@ DegrootOptions options(std::int64_t max_iter, double tol, bool stop_on_change, s
 
 py::dict result_dict(DegrootResult&& r, NodeId n) {
     py::dict d;
-    const auto states = static_cast<py::ssize_t>(n == 0 ? 0 : r.trajectory.size() / static_cast<std::size_t>(n));
+    const auto cols = static_cast<py::ssize_t>(n);
+    const auto states =
+        static_cast<py::ssize_t>(n == 0 ? 0 : r.trajectory.size() / static_cast<std::size_t>(n));
     d["opinions"] = to_numpy(std::move(r.opinions));
     d["iterations"] = r.iterations;
     d["converged"] = r.converged;
     d["consensus_iteration"] = r.consensus_iteration;
     d["spread"] = r.spread;
     d["last_change"] = r.last_change;
-    d["trajectory"] = to_numpy(std::move(r.trajectory)).reshape({states, static_cast<py::ssize_t>(n)});
+    d["trajectory"] = to_numpy(std::move(r.trajectory)).reshape({states, cols});
     return d;
 }
 

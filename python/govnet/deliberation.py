@@ -159,7 +159,8 @@ def meetings_from_frame(frame: pd.DataFrame, *, layout: str = "long", meeting_co
     out = pd.DataFrame({"meeting": long[meeting_col].astype(str).str.strip().to_numpy(),
                         "actor": long[actor_col].astype(str).str.strip().to_numpy()})
     for col, values in (("meeting", out["meeting"]), ("actor", out["actor"])):
-        bad = (values == "") | long[meeting_col if col == "meeting" else actor_col].isna().to_numpy()
+        source = long[meeting_col if col == "meeting" else actor_col]
+        bad = (values == "").to_numpy() | source.isna().to_numpy()
         if bad.any():
             raise InvalidNetworkError(f"meetings row {int(np.flatnonzero(bad)[0])}: {col} is empty")
     kinds = (long[kind_col].astype(object).where(long[kind_col].notna(), kind).astype(str)
@@ -197,7 +198,8 @@ def _frequency(value: Any, default: float, row: int) -> float:
                 f"{sorted(FREQUENCY_WORDS)}") from None
     f = float(value)
     if not (math.isfinite(f) and f > 0):
-        raise InvalidNetworkError(f"meetings row {row}: frequency {value!r} must be a positive number")
+        raise InvalidNetworkError(
+            f"meetings row {row}: frequency {value!r} must be a positive number")
     return f
 
 
@@ -401,7 +403,8 @@ class InfluenceMatrix:
                 raise InvalidNetworkError(f"influence matrix must be square, got shape {a.shape}")
             if (a < 0).any():
                 i, j = np.argwhere(a < 0)[0]
-                raise InvalidNetworkError(f"influence matrix entry ({i}, {j}) = {a[i, j]} is negative")
+                raise InvalidNetworkError(
+                    f"influence matrix entry ({i}, {j}) = {a[i, j]} is negative")
             n = a.shape[0]
             nz = a != 0
             offsets = np.concatenate([[0], np.cumsum(nz.sum(axis=1))])
@@ -429,7 +432,8 @@ class InfluenceMatrix:
     def to_frame(self) -> pd.DataFrame:
         """Dense actor × actor DataFrame (small networks only)."""
         if self.n > 20000:
-            raise InvalidNetworkError(f"a dense {self.n} x {self.n} matrix is too large; use to_scipy()")
+            raise InvalidNetworkError(
+                f"a dense {self.n} x {self.n} matrix is too large; use to_scipy()")
         out = np.zeros((self.n, self.n))
         off = self.matrix.offsets()
         rows = np.repeat(np.arange(self.n), np.diff(off))
@@ -459,8 +463,9 @@ class InfluenceMatrix:
         return _html("govnet.InfluenceMatrix", [("actors", self.n), ("non-zero weights", self.nnz)])
 
 
-def influence_matrix(net: Any, *, relation: Relation = "deliberation", weight: str | None = "weight",
-                     self_weight: float = 0.5, stubbornness: Mapping[Any, float] | pd.Series | None = None,
+def influence_matrix(net: Any, *, relation: Relation = "deliberation",
+                     weight: str | None = "weight", self_weight: float = 0.5,
+                     stubbornness: Mapping[Any, float] | pd.Series | None = None,
                      reverse: bool = False) -> InfluenceMatrix:
     """The influence matrix W (影响矩阵) of a relation: row-normalised tie weights.
 
@@ -674,7 +679,8 @@ def _opinions(w: InfluenceMatrix, opinions: Any, agenda: Mapping[Any, float] | N
             x[pos] = float(value)
     if not np.isfinite(x).all():
         pos = int(np.flatnonzero(~np.isfinite(x))[0])
-        raise InvalidNetworkError(f"opinions: initial opinion of {ids[pos]!r} is not a finite number")
+        raise InvalidNetworkError(
+            f"opinions: initial opinion of {ids[pos]!r} is not a finite number")
     return x
 
 
@@ -737,7 +743,8 @@ class DegrootResult:
 
 def degroot(net: Any, opinions: Any = 0.0, *, relation: Relation = "deliberation",
             weight: str | None = "weight", self_weight: float = 0.5,
-            stubbornness: Mapping[Any, float] | None = None, agenda: Mapping[Any, float] | None = None,
+            stubbornness: Mapping[Any, float] | None = None,
+            agenda: Mapping[Any, float] | None = None,
             veto: Any = None, threshold: float = 0.5, tol: float = 1e-6, max_iter: int = 10000,
             trajectory: int = 0, threads: int | None = None,
             progress: bool | None = None) -> DegrootResult:
@@ -1067,9 +1074,11 @@ def _distances_to(g: Any, sources: np.ndarray, n: int) -> np.ndarray:
     level = 0
     while frontier.size:
         level += 1
-        starts, ends = off[frontier], off[frontier + 1]
-        idx = np.concatenate([np.arange(a, b) for a, b in zip(starts, ends)]) if frontier.size else []
-        nb = np.unique(tgt[np.asarray(idx, dtype=np.int64)])
+        starts = off[frontier]
+        lengths = off[frontier + 1] - starts
+        # positions of every neighbour of the frontier, without a Python loop
+        idx = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
+        nb = np.unique(tgt[idx])
         nb = nb[np.isinf(dist[nb])]
         dist[nb] = level
         frontier = nb
@@ -1153,7 +1162,8 @@ def deliberation_index(net: Any, *, meetings: pd.DataFrame | None = None,
         raise InvalidNetworkError(f"epsilon must be in (0, 1), got {epsilon!r}")
     wts = tuple(float(x) for x in weights)
     if len(wts) != 3 or min(wts) < 0 or sum(wts) <= 0:
-        raise InvalidNetworkError(f"weights must be three non-negative numbers, not all 0: {weights!r}")
+        raise InvalidNetworkError(
+            f"weights must be three non-negative numbers, not all 0: {weights!r}")
     if decision_body is None:
         veto = net.meta.get("veto")
         body = [str(veto)] if veto is not None else net.tier_of("core")

@@ -92,8 +92,9 @@ TEST(Deliberation, TwoClosedClasses) {
     const auto cs = chain_structure(w);
     int closed = 0;
     for (NodeId c = 0; c < cs.num_components; ++c) {
-        closed += cs.closed[static_cast<std::size_t>(c)];
-        if (cs.closed[static_cast<std::size_t>(c)]) EXPECT_EQ(cs.period[static_cast<std::size_t>(c)], 1);
+        const auto ci = static_cast<std::size_t>(c);
+        closed += cs.closed[ci];
+        if (cs.closed[ci]) EXPECT_EQ(cs.period[ci], 1);
     }
     EXPECT_EQ(closed, 2);
     DegrootOptions o;
