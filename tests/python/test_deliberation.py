@@ -422,3 +422,49 @@ def test_ctrl_c_stops_degroot():
         time.sleep(5)  # finished before the timer: wait for the interrupt here
     timer.cancel()
     assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_chain_structure_matches_networkx(seed):
+    # Sparse random digraphs (some with no self-weight, so periodic classes occur).
+    rng = np.random.default_rng(seed)
+    n = 40
+    g = nx.gnp_random_graph(n, 1.3 / n, seed=seed, directed=True)
+    # A closed 6-cycle: period 6; with the chord 0->3 (cycles 6 and 4) period 2;
+    # self-weights (odd seeds) make it aperiodic.
+    g.remove_edges_from([(i, j) for i, j in list(g.edges()) if i < 6])
+    g.add_edges_from((i, (i + 1) % 6) for i in range(6))
+    if seed % 3 == 1:
+        g.add_edge(0, 3)
+    adj = nx.to_numpy_array(g, nodelist=range(n))
+    for i in np.flatnonzero(adj.sum(axis=1) == 0):
+        adj[i, i] = 1.0  # listens to nobody: keeps its opinion
+    if seed % 2:
+        adj[np.arange(n), np.arange(n)] += rng.random(n) < 0.2
+    w = adj / adj.sum(axis=1, keepdims=True)
+    st = govnet.influence_structure(govnet.InfluenceMatrix.from_array(w))
+    h = nx.from_numpy_array(w, create_using=nx.DiGraph)
+    comp = st.component.to_numpy()
+    ours = sorted(sorted(np.flatnonzero(comp == c).tolist()) for c in np.unique(comp))
+    theirs = sorted(sorted(c) for c in nx.strongly_connected_components(h))
+    assert ours == theirs
+    closed = sorted(sorted(int(a) for a in c) for c in st.closed_classes)
+    assert closed == sorted(sorted(c) for c in nx.attracting_components(h))
+    for c in st.closed:
+        members = np.flatnonzero(comp == c).tolist()
+        assert (st.periods[c] == 1) == nx.is_aperiodic(h.subgraph(members))
+        if 0 in members and seed % 2 == 0:  # the cycle without self-weights
+            assert st.periods[c] == (2 if seed % 3 == 1 else 6)
+
+
+def test_distance_to_decision_body_matches_networkx():
+    from govnet.deliberation import _distances_to
+
+    g = nx.gnp_random_graph(300, 0.01, seed=9)
+    net = net_from(g)
+    body = [0, 5, 17]
+    dist = _distances_to(net.layer("deliberation"), net.positions([str(b) for b in body]), 300)
+    ref = nx.multi_source_dijkstra_path_length(g, body)
+    pos = {str(v): i for i, v in enumerate(net.actor_ids)}
+    for v in g.nodes():
+        assert dist[pos[str(v)]] == ref.get(v, np.inf)
