@@ -339,7 +339,8 @@ ChainStructure chain_structure(const InfluenceMatrix& w) {
     std::vector<NodeId> queue;
     for (NodeId root = 0; root < n; ++root) {
         const NodeId c = cs.component[uz(root)];
-        if (level[uz(root)] >= 0) continue;
+        // Only closed classes decide convergence: skip the others' periods.
+        if (level[uz(root)] >= 0 || !cs.closed[uz(c)]) continue;
         queue.assign(1, root);
         level[uz(root)] = 0;
         std::int64_t g = 0;

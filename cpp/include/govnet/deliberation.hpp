@@ -74,12 +74,13 @@ void influence_matvec(const InfluenceMatrix& w, const std::vector<double>& x,
 struct ChainStructure {
     std::vector<NodeId> component;        ///< strongly connected component per actor
     std::vector<std::uint8_t> closed;     ///< per component: no arc leaves it
-    std::vector<std::int64_t> period;     ///< per component: gcd of its cycle lengths (0: no cycle)
+    std::vector<std::int64_t> period;     ///< per closed component: gcd of its cycle lengths; 0 for
+                                          ///< components that are not closed
     std::vector<std::int64_t> size;       ///< per component
     NodeId num_components = 0;
 };
 
-/// Tarjan's SCCs (iterative), closed classes, and the period of each component
+/// Tarjan's SCCs (iterative), closed classes, and the period of each closed class
 /// as the gcd over its internal arcs u->v of level(u) + 1 - level(v), with BFS
 /// levels from one root (Denardo 1977). O(n + nnz).
 ChainStructure chain_structure(const InfluenceMatrix& w);
