@@ -830,9 +830,12 @@ def degroot(net: Any, opinions: Any = 0.0, *, relation: Relation = "deliberation
                   f"(spread {d['spread']:.3g}); {st.reason}")
     if st.consensus:
         with progress_bar(progress, "social power", max_iter) as cb:
-            pv, _, p_ok, _ = _core.left_perron(w.matrix, max_iter=max_iter,
-                                                tol=min(tol, 1e-12) * 1e-2, threads=th, progress=cb)
+            pv, p_iter, p_ok, p_change = _core.left_perron(
+                w.matrix, max_iter=max_iter, tol=min(tol, 1e-12) * 1e-2, threads=th, progress=cb)
         power = series_ids(w, pv, "social_power")
+        if not p_ok:
+            reason += (f"; social power not converged after {p_iter} power iterations "
+                       f"(last change {p_change:.2g}): raise max_iter")
         if converged:
             value = float(np.mean(d["opinions"]))
     ci = int(d["consensus_iteration"])

@@ -468,3 +468,11 @@ def test_distance_to_decision_body_matches_networkx():
     pos = {str(v): i for i, v in enumerate(net.actor_ids)}
     for v in g.nodes():
         assert dist[pos[str(v)]] == ref.get(v, np.inf)
+
+
+def test_social_power_not_converged_is_reported():
+    # A long path mixes slowly: 5 rounds are not enough for the Perron vector.
+    net = net_from(nx.path_graph(60))
+    r = govnet.degroot(net, np.linspace(0, 1, 60), max_iter=5)
+    assert not r.converged and "iteration limit" in r.reason
+    assert "social power not converged" in r.reason
