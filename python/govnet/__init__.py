@@ -9,6 +9,12 @@ deliberation; permutation inference.
 from __future__ import annotations
 
 import logging
+import os
+
+# OpenMP threads that spin-wait between parallel regions burn a core after each
+# call and slow every other process (a Jupyter kernel, a second thread pool);
+# sleep instead unless the user chose otherwise. Must be set before libgomp loads.
+os.environ.setdefault("OMP_WAIT_POLICY", "passive")
 
 try:
     from . import _core
@@ -45,6 +51,24 @@ from .inference import (
     qap_correlation,
     qap_test,
 )
+from .deliberation import (
+    DegrootResult,
+    DeliberationIndex,
+    FriedkinJohnsenResult,
+    InfluenceMatrix,
+    InfluenceStructure,
+    attendance_matrix,
+    co_attendance,
+    co_attendance_ties,
+    degroot,
+    deliberation_index,
+    deliberation_network,
+    friedkin_johnsen,
+    influence_matrix,
+    influence_structure,
+    meetings_from_frame,
+    participation,
+)
 
 __version__ = "0.1.0"
 
@@ -78,4 +102,20 @@ __all__ = [
     "PermutationTestResult",
     "EIResult",
     "KrackhardtHierarchy",
+    "meetings_from_frame",
+    "attendance_matrix",
+    "participation",
+    "co_attendance",
+    "co_attendance_ties",
+    "deliberation_network",
+    "InfluenceMatrix",
+    "influence_matrix",
+    "InfluenceStructure",
+    "influence_structure",
+    "DegrootResult",
+    "degroot",
+    "FriedkinJohnsenResult",
+    "friedkin_johnsen",
+    "DeliberationIndex",
+    "deliberation_index",
 ]

@@ -8,10 +8,9 @@ reproduced exactly; see ``shared/docs/case-studies.md`` of the project.
 
 from __future__ import annotations
 
-from itertools import combinations
-
 import pandas as pd
 
+from ..deliberation import co_attendance_ties
 from ..network import Network
 from ._files import read_csv as _read_file
 from .cases import (
@@ -34,16 +33,6 @@ _NANSHAN_SOURCE = ("陈家喜、林电锋《城市社区协商治理模式的实
 
 def _read(name: str) -> pd.DataFrame:
     return _read_file(name)
-
-
-def co_attendance_ties(meetings: pd.DataFrame) -> pd.DataFrame:
-    """Undirected ties between actors attending the same meeting, weight = meetings shared."""
-    pairs = []
-    for _, group in meetings.groupby("meeting", sort=False):
-        for a, b in combinations(sorted(group["actor"]), 2):
-            pairs.append((a, b))
-    ties = pd.DataFrame(pairs, columns=["source", "target"])
-    return ties.groupby(["source", "target"], sort=True).size().rename("weight").reset_index()
 
 
 def nanshan() -> Network:
