@@ -32,6 +32,9 @@ from .errors import (
     TooLargeError,
 )
 from .network import Network, RelationSpec, read_table
+# Collections of communities and synthetic districts (issue #9)
+from . import synthetic
+from .collection import Collection, MeasureNotAvailableError
 
 __version__ = "0.1.0"
 
@@ -54,4 +57,8 @@ __all__ = [
     "ConvergenceError",
     "TooLargeError",
     "GovnetInternalError",
+    # issue #9
+    "Collection",
+    "MeasureNotAvailableError",
+    "synthetic",
 ]
