@@ -218,12 +218,22 @@ class Collection(Mapping):
         with_table : bool, default True
             Put the community table's columns before the results.
 
+        The options above are apply's own; to give ``func`` an argument of one
+        of these names, bind it with ``functools.partial``.
+
         Returns
         -------
         DataFrame
             Indexed by community id (table order). An error raised by ``func``
             propagates with a note naming the community.
         """
+        return self._apply(func, args, kwargs, name=name, threads=threads, client=client,
+                           seed=seed, progress=progress, with_table=with_table,
+                           chunk_size=chunk_size)
+
+    def _apply(self, func: Callable[..., Any], args: tuple, kwargs: dict, *, name: str | None,
+               threads: int | None, client: Any, seed: int | None, progress: bool | None,
+               with_table: bool, chunk_size: int | None) -> pd.DataFrame:
         if not callable(func):
             raise InvalidNetworkError(f"func must be callable, got {type(func).__name__}")
         col = name or getattr(func, "__name__", "value")
@@ -247,7 +257,7 @@ class Collection(Mapping):
             if clash:
                 raise InvalidNetworkError(
                     f"result column(s) {clash} clash with community table columns; "
-                    f"pass name=... or with_table=False")
+                    f"rename them in func (or name= for a scalar) or pass with_table=False")
             out = self._table.join(out, how="left")
         return out
 
@@ -273,7 +283,8 @@ class Collection(Mapping):
             kwargs["threads"] = kwargs.pop("measure_threads")
         if "progress" in params:
             kwargs["progress"] = False
-        return self.apply(func, *args, name=measure, **opts, **kwargs)
+        return self._apply(func, args, kwargs, name=measure,
+                           **{k: opts.get(k, d) for k, d in _APPLY_DEFAULTS.items()})
 
     def centralization(self, *args: Any, **kwargs: Any) -> pd.DataFrame:
         """:func:`govnet.centralization` for every community (see :meth:`apply`).
@@ -335,6 +346,9 @@ class Collection(Mapping):
         return (f"<div><strong>govnet.Collection</strong> {escape(name)}{syn} — "
                 f"{len(self)} communities{head.to_html()}{more}</div>")
 
+
+_APPLY_DEFAULTS = {"threads": None, "client": None, "seed": None, "progress": None,
+                   "with_table": True, "chunk_size": None}
 
 # ---------------------------------------------------------------------------
 # Execution helpers (module level so Dask can pickle them)
