@@ -81,6 +81,7 @@ _PLURAL_KINDS = ["social_organization", "owners_committee", "property_company",
                  "shareholding_company", "resident_unit", "trade_union", "youth_league",
                  "womens_federation", "deputy", "resident_representative", "elderly_association"]
 _COMMITTEE_TYPES = ("party_committee", "party_general_branch")
+_PERSON_LAYERS = ("same_building", "same_branch", "acquaintance")
 _TIER_CODE = {t: i for i, t in enumerate(TIERS)}
 
 
@@ -122,12 +123,11 @@ def _assemble(ids: Any, names: Any, tier_codes: np.ndarray, kinds: Any, extra: M
               src: np.ndarray, dst: np.ndarray, rel: np.ndarray, weight: np.ndarray,
               relations: list[str], duties: pd.DataFrame | None, meta: dict) -> Network:
     index = pd.Index(ids, name="id", dtype=object)
-    actors = pd.DataFrame(index=index)
-    actors["name"] = np.asarray(names, dtype=object)
-    actors["tier"] = pd.Categorical.from_codes(tier_codes.astype(np.int8), categories=list(TIERS))
-    actors["kind"] = kinds
-    for k, v in extra.items():
-        actors[k] = v
+    actors = pd.DataFrame({"name": np.asarray(names, dtype=object),
+                           "tier": pd.Categorical.from_codes(tier_codes.astype(np.int8),
+                                                             categories=list(TIERS)),
+                           "kind": np.asarray(kinds, dtype=object) if isinstance(kinds, list)
+                           else kinds, **extra}, index=index)
     used = sorted(set(np.unique(rel).tolist())) if rel.size else []
     names_used = [relations[i] for i in used]
     remap = np.full(len(relations), -1, dtype=np.int16)
@@ -164,7 +164,8 @@ def _within_groups(rng: np.random.Generator, group_start: np.ndarray, group_size
 
 
 def _person_arrays(rng: np.random.Generator, n: int, members_share: float, building_size: float,
-                   branch_size: float, building_ties: float, branch_ties: float) -> dict[str, Any]:
+                   branch_size: float, building_ties: float, branch_ties: float,
+                   acquaintance_ties: float) -> dict[str, Any]:
     if n < 0:
         raise InvalidNetworkError(f"the number of residents must be >= 0, got {n}")
     for label, v in (("members_share", members_share),):
@@ -173,7 +174,8 @@ def _person_arrays(rng: np.random.Generator, n: int, members_share: float, build
     for label, v in (("building_size", building_size), ("branch_size", branch_size)):
         if not v >= 1:
             raise InvalidNetworkError(f"{label} must be >= 1, got {v!r}")
-    for label, v in (("building_ties", building_ties), ("branch_ties", branch_ties)):
+    for label, v in (("building_ties", building_ties), ("branch_ties", branch_ties),
+                     ("acquaintance_ties", acquaintance_ties)):
         if not v >= 0:
             raise InvalidNetworkError(f"{label} must be >= 0, got {v!r}")
     n_buildings = max(1, int(np.ceil(n / building_size))) if n else 0
@@ -200,22 +202,27 @@ def _person_arrays(rng: np.random.Generator, n: int, members_share: float, build
         s2 = d2 = np.zeros(0, np.int64)
     branch = np.full(n, -1, dtype=np.int32)
     branch[mem_pos] = branch_of_member
+    # Acquaintances anywhere in the area (one group of everyone): links the buildings.
+    s3, d3 = (_within_groups(rng, np.zeros(n, np.int64), np.full(n, n), everyone,
+                             acquaintance_ties) if n else (np.zeros(0, np.int64),) * 2)
     return {"building": building.astype(np.int32), "branch": branch, "member": member,
-            "building_ties": (s1, d1), "branch_ties": (s2, d2)}
+            "building_ties": (s1, d1), "branch_ties": (s2, d2), "acquaintance_ties": (s3, d3)}
 
 
 def persons(n: int, *, seed: int | None = None, index: int = 0, members_share: float = 0.08,
             building_size: float = 200, branch_size: float = 30, building_ties: float = 4.0,
-            branch_ties: float = 4.0) -> Network:
+            branch_ties: float = 4.0, acquaintance_ties: float = 1.0) -> Network:
     """A synthetic person-level network: residents in buildings (楼栋), Party members in branches.
 
     ``n`` residents are placed in about ``n / building_size`` buildings
     (uniformly at random); a share ``members_share`` are Party members (党员),
     grouped into branches (党支部) of about ``branch_size`` members by
-    residential area (consecutive buildings). Two undirected layers:
-    ``same_building`` (neighbour ties, mean degree about ``building_ties``)
-    and ``same_branch`` (ties among members of one branch, mean degree about
-    ``branch_ties``). Built from numpy arrays; 2,000,000 residents take about
+    residential area (consecutive buildings). Three undirected layers:
+    ``same_building`` (neighbour ties, mean degree about ``building_ties``),
+    ``same_branch`` (ties among members of one branch, mean degree about
+    ``branch_ties``) and ``acquaintance`` (uniformly random ties across the
+    whole area, mean degree about ``acquaintance_ties``, which connect the
+    buildings into one giant component). Built from numpy arrays; 2,000,000 residents take about
     1–2 GB and tens of seconds.
 
     Actors: ids ``p0`` … , tier ``plural`` (residents belong to the “N”), kind
@@ -227,17 +234,19 @@ def persons(n: int, *, seed: int | None = None, index: int = 0, members_share: f
     seed = check_seed(seed)
     rng = _rng(seed, index)
     p = _person_arrays(rng, int(n), members_share, building_size, branch_size, building_ties,
-                       branch_ties)
+                       branch_ties, acquaintance_ties)
     s1, d1 = p["building_ties"]
     s2, d2 = p["branch_ties"]
+    s3, d3 = p["acquaintance_ties"]
     ids = ("p" + pd.Index(np.arange(n)).astype(str)).astype(object)
     kinds = pd.Categorical.from_codes(p["member"].astype(np.int8), ["resident", "party_member"])
-    src = np.concatenate([s1, s2])
-    dst = np.concatenate([d1, d2])
-    rel = np.concatenate([np.zeros(s1.size, np.int16), np.ones(s2.size, np.int16)])
+    src = np.concatenate([s1, s2, s3])
+    dst = np.concatenate([d1, d2, d3])
+    rel = np.repeat(np.arange(3, dtype=np.int16), [s1.size, s2.size, s3.size])
     return _assemble(ids, ids, np.full(n, _TIER_CODE["plural"]), kinds,
                      {"building": p["building"], "branch": p["branch"]},
-                     src, dst, rel, np.ones(src.size), ["same_building", "same_branch"], None,
+                     src, dst, rel, np.ones(src.size),
+                     ["same_building", "same_branch", "acquaintance"], None,
                      {"name": f"synthetic persons ({n} residents)", "synthetic": True,
                       "seed": seed, "index": int(index)})
 
@@ -276,7 +285,8 @@ def community(seed: int | None = None, *, index: int = 0, committee_type: str = 
               duties: bool = True, duty_counts: pd.DataFrame | None = None,
               sharing_rate: float = 0.1, residents: int = 0, members_share: float = 0.08,
               building_size: float = 200, branch_size: float = 30, building_ties: float = 4.0,
-              branch_ties: float = 4.0, sub_district: str | None = None,
+              branch_ties: float = 4.0, acquaintance_ties: float = 1.0,
+              sub_district: str | None = None,
               name: str | None = None) -> Network:
     """One synthetic “1+3+N” community.
 
@@ -315,8 +325,8 @@ def community(seed: int | None = None, *, index: int = 0, committee_type: str = 
         probability ``sharing_rate``, with one other organisation as assist.
     residents : int
         Add a person level of this many residents (see :func:`persons`):
-        layers ``same_building``, ``same_branch`` and ``membership`` ties from
-        every Party member to the core.
+        layers ``same_building``, ``same_branch``, ``acquaintance`` and
+        ``membership`` ties from every Party member to the core.
 
     Returns
     -------
@@ -422,7 +432,7 @@ def community(seed: int | None = None, *, index: int = 0, committee_type: str = 
     extra: dict[str, Any] = {}
     if residents:
         p = _person_arrays(rng, int(residents), members_share, building_size, branch_size,
-                           building_ties, branch_ties)
+                           building_ties, branch_ties, acquaintance_ties)
         pid = list(("p" + pd.Index(np.arange(residents)).astype(str)).astype(object))
         all_ids = ids + pid
         all_names = names + pid
@@ -431,7 +441,8 @@ def community(seed: int | None = None, *, index: int = 0, committee_type: str = 
         extra = {"building": np.concatenate([np.full(n_org, -1), p["building"]]),
                  "branch": np.concatenate([np.full(n_org, -1), p["branch"]])}
         for rel, (s, d) in (("same_building", p["building_ties"]),
-                            ("same_branch", p["branch_ties"])):
+                            ("same_branch", p["branch_ties"]),
+                            ("acquaintance", p["acquaintance_ties"])):
             add(rel, s + n_org, d + n_org)
         mem = np.flatnonzero(p["member"]) + n_org
         add("membership", mem, np.zeros(mem.size, np.int64))
@@ -566,11 +577,11 @@ def calibration(collection: Collection) -> pd.DataFrame:
     members = 0
     for net in collection.values():
         core = net.tier_of("core")[0]
-        core_kind.append(net.actors.loc[core, "kind"])
+        core_kind.append(net._actors.at[core, "kind"])
         if "cross_appointment" in net.relations:
-            ties = net.ties("cross_appointment")
-            part_time += float(ties.loc[(ties["source"] == core) | (ties["target"] == core),
-                                        "weight"].sum())
+            s, d, w = net.layer("cross_appointment").edges()
+            pos = net.position(core)
+            part_time += float(w[(s == pos) | (d == pos)].sum())
         members += int(net.meta.get("committee_members", 0))
     kinds = pd.Series(core_kind)
     generated = {"communities": len(collection),
@@ -591,7 +602,7 @@ def _core_measures(net: Network) -> dict[str, float]:
     """Measures of the core on the aggregate of the organisation layers."""
     from .centrality import betweenness_centrality, degree_centrality
 
-    org_layers = [r for r in net.relations if r not in ("same_building", "same_branch")]
+    org_layers = [r for r in net.relations if r not in _PERSON_LAYERS]
     core = net.tier_of("core")[0]
     deg = degree_centrality(net, relation=org_layers)
     g = net.layer(org_layers, mode="any")

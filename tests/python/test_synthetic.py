@@ -200,6 +200,20 @@ def test_persons_layers_stay_within_buildings_and_branches():
     br = a["branch"].to_numpy()
     assert (br[s2] == br[t2]).all() and (br[s2] >= 0).all()
     assert a["building"].nunique() == pytest.approx(200, abs=2)
+    acq = net.layer("acquaintance")
+    assert 0.9 < 2 * acq.num_edges / len(net) < 1.01
+    s3, t3, _ = acq.edges()
+    assert (b[s3] != b[t3]).mean() > 0.95          # acquaintances mostly cross buildings
+    # with them the buildings form one giant component (scipy reference)
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    pairs = [net.layer(rel).edges()[:2] for rel in net.relations]
+    rows = np.concatenate([p[0] for p in pairs])
+    cols = np.concatenate([p[1] for p in pairs])
+    adj = coo_matrix((np.ones(rows.size), (rows, cols)), shape=(len(net), len(net)))
+    _, labels = connected_components(adj, directed=False)
+    assert np.bincount(labels).max() > 0.95 * len(net)
 
 
 def test_persons_reproducible_and_community_with_residents():
@@ -212,7 +226,7 @@ def test_persons_reproducible_and_community_with_residents():
     m = net.ties("membership")
     to_core = m[m["target"] == "party_committee"]
     assert set(members) <= set(to_core["source"])
-    assert {"same_building", "same_branch"} <= set(net.relations)
+    assert {"same_building", "same_branch", "acquaintance"} <= set(net.relations)
     with pytest.raises(govnet.InvalidNetworkError, match="members_share"):
         synthetic.persons(10, members_share=2.0)
 
