@@ -81,8 +81,15 @@ _PLURAL_KINDS = ["social_organization", "owners_committee", "property_company",
                  "shareholding_company", "resident_unit", "trade_union", "youth_league",
                  "womens_federation", "deputy", "resident_representative", "elderly_association"]
 _COMMITTEE_TYPES = ("party_committee", "party_general_branch")
-_PERSON_LAYERS = ("same_building", "same_branch", "acquaintance")
+_PERSON_LAYERS = ("same_building", "same_branch", "acquaintance", "party_member_of")
+_PERSON_KINDS = ("resident", "party_member")
 _TIER_CODE = {t: i for i, t in enumerate(TIERS)}
+
+
+def _directed(relation: str) -> bool:
+    if relation == "party_member_of":
+        return True
+    return RELATIONS[relation].directed if relation in RELATIONS else False
 
 
 def _rng(seed: int, index: int) -> np.random.Generator:
@@ -138,8 +145,7 @@ def _assemble(ids: Any, names: Any, tier_codes: np.ndarray, kinds: Any, extra: M
         "relation": pd.Categorical.from_codes(remap[rel].astype(np.int16), categories=names_used),
         "weight": weight.astype(float, copy=False),
     })
-    specs = {r: _relation_spec(r, RELATIONS[r].directed if r in RELATIONS else False)
-             for r in names_used}
+    specs = {r: _relation_spec(r, _directed(r)) for r in names_used}
     duty_frame = None if duties is None else _validate_duties(duties, index)
     return Network(actors, ties, specs, duties=duty_frame, meta=meta,
                    options={"duplicates": "max", "self_loops": "drop"})
@@ -268,7 +274,7 @@ def _tier_pairs(tie_probability: Mapping[tuple[str, str, str], float]) -> list[t
                                           f"expected one of {list(TIERS)}")
         if not (isinstance(p, (int, float, np.floating)) and 0.0 <= float(p) <= 1.0):
             raise InvalidNetworkError(f"tie_probability {key!r}: {p!r} is not a probability")
-        directed = RELATIONS[rel].directed if rel in RELATIONS else False
+        directed = _directed(rel)
         norm = (rel, a, b) if directed or _TIER_CODE[a] <= _TIER_CODE[b] else (rel, b, a)
         if norm in seen:
             raise InvalidNetworkError(f"tie_probability gives the undirected relation {rel!r} "
@@ -326,7 +332,7 @@ def community(seed: int | None = None, *, index: int = 0, committee_type: str = 
     residents : int
         Add a person level of this many residents (see :func:`persons`):
         layers ``same_building``, ``same_branch``, ``acquaintance`` and
-        ``membership`` ties from every Party member to the core.
+        ``party_member_of`` (directed) ties from every Party member to the core.
 
     Returns
     -------
@@ -383,7 +389,7 @@ def community(seed: int | None = None, *, index: int = 0, committee_type: str = 
         ia = np.flatnonzero(tiers == _TIER_CODE[a])
         ib = np.flatnonzero(tiers == _TIER_CODE[b])
         s, d = (x.ravel() for x in np.meshgrid(ia, ib, indexing="ij"))
-        directed = RELATIONS[rel].directed if rel in RELATIONS else False
+        directed = _directed(rel)
         keep = s != d if directed or a != b else s < d
         s, d = s[keep], d[keep]
         hit = rng.random(s.size) < p
@@ -445,7 +451,7 @@ def community(seed: int | None = None, *, index: int = 0, committee_type: str = 
                             ("acquaintance", p["acquaintance_ties"])):
             add(rel, s + n_org, d + n_org)
         mem = np.flatnonzero(p["member"]) + n_org
-        add("membership", mem, np.zeros(mem.size, np.int64))
+        add("party_member_of", mem, np.zeros(mem.size, np.int64))
 
     cid = f"synthetic_{index:04d}" if name is None else name
     meta = {"name": f"synthetic community {cid}", "id": cid, "synthetic": True, "seed": seed,
@@ -602,6 +608,7 @@ def _core_measures(net: Network) -> dict[str, float]:
     """Measures of the core on the aggregate of the organisation layers."""
     from .centrality import betweenness_centrality, degree_centrality
 
+    net = _organisations(net)
     org_layers = [r for r in net.relations if r not in _PERSON_LAYERS]
     core = net.tier_of("core")[0]
     deg = degree_centrality(net, relation=org_layers)
@@ -618,6 +625,17 @@ def _core_measures(net: Network) -> dict[str, float]:
             "density": density}
 
 
+def _organisations(net: Network) -> Network:
+    """The network without its person level (residents, Party members), or itself."""
+    persons = net._actors["kind"].isin(_PERSON_KINDS).to_numpy()
+    if not persons.any():
+        return net
+    actors, ties, duties = net.to_frames()
+    keep = set(net.actor_ids[~persons])
+    ties = ties[ties["source"].isin(keep) & ties["target"].isin(keep)]
+    return Network.from_frames(actors[~persons], ties, duties, duplicates="max", meta=net.meta)
+
+
 def _undirected_degree(g: Any, n: int) -> np.ndarray:
     s, t, _ = g.edges()
     a = np.minimum(s, t)
@@ -632,12 +650,19 @@ def compare_by_committee_type(collection: Collection, *, threads: int | None = N
     """Means of core measures by committee type (社区综合党委 vs 党总支).
 
     For each community, on the aggregate of its organisation layers (any tie;
-    person layers left out): number of actors, the core's degree centrality
+    the person level, if any, left out): number of organisations, the core's degree centrality
     (networkx convention: in + out on directed layers), the core's
     betweenness (normalised, networkx), Freeman's degree centralization
     ``sum_v (d_max - d_v) / ((n-1)(n-2))`` and density on the symmetrised
     graph, plus the table's committee and part-time members. Returns one row
-    per committee type with the number of communities and the means.
+    per committee type with the number of communities, the means, and a
+    ``synthetic`` column (True for a collection made by :func:`district`).
+
+    Examples
+    --------
+    >>> from govnet import synthetic
+    >>> d = synthetic.district(2014)            # 100 synthetic Nanshan-like communities
+    >>> synthetic.compare_by_committee_type(d)  # doctest: +SKIP
     """
     if "committee_type" not in collection.table.columns:
         raise InvalidNetworkError("the collection's table has no 'committee_type' column")
@@ -647,5 +672,7 @@ def compare_by_committee_type(collection: Collection, *, threads: int | None = N
     grouped = per.groupby("committee_type")
     out = grouped[cols].mean()
     out.insert(0, "communities", grouped.size())
-    out.attrs["synthetic"] = bool(collection.meta.get("synthetic", False))
+    synthetic_data = bool(collection.meta.get("synthetic", False))
+    out["synthetic"] = synthetic_data          # visible in every output, not only in attrs
+    out.attrs["synthetic"] = synthetic_data
     return out

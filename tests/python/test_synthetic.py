@@ -223,10 +223,11 @@ def test_persons_reproducible_and_community_with_residents():
     assert not synthetic.persons(5000, seed=4).ties().equals(a.ties())
     net = synthetic.community(6, residents=3000)
     members = net.actors.index[net.actors["kind"] == "party_member"]
-    m = net.ties("membership")
+    m = net.ties("party_member_of")
     to_core = m[m["target"] == "party_committee"]
     assert set(members) <= set(to_core["source"])
     assert {"same_building", "same_branch", "acquaintance"} <= set(net.relations)
+    assert net.relation_spec("party_member_of").directed
     with pytest.raises(govnet.InvalidNetworkError, match="members_share"):
         synthetic.persons(10, members_share=2.0)
 
@@ -263,4 +264,16 @@ def test_compare_by_committee_type_matches_networkx():
                                    err_msg=col)
     np.testing.assert_allclose(out["part_time_members"],
                                d.table.groupby("committee_type")["part_time_members"].mean())
-    assert out.attrs["synthetic"] is True
+    assert out.attrs["synthetic"] is True and out["synthetic"].all()
+
+
+def test_district_with_person_level():
+    d = synthetic.district(3, communities=4, residents=10_000, duties=False)
+    t = d.table
+    assert t["residents"].sum() == 10_000
+    for cid, net in d.items():
+        persons = net.actors["kind"].isin(["resident", "party_member"]).sum()
+        assert persons == t.loc[cid, "residents"]
+    out = synthetic.compare_by_committee_type(d)   # the person level is left out
+    bare = synthetic.district(3, communities=4, duties=False)
+    pd.testing.assert_frame_equal(out, synthetic.compare_by_committee_type(bare))
