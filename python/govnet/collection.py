@@ -384,8 +384,24 @@ def community_seed(seed: int, community: str) -> int:
     return int(state[0] >> np.uint64(1))
 
 
-def _run_chunk(call: _Call, chunk: list[tuple[str, Network]]) -> list[tuple[str, Any]]:
-    return [(cid, call(cid, net)) for cid, net in chunk]
+class _Chunk:
+    """Communities sent to one Dask task. One opaque object, so Dask pickles it in
+    one go instead of walking the list element by element."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[tuple[str, Network]]) -> None:
+        self.items = items
+
+    def __getstate__(self) -> list[tuple[str, Network]]:
+        return self.items
+
+    def __setstate__(self, state: list[tuple[str, Network]]) -> None:
+        self.items = state
+
+
+def _run_chunk(call: _Call, chunk: _Chunk) -> list[tuple[str, Any]]:
+    return [(cid, call(cid, net)) for cid, net in chunk.items]
 
 
 def _run_local(call: _Call, tasks: list[tuple[str, Network]], threads: int,
@@ -426,9 +442,10 @@ def _run_dask(client: Any, call: _Call, tasks: list[tuple[str, Network]],
         chunk_size = max(1, -(-len(tasks) // (4 * workers)))
     if not isinstance(chunk_size, (int, np.integer)) or chunk_size < 1:
         raise InvalidNetworkError(f"chunk_size must be a positive integer, got {chunk_size!r}")
-    chunks = [tasks[i:i + chunk_size] for i in range(0, len(tasks), chunk_size)]
-    # Scatter the data first so the task graph stays small (no large-graph warning).
-    data = client.scatter(chunks)
+    chunks = [_Chunk(tasks[i:i + chunk_size]) for i in range(0, len(tasks), chunk_size)]
+    # Scatter the data first so the task graph stays small (no large-graph warning);
+    # hash=False: tokenising Networks to name the keys took longer than sending them.
+    data = client.scatter(chunks, hash=False)
     futures = client.map(_run_chunk, [call] * len(data), data, pure=False)
     rows: dict[str, Any] = {}
     done = 0
