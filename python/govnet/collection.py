@@ -62,7 +62,7 @@ class Collection(Mapping):
     >>> c = govnet.Collection.from_networks({"a": govnet.datasets.nanshan(),
     ...                                      "b": govnet.datasets.shatou()})
     >>> c.apply(lambda net: len(net), name="actors")["actors"].tolist()
-    [15, 14]
+    [15, 7]
     """
 
     __slots__ = ("_networks", "_table", "meta")
@@ -201,8 +201,11 @@ class Collection(Mapping):
             Column name for scalar results (and prefix for dataclass fields).
         threads : int, optional
             Local thread-pool size (default: the number of CPUs; 1 runs in the
-            calling thread). The C++ measures release the GIL, so threads run
-            in parallel; Python-heavy ``func`` gains little.
+            calling thread). The C++ measures release the GIL, so their work
+            runs in parallel; the pandas/Python part of ``func`` does not, so
+            for small communities (tens of actors, where Python dominates)
+            threads gain nothing and ``threads=1`` or a Dask cluster of
+            processes is the better choice.
         client : dask.distributed.Client, optional
             Run on this Dask cluster instead: communities are sent in chunks
             (``chunk_size``, default about four chunks per worker thread) with

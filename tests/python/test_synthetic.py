@@ -77,7 +77,7 @@ def test_district_reproduces_nanshan_facts_exactly(nanshan_like):
 
 
 def test_district_scales_targets_and_labels_synthetic():
-    d = synthetic.district(5, communities=250, duties=False)
+    d = synthetic.district(5, communities=250, duties=False, progress=True)
     cal = d.meta["calibration"].set_index("quantity")
     assert cal.loc["party_committee", "target"] == 190
     assert cal.loc["committee_members", "target"] == round(597 * 2.5)
