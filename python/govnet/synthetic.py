@@ -317,6 +317,9 @@ def community(seed: int | None = None, *, index: int = 0, committee_type: str = 
         :data:`DEFAULT_TIE_PROBABILITY`. Directed relations (by
         :data:`govnet.vocab.RELATIONS`) draw a→b ties, undirected ones each
         unordered pair once. Every pair is an independent Bernoulli draw.
+        A dict given replaces the default; to change one entry pass
+        ``{**synthetic.DEFAULT_TIE_PROBABILITY, ("deliberation", "plural",
+        "plural"): 0.3}``.
     committee_members, part_time_members : int
         Party committee members (班子成员; default 7 for a committee, 5 for a
         general branch; kept in ``meta``) and part-time members (兼职委员):

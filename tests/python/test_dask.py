@@ -90,7 +90,9 @@ def test_dask_builtin_wrapper_and_compare(district, client, monkeypatch):
 def test_network_and_collection_pickle_through_dask(district, client):
     # a person-level network: array columns, not Python objects per tie
     net = synthetic.persons(50_000, seed=1)
-    assert len(pickle.dumps(net)) < 60 * (len(net) + net.num_ties())
+    # about 18 bytes per actor + tie (int32 ends, weights, id strings); no C++ graphs
+    net.layer(None)
+    assert len(pickle.dumps(net)) < 25 * (len(net) + net.num_ties())
     fut = client.submit(lambda n: (len(n), n.num_ties("same_building")), net)
     assert fut.result() == (len(net), net.num_ties("same_building"))
     back = client.submit(lambda c: c.table, district).result()
