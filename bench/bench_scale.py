@@ -145,7 +145,7 @@ def run(table, quick: bool = False) -> None:
         import distributed
 
         cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                           dashboard_address=None, silence_logs=40)
+                                           dashboard_address=":0", silence_logs=40)
         client = distributed.Client(cluster)
     try:
         for n in ([100] if quick else [100, 10_000]):

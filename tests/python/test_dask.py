@@ -26,8 +26,10 @@ def district() -> govnet.Collection:
 @pytest.fixture(scope="module", params=[False, True], ids=["threads", "processes"])
 def client(request):
     # processes=True sends pickled Networks to other processes: the real distributed case.
+    # dashboard_address=":0": a free port, so a cluster already on 8787 (another test run)
+    # does not raise distributed's "Port 8787 is already in use" UserWarning.
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1,
-                                       processes=request.param, dashboard_address=None,
+                                       processes=request.param, dashboard_address=":0",
                                        silence_logs=40)
     c = distributed.Client(cluster)
     yield c
