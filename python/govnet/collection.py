@@ -227,8 +227,11 @@ class Collection(Mapping):
         Returns
         -------
         DataFrame
-            Indexed by community id (table order). An error raised by ``func``
-            propagates with a note naming the community.
+            Indexed by community id (table order). If ``func`` returns
+            DataFrames of other than one row (a per-actor table, say), the
+            result is in long form instead: indexed by (community id, the
+            table's own index), one row per community and table row. An error
+            raised by ``func`` propagates with a note naming the community.
         """
         return self._apply(func, args, kwargs, name=name, threads=threads, client=client,
                            seed=seed, progress=progress, with_table=with_table,
@@ -253,14 +256,18 @@ class Collection(Mapping):
             else:
                 nthreads = check_threads(threads) or (os.cpu_count() or 1)
                 rows = _run_local(call, tasks, nthreads, bar)
-        out = _assemble(ids, rows, col, prefix=name)
-        out.index.name = self._table.index.name
+        level = self._table.index.name
+        out = _assemble(ids, rows, col, name, level)
         if with_table:
             clash = [c for c in out.columns if c in self._table.columns]
             if clash:
                 raise InvalidNetworkError(
                     f"result column(s) {clash} clash with community table columns; "
                     f"rename them in func (or name= for a scalar) or pass with_table=False")
+            if isinstance(out.index, pd.MultiIndex):
+                table = self._table.reindex(out.index.get_level_values(0))
+                table.index = out.index
+                return pd.concat([table, out], axis=1)
             out = self._table.join(out, how="left")
         return out
 
@@ -498,6 +505,18 @@ def _row(result: Any, col: str, prefix: str | None, cid: str) -> dict[str, Any]:
         f"Series, one-row DataFrame or dataclass")
 
 
-def _assemble(ids: list[str], rows: Mapping[str, Any], col: str, prefix: str | None) -> pd.DataFrame:
+def _assemble(ids: list[str], rows: Mapping[str, Any], col: str, prefix: str | None,
+              level: str | None) -> pd.DataFrame:
+    frames = [isinstance(rows[cid], pd.DataFrame) for cid in ids]
+    if any(frames) and any(len(rows[cid]) != 1 for cid, f in zip(ids, frames) if f):
+        # Per-actor (or per-item) tables: long form, one row per community and table row.
+        if not all(frames):
+            cid = ids[frames.index(False)]
+            raise InvalidNetworkError(
+                f"community {cid!r}: func returned {type(rows[cid]).__name__} where other "
+                f"communities gave DataFrames; return one kind of result")
+        inner = rows[ids[0]].index.name or "row"
+        out = pd.concat({cid: rows[cid] for cid in ids}, names=[level, inner])
+        return out
     records = [_row(rows[cid], col, prefix, cid) for cid in ids]
-    return pd.DataFrame.from_records(records, index=pd.Index(ids))
+    return pd.DataFrame.from_records(records, index=pd.Index(ids, name=level))

@@ -152,9 +152,23 @@ def test_apply_one_row_dataframe_and_dataclass(small):
     assert out["b"].tolist() == [2] * len(small)
 
 
+def test_apply_per_actor_tables_give_long_form(small):
+    out = small.apply(lambda n: n.actors[["tier"]].assign(
+        degree=govnet.degree_centrality(n, relation="deliberation")))
+    assert out.index.names == ["community", "id"]
+    assert len(out) == sum(len(n) for n in small.values())
+    first = small["synthetic_0001"]
+    part = out.loc["synthetic_0001"]
+    assert list(part.index) == list(first.actor_ids)
+    ref = nx.degree_centrality(nx_layer(first, "deliberation"))
+    np.testing.assert_allclose(part["degree"].to_numpy(), [ref[a] for a in part.index])
+    assert (part["committee_type"] == small.table.loc["synthetic_0001", "committee_type"]).all()
+    assert out.groupby(level=0).size().tolist() == [len(n) for n in small.values()]
+
+
 def test_apply_errors(small):
-    with pytest.raises(govnet.InvalidNetworkError, match="DataFrame with 2 rows"):
-        small.apply(lambda n: pd.DataFrame({"a": [1, 2]}))
+    with pytest.raises(govnet.InvalidNetworkError, match="one kind of result"):
+        small.apply(lambda n: pd.DataFrame({"a": [1, 2]}) if n.meta["index"] else 1)
     with pytest.raises(govnet.InvalidNetworkError, match="returned list"):
         small.apply(lambda n: [1, 2])
     with pytest.raises(govnet.InvalidNetworkError, match="committee_type.*clash"):
