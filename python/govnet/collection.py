@@ -106,7 +106,8 @@ class Collection(Mapping):
                      for i, n in enumerate(nets)]
         else:
             raise InvalidNetworkError(
-                f"networks must be a dict or a list of govnet.Network, got {type(networks).__name__}")
+                f"networks must be a dict or a list of govnet.Network, "
+                f"got {type(networks).__name__}")
         for cid, net in items:
             if not isinstance(net, Network):
                 raise InvalidNetworkError(
@@ -114,7 +115,8 @@ class Collection(Mapping):
         ids = [cid for cid, _ in items]
         dup = pd.Index(ids).duplicated()
         if dup.any():
-            raise InvalidNetworkError(f"duplicate community id {ids[int(np.flatnonzero(dup)[0])]!r}")
+            first = ids[int(np.flatnonzero(dup)[0])]
+            raise InvalidNetworkError(f"duplicate community id {first!r}")
         nets = dict(items)
         if table is None:
             frame = pd.DataFrame(index=pd.Index(ids, name=id_col))
@@ -344,7 +346,8 @@ class Collection(Mapping):
         cols = ", ".join(map(str, self._table.columns)) or "none"
         syn = " [synthetic]" if self.meta.get("synthetic") else ""
         return (f"<govnet.Collection {name!r}{syn}: {len(self)} communities, actors "
-                f"{int(lines.loc['actors (min)', 'value'])}–{int(lines.loc['actors (max)', 'value'])}; "
+                f"{int(lines.loc['actors (min)', 'value'])}–"
+                f"{int(lines.loc['actors (max)', 'value'])}; "
                 f"table columns: {cols}>")
 
     def _repr_html_(self) -> str:

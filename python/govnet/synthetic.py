@@ -260,7 +260,8 @@ def persons(n: int, *, seed: int | None = None, index: int = 0, members_share: f
 # ---------------------------------------------------------------------------
 
 
-def _tier_pairs(tie_probability: Mapping[tuple[str, str, str], float]) -> list[tuple[str, str, str, float]]:
+def _tier_pairs(tie_probability: Mapping[tuple[str, str, str], float]
+                ) -> list[tuple[str, str, str, float]]:
     out = []
     seen: dict[tuple[str, str, str], float] = {}
     for key, p in tie_probability.items():
@@ -401,7 +402,8 @@ def community(seed: int | None = None, *, index: int = 0, committee_type: str = 
     # Part-time committee members (兼职委员) from the support and plural organisations.
     pool = np.flatnonzero((tiers == 1) | (tiers == 2))
     if part_time_members and pool.size == 0:
-        raise InvalidNetworkError("part_time_members > 0 needs at least one support or plural actor")
+        raise InvalidNetworkError(
+            "part_time_members > 0 needs at least one support or plural actor")
     if part_time_members:
         origin = rng.choice(pool, size=int(part_time_members), replace=True)
         counts = np.bincount(origin, minlength=n_org)
@@ -531,7 +533,8 @@ def district(seed: int | None = None, *, communities: int = 100, sub_districts: 
         raise InvalidNetworkError(f"sub_districts must be in [1, {n}], got {sub_districts}")
     lo, hi = plural
     if not 0 <= lo <= hi:
-        raise InvalidNetworkError(f"plural must be a range (low, high) with 0 <= low <= high, got {plural!r}")
+        raise InvalidNetworkError(
+            f"plural must be a range (low, high) with 0 <= low <= high, got {plural!r}")
     seed = check_seed(seed)
     rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(_DISTRICT_KEY,)))
     n_plural = rng.integers(lo, hi + 1, size=n)

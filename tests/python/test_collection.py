@@ -35,7 +35,8 @@ def nx_layer(net: govnet.Network, relation: str) -> nx.Graph:
 
 
 def test_from_networks_dict_and_table_order():
-    nets = {"a": govnet.datasets.kite(), "b": govnet.datasets.karate(), "c": govnet.datasets.florentine()}
+    nets = {"a": govnet.datasets.kite(), "b": govnet.datasets.karate(),
+            "c": govnet.datasets.florentine()}
     table = pd.DataFrame({"community": ["c", "a", "b"], "region": ["x", "y", "x"]})
     c = govnet.Collection.from_networks(nets, table)
     assert len(c) == 3
@@ -189,7 +190,8 @@ def test_apply_errors(small):
 
 def test_apply_seed_is_per_community_id(small):
     out = small.apply(lambda net, seed: seed, seed=42, with_table=False)
-    sub = small.select(list(small)[::-1][:5]).apply(lambda net, seed: seed, seed=42, with_table=False)
+    sub = small.select(list(small)[::-1][:5]).apply(lambda net, seed: seed, seed=42,
+                                                    with_table=False)
     assert (sub["value"] == out.loc[sub.index, "value"]).all()
     assert out["value"].nunique() == len(small)
     assert out.loc["synthetic_0003", "value"] == community_seed(42, "synthetic_0003")
