@@ -12,7 +12,9 @@
 
 The batch measure is the core's degree, betweenness, degree centralization
 and density (govnet.synthetic.compare_by_committee_type's per-community
-measures); after merging issue #8 switch BATCH_MEASURE to core_profile.
+measures); after merging the structure branch, replace ``batch_measure``
+(or the ``coll.apply(batch_measure, ...)`` calls) by ``govnet.core_profile`` /
+``coll.core_profile(...)``.
 Timings on a shared 2-core machine are noisy.
 """
 

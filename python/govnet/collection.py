@@ -356,8 +356,11 @@ class Collection(Mapping):
         head = self._table.head(10).copy()
         head.insert(0, "actors", [len(self._networks[c]) for c in head.index])
         more = f"<p>… {len(self) - 10} more</p>" if len(self) > 10 else ""
+        cal = self.meta.get("calibration")
+        cal_html = (f"<p>Calibration (targets vs generated):</p>{cal.to_html(index=False)}"
+                    if isinstance(cal, pd.DataFrame) else "")
         return (f"<div><strong>govnet.Collection</strong> {escape(name)}{syn} — "
-                f"{len(self)} communities{head.to_html()}{more}</div>")
+                f"{len(self)} communities{head.to_html()}{more}{cal_html}</div>")
 
 
 _APPLY_DEFAULTS = {"threads": None, "client": None, "seed": None, "progress": None,

@@ -289,7 +289,7 @@ def community(seed: int | None = None, *, index: int = 0, committee_type: str = 
               support: int = 3, plural: int = 8, external: int = 1,
               tie_probability: Mapping[tuple[str, str, str], float] | None = None,
               committee_members: int | None = None, part_time_members: int = 2,
-              duties: bool = True, duty_counts: pd.DataFrame | None = None,
+              duties: bool = True, duty_counts: pd.DataFrame | Mapping[str, int] | None = None,
               sharing_rate: float = 0.1, residents: int = 0, members_share: float = 0.08,
               building_size: float = 200, branch_size: float = 30, building_ties: float = 4.0,
               branch_ties: float = 4.0, acquaintance_ties: float = 1.0,
@@ -330,8 +330,10 @@ def community(seed: int | None = None, *, index: int = 0, committee_type: str = 
         ``part_time_members``).
     duties : bool
         Add a duty list: each Nanshan subject present gets its count of items
-        (``duty_counts``, default :func:`govnet.datasets.nanshan_duty_counts`:
-        34, 16, 21, 157, 5, 7, 8, 8, 21) as lead; each item is shared, with
+        (``duty_counts``: ``{kind: count}`` or a table with ``actor`` (kind)
+        and ``sub_items`` columns; default
+        :func:`govnet.datasets.nanshan_duty_counts`: 34, 16, 21, 157, 5, 7, 8,
+        8, 21) as lead; each item is shared, with
         probability ``sharing_rate``, with one other organisation as assist.
     residents : int
         Add a person level of this many residents (see :func:`persons`):
@@ -412,7 +414,14 @@ def community(seed: int | None = None, *, index: int = 0, committee_type: str = 
 
     duty_frame = None
     if duties:
-        dc = duty_counts if duty_counts is not None else _nanshan_counts()
+        if duty_counts is None:
+            dc = _nanshan_counts()
+        elif isinstance(duty_counts, Mapping):
+            dc = pd.DataFrame({"actor": list(duty_counts), "sub_items": list(duty_counts.values())})
+        else:
+            dc = duty_counts
+        if not {"actor", "sub_items"} <= set(dc.columns):
+            raise InvalidNetworkError("duty_counts needs columns 'actor' (a kind) and 'sub_items'")
         rows_actor, rows_duty, rows_cat, rows_role = [], [], [], []
         holders = np.flatnonzero(tiers <= 2)
         for subject, count in zip(dc["actor"], dc["sub_items"].astype(int)):

@@ -70,6 +70,7 @@ def test_district_reproduces_nanshan_facts_exactly(nanshan_like):
     assert set(cal["quantity"]) >= {"communities", "party_committee", "committee_members",
                                     "part_time_members"}
     pd.testing.assert_frame_equal(synthetic.calibration(d), cal)
+    assert "Calibration (targets vs generated)" in d._repr_html_()
     # the most populous communities have the comprehensive committees
     pc = t["committee_type"] == "party_committee"
     assert t.loc[pc, "population"].min() >= t.loc[~pc, "population"].max()
@@ -172,6 +173,9 @@ def test_duty_lists_have_nanshan_counts_and_sharing_rate():
     assist = shared[shared["role"] == "assist"]
     owners = shared[shared["role"] == "lead"].set_index("duty")["actor"]
     assert (assist["actor"].to_numpy() != owners.loc[assist["duty"]].to_numpy()).all()
+    custom = synthetic.community(4, duty_counts={"work_station": 3, "party_committee": 2,
+                                                 "no_such_kind": 5}, sharing_rate=0.0).duties
+    assert custom.groupby("actor").size().to_dict() == {"work_station": 3, "party_committee": 2}
     # a general-branch core carries the Party subject's list
     gb = synthetic.community(4, committee_type="party_general_branch", sharing_rate=0.0).duties
     assert (gb["actor"] == "party_general_branch").sum() == 34
