@@ -489,7 +489,7 @@ def district(seed: int | None = None, *, communities: int = 100, sub_districts: 
              part_time_members: int | None = None, population: int | None = None,
              plural: tuple[int, int] = (5, 14), residents: int = 0, duties: bool = True,
              sharing_rate: float = 0.1,
-             tie_probability: Mapping[tuple[str, str, str], float] | None = None,
+             tie_probability: Mapping[Any, Any] | None = None,
              name: str | None = None, progress: bool | None = None) -> Collection:
     """A synthetic district of communities, calibrated to the Nanshan figures.
 
@@ -514,6 +514,13 @@ def district(seed: int | None = None, *, communities: int = 100, sub_districts: 
     * sub-districts: equal sizes by :func:`allocate`, communities shuffled;
     * ``residents`` > 0 adds a person level of that many residents in total,
       split in proportion to population.
+
+    ``tie_probability`` is as for :func:`community`, or a dict by committee
+    type (``{"party_committee": {...}, "party_general_branch": {...}}``; a
+    missing type uses the default), so the two kinds of community can differ
+    in structure. With one dict for all, they differ only in size and
+    committee members, so measures compared by committee type differ little
+    by construction.
 
     ``progress`` shows a tqdm bar (default: only in interactive sessions);
     10,000 communities take about 20–40 s to generate.
@@ -586,8 +593,11 @@ def district(seed: int | None = None, *, communities: int = 100, sub_districts: 
 def _district_community(i: int, cid: str, seed: int, ctype: np.ndarray, n_plural: np.ndarray,
                         members: np.ndarray, part_time: np.ndarray, res: np.ndarray,
                         duties: bool, sharing_rate: float,
-                        tie_probability: Mapping[tuple[str, str, str], float] | None,
+                        tie_probability: Mapping[Any, Any] | None,
                         sd_names: np.ndarray) -> Network:
+    if tie_probability is not None and tie_probability and all(
+            k in _COMMITTEE_TYPES for k in tie_probability):
+        tie_probability = tie_probability.get(str(ctype[i]))  # per committee type (or default)
     return community(seed, index=i, committee_type=str(ctype[i]), plural=int(n_plural[i]),
                      committee_members=int(members[i]), part_time_members=int(part_time[i]),
                      residents=int(res[i]), duties=duties, sharing_rate=sharing_rate,

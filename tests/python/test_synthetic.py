@@ -281,3 +281,19 @@ def test_district_with_person_level():
     out = synthetic.compare_by_committee_type(d)   # the person level is left out
     bare = synthetic.district(3, communities=4, duties=False)
     pd.testing.assert_frame_equal(out, synthetic.compare_by_committee_type(bare))
+
+
+def test_district_tie_probability_by_committee_type():
+    weak = {**synthetic.DEFAULT_TIE_PROBABILITY, ("leadership", "core", "plural"): 0.0,
+            ("deliberation", "core", "plural"): 0.0}
+    d = synthetic.district(21, communities=20, duties=False,
+                           tie_probability={"party_general_branch": weak})
+    for net in d.values():
+        lead = net.ties("leadership")
+        to_plural = net.actors.loc[lead["target"], "tier"].eq("plural").sum()
+        if net.meta["committee_type"] == "party_general_branch":
+            assert to_plural == 0
+        else:
+            assert to_plural > 0
+    out = synthetic.compare_by_committee_type(d)
+    assert out.loc["party_general_branch", "core_degree"] < out.loc["party_committee", "core_degree"]
