@@ -69,6 +69,9 @@ from .deliberation import (
     meetings_from_frame,
     participation,
 )
+# Collections of communities and synthetic districts (issue #9)
+from . import synthetic
+from .collection import Collection, MeasureNotAvailableError
 
 __version__ = "0.1.0"
 
@@ -118,4 +121,8 @@ __all__ = [
     "friedkin_johnsen",
     "DeliberationIndex",
     "deliberation_index",
+    # issue #9
+    "Collection",
+    "MeasureNotAvailableError",
+    "synthetic",
 ]

@@ -1,0 +1,716 @@
+"""Synthetic “1+3+N” communities and districts, calibrated to Nanshan (南山区) facts.
+
+Everything made here is **synthetic**: ``net.meta["synthetic"] = True``,
+network and community names start with ``synthetic``, and a district's
+community table has a ``synthetic`` column. Use it to try methods at scale,
+to teach, and to test — never as data about real communities.
+
+* :func:`community` — one community: core (1), support (3), plural (N) and
+  external tiers; relation layers drawn with a probability per
+  (relation, tier, tier); the Party committee's part-time members (兼职委员)
+  as cross-appointment ties; a duty list (职责清单) with the Nanshan counts per
+  subject and a sharing rate; optionally a person level (Party members in
+  branches 支部, residents in buildings 楼栋) of any size.
+* :func:`persons` — the person level alone, up to millions of nodes, built
+  from numpy arrays (no Python object per tie).
+* :func:`district` — many communities in sub-districts (街道), calibrated to
+  the published Nanshan figures exactly: 100 communities in 8 sub-districts,
+  76 comprehensive Party committees (社区综合党委) and 24 general branches
+  (党总支), 597 committee members and 221 part-time members; the calibration
+  table is in ``collection.meta["calibration"]`` (see :func:`calibration`).
+* :func:`compare_by_committee_type` — means of core measures by committee type.
+
+Reproducibility: community ``i`` of seed ``s`` draws from
+``numpy.random.SeedSequence(s).spawn(n)[i]`` (equivalently
+``SeedSequence(s, spawn_key=(i,))``), so it is the same whatever the number of
+communities generated, their order or where they are generated. The
+district-level draws (sizes, sub-districts, committee types) use a separate
+stream, ``SeedSequence(s, spawn_key=(2**32,))``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ._common import check_seed, progress_bar
+from .collection import Collection
+from .errors import InvalidNetworkError
+from .network import Network, _relation_spec, _validate_duties
+from .vocab import KINDS, RELATIONS, TIERS
+
+__all__ = ["community", "persons", "district", "allocate", "calibration",
+           "compare_by_committee_type", "DEFAULT_TIE_PROBABILITY", "NANSHAN_TARGETS"]
+
+_DISTRICT_KEY = 2**32  # spawn key of the district-level stream (communities use 0, 1, ...)
+
+#: Default probability of a tie per (relation, from tier, to tier). Directed
+#: relations read "from → to"; undirected ones are symmetric (give one order).
+#: Illustrative values following the sources' description: the core leads
+#: every organisation, the sub-district guides the “3”, the joint meetings
+#: bring core and “3” together more often than the “N”.
+DEFAULT_TIE_PROBABILITY: dict[tuple[str, str, str], float] = {
+    ("leadership", "core", "support"): 1.0,
+    ("leadership", "core", "plural"): 0.8,
+    ("membership", "support", "core"): 0.7,
+    ("membership", "plural", "core"): 0.3,
+    ("guidance", "external", "support"): 0.8,
+    ("guidance", "support", "plural"): 0.3,
+    ("cross_appointment", "support", "support"): 0.3,
+    ("deliberation", "core", "support"): 0.9,
+    ("deliberation", "core", "plural"): 0.6,
+    ("deliberation", "core", "external"): 0.3,
+    ("deliberation", "support", "support"): 0.8,
+    ("deliberation", "support", "plural"): 0.5,
+    ("deliberation", "plural", "plural"): 0.15,
+    ("service", "support", "plural"): 0.4,
+    ("supervision", "plural", "support"): 0.2,
+}
+
+#: The Nanshan figures :func:`district` calibrates to (per 100 communities).
+NANSHAN_TARGETS = {"communities": 100, "sub_districts": 8, "party_committee": 76,
+                   "party_general_branch": 24, "committee_members": 597,
+                   "part_time_members": 221, "managed_population": 2_010_000}
+
+_SUPPORT_KINDS = ["residents_committee", "work_station", "service_center"]
+# Duty-list subjects first, so that N >= 5 gives every Nanshan subject an actor.
+_PLURAL_KINDS = ["social_organization", "owners_committee", "property_company",
+                 "shareholding_company", "resident_unit", "trade_union", "youth_league",
+                 "womens_federation", "deputy", "resident_representative", "elderly_association"]
+_COMMITTEE_TYPES = ("party_committee", "party_general_branch")
+_PERSON_LAYERS = ("same_building", "same_branch", "acquaintance", "party_member_of")
+_PERSON_KINDS = ("resident", "party_member")
+_TIER_CODE = {t: i for i, t in enumerate(TIERS)}
+
+
+def _directed(relation: str) -> bool:
+    if relation == "party_member_of":
+        return True
+    return RELATIONS[relation].directed if relation in RELATIONS else False
+
+
+def _rng(seed: int, index: int) -> np.random.Generator:
+    return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(int(index),)))
+
+
+def allocate(total: int, weights: Any, *, minimum: Any = 0) -> np.ndarray:
+    """Split an integer ``total`` in proportion to ``weights`` exactly (largest remainder).
+
+    Each part gets ``minimum`` (a number or an array) first; the rest is split
+    by Hamilton's largest-remainder rule: floors of the quotas, then one more
+    unit to the largest fractional parts, ties to the lower index. Deterministic.
+
+    >>> allocate(10, [1, 1, 1]).tolist()
+    [4, 3, 3]
+    """
+    w = np.asarray(weights, dtype=float)
+    if w.ndim != 1 or w.size == 0 or (w < 0).any() or not np.isfinite(w).all() or w.sum() <= 0:
+        raise InvalidNetworkError("weights must be a non-empty 1-d array of non-negative "
+                                  "finite numbers with a positive sum")
+    base = np.broadcast_to(np.asarray(minimum, dtype=np.int64), w.shape).copy()
+    rest = int(total) - int(base.sum())
+    if rest < 0:
+        raise InvalidNetworkError(f"total {total} is less than the minimums' sum {int(base.sum())}")
+    quota = rest * w / w.sum()
+    part = np.floor(quota).astype(np.int64)
+    left = rest - int(part.sum())
+    order = np.argsort(-(quota - part), kind="stable")
+    part[order[:left]] += 1
+    return base + part
+
+
+# ---------------------------------------------------------------------------
+# Network assembly from arrays (validated by construction; no Python object per tie)
+
+
+def _assemble(ids: Any, names: Any, tier_codes: np.ndarray, kinds: Any, extra: Mapping[str, Any],
+              src: np.ndarray, dst: np.ndarray, rel: np.ndarray, weight: np.ndarray,
+              relations: list[str], duties: pd.DataFrame | None, meta: dict) -> Network:
+    index = pd.Index(ids, name="id", dtype=object)
+    actors = pd.DataFrame({"name": np.asarray(names, dtype=object),
+                           "tier": pd.Categorical.from_codes(tier_codes.astype(np.int8),
+                                                             categories=list(TIERS)),
+                           "kind": np.asarray(kinds, dtype=object) if isinstance(kinds, list)
+                           else kinds, **extra}, index=index)
+    used = sorted(set(np.unique(rel).tolist())) if rel.size else []
+    names_used = [relations[i] for i in used]
+    remap = np.full(len(relations), -1, dtype=np.int16)
+    remap[used] = np.arange(len(used))
+    ties = pd.DataFrame({
+        "src": src.astype(np.int32, copy=False),
+        "dst": dst.astype(np.int32, copy=False),
+        "relation": pd.Categorical.from_codes(remap[rel].astype(np.int16), categories=names_used),
+        "weight": weight.astype(float, copy=False),
+    })
+    specs = {r: _relation_spec(r, _directed(r)) for r in names_used}
+    duty_frame = None if duties is None else _validate_duties(duties, index)
+    return Network(actors, ties, specs, duties=duty_frame, meta=meta,
+                   options={"duplicates": "max", "self_loops": "drop"})
+
+
+def _within_groups(rng: np.random.Generator, group_start: np.ndarray, group_size: np.ndarray,
+                   members: np.ndarray, mean_degree: float) -> tuple[np.ndarray, np.ndarray]:
+    """Random ties inside groups of contiguous positions: each member draws
+    Poisson(mean_degree / 2) partners uniformly among the other members of its
+    group, so the expected degree is about ``mean_degree`` (duplicates merge)."""
+    m = group_size[members]
+    ok = m > 1
+    members = members[ok]
+    draws = rng.poisson(mean_degree / 2.0, size=members.size)
+    who = np.repeat(np.arange(members.size), draws)
+    mm = group_size[members][who]
+    start = group_start[members][who]
+    offset = members[who] - start
+    r = (rng.random(who.size) * (mm - 1)).astype(np.int64)
+    partner = start + (offset + 1 + r) % mm
+    return members[who], partner
+
+
+def _person_arrays(rng: np.random.Generator, n: int, members_share: float, building_size: float,
+                   branch_size: float, building_ties: float, branch_ties: float,
+                   acquaintance_ties: float) -> dict[str, Any]:
+    if n < 0:
+        raise InvalidNetworkError(f"the number of residents must be >= 0, got {n}")
+    for label, v in (("members_share", members_share),):
+        if not 0.0 <= v <= 1.0:
+            raise InvalidNetworkError(f"{label} must be in [0, 1], got {v!r}")
+    for label, v in (("building_size", building_size), ("branch_size", branch_size)):
+        if not v >= 1:
+            raise InvalidNetworkError(f"{label} must be >= 1, got {v!r}")
+    for label, v in (("building_ties", building_ties), ("branch_ties", branch_ties),
+                     ("acquaintance_ties", acquaintance_ties)):
+        if not v >= 0:
+            raise InvalidNetworkError(f"{label} must be >= 0, got {v!r}")
+    n_buildings = max(1, int(np.ceil(n / building_size))) if n else 0
+    building = np.sort(rng.integers(0, n_buildings, size=n)) if n else np.zeros(0, np.int64)
+    b_size = np.bincount(building, minlength=n_buildings)
+    b_start = np.concatenate([[0], np.cumsum(b_size)[:-1]]) if n else np.zeros(0, np.int64)
+    everyone = np.arange(n)
+    s1, d1 = _within_groups(rng, b_start[building], b_size[building], everyone, building_ties) \
+        if n else (np.zeros(0, np.int64),) * 2
+    # _within_groups indexes per member: pass per-person start and size arrays
+    member = rng.random(n) < members_share
+    mem_pos = np.flatnonzero(member)
+    n_mem = mem_pos.size
+    n_branches = max(1, int(np.ceil(n_mem / branch_size))) if n_mem else 0
+    # Branches are organised by residential area: consecutive members (by building) share one.
+    branch_of_member = (np.arange(n_mem) * n_branches) // max(n_mem, 1)
+    br_size = np.bincount(branch_of_member, minlength=n_branches)
+    br_start = np.concatenate([[0], np.cumsum(br_size)[:-1]]) if n_mem else np.zeros(0, np.int64)
+    if n_mem:
+        s2, d2 = _within_groups(rng, br_start[branch_of_member], br_size[branch_of_member],
+                                np.arange(n_mem), branch_ties)
+        s2, d2 = mem_pos[s2], mem_pos[d2]
+    else:
+        s2 = d2 = np.zeros(0, np.int64)
+    branch = np.full(n, -1, dtype=np.int32)
+    branch[mem_pos] = branch_of_member
+    # Acquaintances anywhere in the area (one group of everyone): links the buildings.
+    s3, d3 = (_within_groups(rng, np.zeros(n, np.int64), np.full(n, n), everyone,
+                             acquaintance_ties) if n else (np.zeros(0, np.int64),) * 2)
+    return {"building": building.astype(np.int32), "branch": branch, "member": member,
+            "building_ties": (s1, d1), "branch_ties": (s2, d2), "acquaintance_ties": (s3, d3)}
+
+
+def persons(n: int, *, seed: int | None = None, index: int = 0, members_share: float = 0.08,
+            building_size: float = 200, branch_size: float = 30, building_ties: float = 4.0,
+            branch_ties: float = 4.0, acquaintance_ties: float = 1.0) -> Network:
+    """A synthetic person-level network: residents in buildings (楼栋), Party members in branches.
+
+    ``n`` residents are placed in about ``n / building_size`` buildings
+    (uniformly at random); a share ``members_share`` are Party members (党员),
+    grouped into branches (党支部) of about ``branch_size`` members by
+    residential area (consecutive buildings). Three undirected layers:
+    ``same_building`` (neighbour ties, mean degree about ``building_ties``),
+    ``same_branch`` (ties among members of one branch, mean degree about
+    ``branch_ties``) and ``acquaintance`` (uniformly random ties across the
+    whole area, mean degree about ``acquaintance_ties``, which connect the
+    buildings into one giant component). Built from numpy arrays; 2,000,000 residents take about
+    1–2 GB and tens of seconds.
+
+    Actors: ids ``p0`` … , tier ``plural`` (residents belong to the “N”), kind
+    ``resident`` or ``party_member``, columns ``building`` and ``branch``
+    (-1 for non-members). ``meta["synthetic"]`` is True.
+    """
+    if not isinstance(n, (int, np.integer)) or n < 1:
+        raise InvalidNetworkError(f"n must be a positive integer, got {n!r}")
+    seed = check_seed(seed)
+    rng = _rng(seed, index)
+    p = _person_arrays(rng, int(n), members_share, building_size, branch_size, building_ties,
+                       branch_ties, acquaintance_ties)
+    s1, d1 = p["building_ties"]
+    s2, d2 = p["branch_ties"]
+    s3, d3 = p["acquaintance_ties"]
+    ids = ("p" + pd.Index(np.arange(n)).astype(str)).astype(object)
+    kinds = pd.Categorical.from_codes(p["member"].astype(np.int8), ["resident", "party_member"])
+    src = np.concatenate([s1, s2, s3])
+    dst = np.concatenate([d1, d2, d3])
+    rel = np.repeat(np.arange(3, dtype=np.int16), [s1.size, s2.size, s3.size])
+    return _assemble(ids, ids, np.full(n, _TIER_CODE["plural"]), kinds,
+                     {"building": p["building"], "branch": p["branch"]},
+                     src, dst, rel, np.ones(src.size),
+                     ["same_building", "same_branch", "acquaintance"], None,
+                     {"name": f"synthetic persons ({n} residents)", "synthetic": True,
+                      "seed": seed, "index": int(index)})
+
+
+# ---------------------------------------------------------------------------
+
+
+def _tier_pairs(tie_probability: Mapping[tuple[str, str, str], float]
+                ) -> list[tuple[str, str, str, float]]:
+    out = []
+    seen: dict[tuple[str, str, str], float] = {}
+    for key, p in tie_probability.items():
+        if not (isinstance(key, tuple) and len(key) == 3):
+            raise InvalidNetworkError(
+                f"tie_probability keys must be (relation, tier_a, tier_b), got {key!r}")
+        rel, a, b = key
+        for t in (a, b):
+            if t not in TIERS:
+                raise InvalidNetworkError(f"tie_probability {key!r}: unknown tier {t!r}; "
+                                          f"expected one of {list(TIERS)}")
+        if not (isinstance(p, (int, float, np.floating)) and 0.0 <= float(p) <= 1.0):
+            raise InvalidNetworkError(f"tie_probability {key!r}: {p!r} is not a probability")
+        directed = _directed(rel)
+        norm = (rel, a, b) if directed or _TIER_CODE[a] <= _TIER_CODE[b] else (rel, b, a)
+        if norm in seen:
+            raise InvalidNetworkError(f"tie_probability gives the undirected relation {rel!r} "
+                                      f"between {a!r} and {b!r} twice (both orders)")
+        seen[norm] = float(p)
+        out.append((*norm, float(p)))
+    return out
+
+
+def community(seed: int | None = None, *, index: int = 0, committee_type: str = "party_committee",
+              support: int = 3, plural: int = 8, external: int = 1,
+              tie_probability: Mapping[tuple[str, str, str], float] | None = None,
+              committee_members: int | None = None, part_time_members: int = 2,
+              duties: bool = True, duty_counts: pd.DataFrame | Mapping[str, int] | None = None,
+              sharing_rate: float = 0.1, residents: int = 0, members_share: float = 0.08,
+              building_size: float = 200, branch_size: float = 30, building_ties: float = 4.0,
+              branch_ties: float = 4.0, acquaintance_ties: float = 1.0,
+              sub_district: str | None = None,
+              name: str | None = None) -> Network:
+    """One synthetic “1+3+N” community.
+
+    Parameters
+    ----------
+    seed, index : int
+        The community draws from ``SeedSequence(seed, spawn_key=(index,))``:
+        community ``index`` of a :func:`district` with the same seed has the
+        same network when given the same table row.
+    committee_type : {"party_committee", "party_general_branch"}
+        The core: a comprehensive Party committee (社区综合党委) or a general
+        branch (党总支).
+    support, plural, external : int
+        Tier sizes (core is 1). Kinds: residents' committee, work station,
+        service centre for the “3” (repeated with suffixes beyond 3); the
+        duty-list subjects first for the “N” (social organisation, owners'
+        committee, property company, shareholding company, resident unit,
+        then mass organisations, deputies, ...); a sub-district office first
+        for external.
+    tie_probability : dict, optional
+        ``{(relation, tier_a, tier_b): p}``; default
+        :data:`DEFAULT_TIE_PROBABILITY`. Directed relations (by
+        :data:`govnet.vocab.RELATIONS`) draw a→b ties, undirected ones each
+        unordered pair once. Every pair is an independent Bernoulli draw.
+        A dict given replaces the default; to change one entry pass
+        ``{**synthetic.DEFAULT_TIE_PROBABILITY, ("deliberation", "plural",
+        "plural"): 0.3}``.
+    committee_members, part_time_members : int
+        Party committee members (班子成员; default 7 for a committee, 5 for a
+        general branch; kept in ``meta``) and part-time members (兼职委员):
+        each comes from a support or plural organisation drawn at random, and
+        the ``cross_appointment`` tie core–organisation has weight = number of
+        its part-time members (so their sum at the core equals
+        ``part_time_members``).
+    duties : bool
+        Add a duty list: each Nanshan subject present gets its count of items
+        (``duty_counts``: ``{kind: count}`` or a table with ``actor`` (kind)
+        and ``sub_items`` columns; default
+        :func:`govnet.datasets.nanshan_duty_counts`: 34, 16, 21, 157, 5, 7, 8,
+        8, 21) as lead; each item is shared, with
+        probability ``sharing_rate``, with one other organisation as assist.
+    residents : int
+        Add a person level of this many residents (see :func:`persons`):
+        layers ``same_building``, ``same_branch``, ``acquaintance`` and
+        ``party_member_of`` (directed) ties from every Party member to the core.
+
+    Returns
+    -------
+    Network
+        ``meta`` has ``synthetic=True``, ``name`` ("synthetic community …"),
+        ``seed``, ``index``, ``committee_type``, ``committee_members``,
+        ``part_time_members``, ``sub_district``.
+    """
+    if committee_type not in _COMMITTEE_TYPES:
+        raise InvalidNetworkError(f"committee_type must be one of {_COMMITTEE_TYPES}, "
+                                  f"got {committee_type!r}")
+    for label, v, lo in (("support", support, 0), ("plural", plural, 0), ("external", external, 0),
+                         ("part_time_members", part_time_members, 0), ("residents", residents, 0)):
+        if not isinstance(v, (int, np.integer)) or v < lo:
+            raise InvalidNetworkError(f"{label} must be an integer >= {lo}, got {v!r}")
+    if not 0.0 <= sharing_rate <= 1.0:
+        raise InvalidNetworkError(f"sharing_rate must be in [0, 1], got {sharing_rate!r}")
+    if committee_members is None:
+        committee_members = 7 if committee_type == "party_committee" else 5
+    seed = check_seed(seed)
+    rng = _rng(seed, index)
+    probs = _tier_pairs(DEFAULT_TIE_PROBABILITY if tie_probability is None else tie_probability)
+
+    # Actors: core, support, plural, external.
+    kinds = [committee_type]
+    kinds += [_SUPPORT_KINDS[i % 3] for i in range(support)]
+    kinds += [_PLURAL_KINDS[i % len(_PLURAL_KINDS)] for i in range(plural)]
+    kinds += ["street_office" if i == 0 else "district_department" for i in range(external)]
+    tiers = np.repeat([0, 1, 2, 3], [1, support, plural, external])
+    seen: dict[str, int] = {}
+    ids = []
+    for k in kinds:
+        seen[k] = seen.get(k, 0) + 1
+        ids.append(k if seen[k] == 1 else f"{k}_{seen[k]}")
+    names = [(KINDS[k].zh if k in KINDS else "区职能部门") + ("" if i == k else i[len(k):])
+             for k, i in zip(kinds, ids)]
+    n_org = len(ids)
+
+    relations: list[str] = []
+    src_l: list[np.ndarray] = []
+    dst_l: list[np.ndarray] = []
+    rel_l: list[np.ndarray] = []
+    w_l: list[np.ndarray] = []
+
+    def add(rel: str, s: np.ndarray, d: np.ndarray, w: np.ndarray | None = None) -> None:
+        if rel not in relations:
+            relations.append(rel)
+        src_l.append(s)
+        dst_l.append(d)
+        rel_l.append(np.full(s.size, relations.index(rel), np.int16))
+        w_l.append(np.ones(s.size) if w is None else w)
+
+    for rel, a, b, p in probs:
+        ia = np.flatnonzero(tiers == _TIER_CODE[a])
+        ib = np.flatnonzero(tiers == _TIER_CODE[b])
+        s, d = (x.ravel() for x in np.meshgrid(ia, ib, indexing="ij"))
+        directed = _directed(rel)
+        keep = s != d if directed or a != b else s < d
+        s, d = s[keep], d[keep]
+        hit = rng.random(s.size) < p
+        add(rel, s[hit], d[hit])
+
+    # Part-time committee members (兼职委员) from the support and plural organisations.
+    pool = np.flatnonzero((tiers == 1) | (tiers == 2))
+    if part_time_members and pool.size == 0:
+        raise InvalidNetworkError(
+            "part_time_members > 0 needs at least one support or plural actor")
+    if part_time_members:
+        origin = rng.choice(pool, size=int(part_time_members), replace=True)
+        counts = np.bincount(origin, minlength=n_org)
+        orgs = np.flatnonzero(counts)
+        add("cross_appointment", np.zeros(orgs.size, np.int64), orgs, counts[orgs].astype(float))
+
+    duty_frame = None
+    if duties:
+        if duty_counts is None:
+            dc = _nanshan_counts()
+        elif isinstance(duty_counts, Mapping):
+            dc = pd.DataFrame({"actor": list(duty_counts), "sub_items": list(duty_counts.values())})
+        else:
+            dc = duty_counts
+        if not {"actor", "sub_items"} <= set(dc.columns):
+            raise InvalidNetworkError("duty_counts needs columns 'actor' (a kind) and 'sub_items'")
+        rows_actor, rows_duty, rows_cat, rows_role = [], [], [], []
+        holders = np.flatnonzero(tiers <= 2)
+        for subject, count in zip(dc["actor"], dc["sub_items"].astype(int)):
+            owner = 0 if subject in _COMMITTEE_TYPES else (
+                ids.index(subject) if subject in ids else -1)
+            if owner < 0:
+                continue
+            duty_ids = [f"{ids[owner]}:{j + 1:03d}" for j in range(count)]
+            rows_actor += [ids[owner]] * count
+            rows_duty += duty_ids
+            rows_cat += [ids[owner]] * count
+            rows_role += ["lead"] * count
+            shared = rng.random(count) < sharing_rate
+            others = holders[holders != owner]
+            if others.size and shared.any():
+                partner = rng.choice(others, size=int(shared.sum()))
+                rows_actor += [ids[p_] for p_ in partner]
+                rows_duty += [d for d, s in zip(duty_ids, shared) if s]
+                rows_cat += [ids[owner]] * int(shared.sum())
+                rows_role += ["assist"] * int(shared.sum())
+        duty_frame = pd.DataFrame({"actor": rows_actor, "duty": rows_duty,
+                                   "category": rows_cat, "role": rows_role})
+
+    all_ids: Any = ids
+    all_names: Any = names
+    all_kinds: Any = kinds
+    all_tiers = tiers
+    extra: dict[str, Any] = {}
+    if residents:
+        p = _person_arrays(rng, int(residents), members_share, building_size, branch_size,
+                           building_ties, branch_ties, acquaintance_ties)
+        pid = list(("p" + pd.Index(np.arange(residents)).astype(str)).astype(object))
+        all_ids = ids + pid
+        all_names = names + pid
+        all_kinds = kinds + list(np.where(p["member"], "party_member", "resident"))
+        all_tiers = np.concatenate([tiers, np.full(residents, _TIER_CODE["plural"])])
+        extra = {"building": np.concatenate([np.full(n_org, -1), p["building"]]),
+                 "branch": np.concatenate([np.full(n_org, -1), p["branch"]])}
+        for rel, (s, d) in (("same_building", p["building_ties"]),
+                            ("same_branch", p["branch_ties"]),
+                            ("acquaintance", p["acquaintance_ties"])):
+            add(rel, s + n_org, d + n_org)
+        mem = np.flatnonzero(p["member"]) + n_org
+        add("party_member_of", mem, np.zeros(mem.size, np.int64))
+
+    cid = f"synthetic_{index:04d}" if name is None else name
+    meta = {"name": f"synthetic community {cid}", "id": cid, "synthetic": True, "seed": seed,
+            "index": int(index), "committee_type": committee_type,
+            "committee_members": int(committee_members),
+            "part_time_members": int(part_time_members), "sub_district": sub_district}
+    cat = lambda parts: np.concatenate(parts) if parts else np.zeros(0, np.int64)  # noqa: E731
+    return _assemble(all_ids, all_names, all_tiers, all_kinds, extra, cat(src_l), cat(dst_l),
+                     cat(rel_l).astype(np.int16), cat(w_l).astype(float), relations, duty_frame,
+                     meta)
+
+
+def _nanshan_counts() -> pd.DataFrame:
+    from .datasets import nanshan_duty_counts
+
+    return nanshan_duty_counts()
+
+
+def district(seed: int | None = None, *, communities: int = 100, sub_districts: int | None = None,
+             comprehensive: int | None = None, committee_members: int | None = None,
+             part_time_members: int | None = None, population: int | None = None,
+             plural: tuple[int, int] = (5, 14), residents: int = 0, duties: bool = True,
+             sharing_rate: float = 0.1,
+             tie_probability: Mapping[Any, Any] | None = None,
+             name: str | None = None, progress: bool | None = None) -> Collection:
+    """A synthetic district of communities, calibrated to the Nanshan figures.
+
+    Defaults reproduce Nanshan exactly (:data:`NANSHAN_TARGETS`): 100
+    communities in 8 sub-districts, 76 comprehensive Party committees and 24
+    general branches, 597 committee members and 221 part-time members, a
+    managed population of 2,010,000. For another number of communities the
+    targets scale with it (rounded): 76 % committees, 5.97 members and 2.21
+    part-time members per community, sub-districts of about 12.5 communities.
+
+    Rules (deterministic given the seed):
+
+    * community ``i`` has ``plural`` organisations drawn uniformly from the
+      range and a managed population drawn log-normally; the population is
+      scaled to ``population`` exactly by :func:`allocate`;
+    * the ``comprehensive`` most populous communities have a comprehensive
+      Party committee, the others a general branch (the sources: smaller
+      communities have a general branch);
+    * committee members: 5 per committee and 3 per general branch, the rest
+      allocated in proportion to population; part-time members in proportion
+      to the number of organisations (largest remainder, so totals are exact);
+    * sub-districts: equal sizes by :func:`allocate`, communities shuffled;
+    * ``residents`` > 0 adds a person level of that many residents in total,
+      split in proportion to population.
+
+    ``tie_probability`` is as for :func:`community`, or a dict by committee
+    type (``{"party_committee": {...}, "party_general_branch": {...}}``; a
+    missing type uses the default), so the two kinds of community can differ
+    in structure. With one dict for all, they differ only in size and
+    committee members, so measures compared by committee type differ little
+    by construction.
+
+    ``progress`` shows a tqdm bar (default: only in interactive sessions);
+    10,000 communities take about 20–40 s to generate.
+
+    Returns
+    -------
+    Collection
+        Community table columns: ``sub_district``, ``committee_type``,
+        ``plural``, ``population``, ``committee_members``,
+        ``part_time_members``, ``residents``, ``synthetic``;
+        ``meta["calibration"]`` compares targets with the generated totals
+        (counted from the networks, see :func:`calibration`).
+    """
+    if not isinstance(communities, (int, np.integer)) or communities < 1:
+        raise InvalidNetworkError(f"communities must be a positive integer, got {communities!r}")
+    n = int(communities)
+    scale = n / NANSHAN_TARGETS["communities"]
+    sub_districts = max(1, round(8 * scale)) if sub_districts is None else int(sub_districts)
+    comprehensive = round(76 * scale) if comprehensive is None else int(comprehensive)
+    committee_members = round(597 * scale) if committee_members is None else int(committee_members)
+    part_time_members = round(221 * scale) if part_time_members is None else int(part_time_members)
+    population = round(2_010_000 * scale) if population is None else int(population)
+    if not 0 <= comprehensive <= n:
+        raise InvalidNetworkError(f"comprehensive must be in [0, {n}], got {comprehensive}")
+    if not 1 <= sub_districts <= n:
+        raise InvalidNetworkError(f"sub_districts must be in [1, {n}], got {sub_districts}")
+    lo, hi = plural
+    if not 0 <= lo <= hi:
+        raise InvalidNetworkError(
+            f"plural must be a range (low, high) with 0 <= low <= high, got {plural!r}")
+    seed = check_seed(seed)
+    rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(_DISTRICT_KEY,)))
+    n_plural = rng.integers(lo, hi + 1, size=n)
+    pop = allocate(population, rng.lognormal(0.0, 0.5, size=n))
+    order = np.argsort(-pop, kind="stable")
+    ctype = np.full(n, "party_general_branch", dtype=object)
+    ctype[order[:comprehensive]] = "party_committee"
+    is_pc = ctype == "party_committee"
+    members = allocate(committee_members, pop, minimum=np.where(is_pc, 5, 3))
+    part_time = allocate(part_time_members, 4 + n_plural)
+    sd_sizes = allocate(n, np.ones(sub_districts))
+    sd = np.repeat(np.arange(sub_districts), sd_sizes)[rng.permutation(n)]
+    sd_names = np.array([f"synthetic_subdistrict_{k + 1:02d}" for k in range(sub_districts)],
+                        dtype=object)[sd]
+    res = allocate(residents, pop) if residents else np.zeros(n, dtype=np.int64)
+    ids = [f"synthetic_{i:04d}" for i in range(n)]  # as community(index=i) names itself
+    table = pd.DataFrame({"sub_district": sd_names, "committee_type": ctype,
+                          "plural": n_plural, "population": pop, "committee_members": members,
+                          "part_time_members": part_time, "residents": res, "synthetic": True},
+                         index=pd.Index(ids, name="community"))
+    nets = {}
+    with progress_bar(progress, "synthetic communities", n) as bar:
+        for i, cid in enumerate(ids):
+            nets[cid] = _district_community(i, cid, seed, ctype, n_plural, members, part_time,
+                                            res, duties, sharing_rate, tie_probability, sd_names)
+            if bar and (i % 100 == 99 or i == n - 1):
+                bar(i + 1, n)
+    targets = {"communities": n, "sub_districts": sub_districts,
+               "party_committee": comprehensive, "party_general_branch": n - comprehensive,
+               "committee_members": committee_members, "part_time_members": part_time_members,
+               "managed_population": population}
+    meta = {"name": name or f"synthetic district ({n} communities, seed {seed})",
+            "synthetic": True, "seed": seed, "targets": targets,
+            "source": "calibrated to Nanshan District figures (陈家喜、林电锋; 王慧琼 2014)"}
+    coll = Collection(nets, table, meta)
+    coll.meta["calibration"] = calibration(coll)
+    return coll
+
+
+def _district_community(i: int, cid: str, seed: int, ctype: np.ndarray, n_plural: np.ndarray,
+                        members: np.ndarray, part_time: np.ndarray, res: np.ndarray,
+                        duties: bool, sharing_rate: float,
+                        tie_probability: Mapping[Any, Any] | None,
+                        sd_names: np.ndarray) -> Network:
+    if tie_probability is not None and tie_probability and all(
+            k in _COMMITTEE_TYPES for k in tie_probability):
+        tie_probability = tie_probability.get(str(ctype[i]))  # per committee type (or default)
+    return community(seed, index=i, committee_type=str(ctype[i]), plural=int(n_plural[i]),
+                     committee_members=int(members[i]), part_time_members=int(part_time[i]),
+                     residents=int(res[i]), duties=duties, sharing_rate=sharing_rate,
+                     tie_probability=tie_probability, sub_district=str(sd_names[i]), name=cid)
+
+
+def calibration(collection: Collection) -> pd.DataFrame:
+    """Targets against generated totals for a synthetic district.
+
+    ``generated`` is counted from the networks where they carry the quantity
+    (committee type from the core actor's kind, part-time members as the
+    core's cross-appointment weight, committee members from ``meta``), from
+    the community table otherwise. Columns: quantity, target, generated,
+    match.
+    """
+    targets = collection.meta.get("targets") or {
+        k: round(v * len(collection) / 100) for k, v in NANSHAN_TARGETS.items()}
+    t = collection.table
+    core_kind = []
+    part_time = 0.0
+    members = 0
+    for net in collection.values():
+        core = net.tier_of("core")[0]
+        core_kind.append(net._actors.at[core, "kind"])
+        if "cross_appointment" in net.relations:
+            s, d, w = net.layer("cross_appointment").edges()
+            pos = net.position(core)
+            part_time += float(w[(s == pos) | (d == pos)].sum())
+        members += int(net.meta.get("committee_members", 0))
+    kinds = pd.Series(core_kind)
+    generated = {"communities": len(collection),
+                 "sub_districts": int(t["sub_district"].nunique()) if "sub_district" in t else None,
+                 "party_committee": int((kinds == "party_committee").sum()),
+                 "party_general_branch": int((kinds == "party_general_branch").sum()),
+                 "committee_members": members,
+                 "part_time_members": int(round(part_time)),
+                 "managed_population": int(t["population"].sum()) if "population" in t else None}
+    rows = [(k, targets.get(k), generated.get(k)) for k in generated]
+    out = pd.DataFrame(rows, columns=["quantity", "target", "generated"])
+    out["match"] = out["target"] == out["generated"]
+    out.attrs["synthetic"] = True
+    return out
+
+
+def _core_measures(net: Network) -> dict[str, float]:
+    """Measures of the core on the aggregate of the organisation layers."""
+    from .centrality import betweenness_centrality, degree_centrality
+
+    net = _organisations(net)
+    org_layers = [r for r in net.relations if r not in _PERSON_LAYERS]
+    core = net.tier_of("core")[0]
+    deg = degree_centrality(net, relation=org_layers)
+    g = net.layer(org_layers, mode="any")
+    n = len(net)
+    sym = _undirected_degree(g, n)
+    dmax = sym.max()
+    # Freeman degree centralization on the symmetrised aggregate: sum(max - d) / ((n-1)(n-2)).
+    central = float((dmax - sym).sum() / ((n - 1) * (n - 2))) if n > 2 else 0.0
+    btw = betweenness_centrality(net, relation=org_layers, threads=1)
+    density = float(sym.sum() / (n * (n - 1))) if n > 1 else 0.0
+    return {"actors": float(n), "core_degree": float(deg[core]),
+            "core_betweenness": float(btw[core]), "degree_centralization": central,
+            "density": density}
+
+
+def _organisations(net: Network) -> Network:
+    """The network without its person level (residents, Party members), or itself."""
+    persons = net._actors["kind"].isin(_PERSON_KINDS).to_numpy()
+    if not persons.any():
+        return net
+    actors, ties, duties = net.to_frames()
+    keep = set(net.actor_ids[~persons])
+    ties = ties[ties["source"].isin(keep) & ties["target"].isin(keep)]
+    return Network.from_frames(actors[~persons], ties, duties, duplicates="max", meta=net.meta)
+
+
+def _undirected_degree(g: Any, n: int) -> np.ndarray:
+    s, t, _ = g.edges()
+    a = np.minimum(s, t)
+    b = np.maximum(s, t)
+    keep = a != b
+    key = np.unique(a[keep].astype(np.int64) * n + b[keep])
+    return np.bincount(np.concatenate([key // n, key % n]), minlength=n).astype(float)
+
+
+def compare_by_committee_type(collection: Collection, *, threads: int | None = None,
+                              client: Any = None) -> pd.DataFrame:
+    """Means of core measures by committee type (社区综合党委 vs 党总支).
+
+    For each community, on the aggregate of its organisation layers (any tie;
+    the person level, if any, left out): number of organisations, the core's degree centrality
+    (networkx convention: in + out on directed layers), the core's
+    betweenness (normalised, networkx), Freeman's degree centralization
+    ``sum_v (d_max - d_v) / ((n-1)(n-2))`` and density on the symmetrised
+    graph, plus the table's committee and part-time members. Returns one row
+    per committee type with the number of communities, the means, and a
+    ``synthetic`` column (True for a collection made by :func:`district`).
+
+    Examples
+    --------
+    >>> from govnet import synthetic
+    >>> d = synthetic.district(2014)            # 100 synthetic Nanshan-like communities
+    >>> synthetic.compare_by_committee_type(d)  # doctest: +SKIP
+    """
+    if "committee_type" not in collection.table.columns:
+        raise InvalidNetworkError("the collection's table has no 'committee_type' column")
+    per = collection.apply(_core_measures, threads=threads, client=client)
+    cols = ["actors", "core_degree", "core_betweenness", "degree_centralization", "density"]
+    cols += [c for c in ("committee_members", "part_time_members") if c in per.columns]
+    grouped = per.groupby("committee_type")
+    out = grouped[cols].mean()
+    out.insert(0, "communities", grouped.size())
+    synthetic_data = bool(collection.meta.get("synthetic", False))
+    out["synthetic"] = synthetic_data          # visible in every output, not only in attrs
+    out.attrs["synthetic"] = synthetic_data
+    return out
