@@ -1,39 +1,73 @@
 # %% [markdown]
 # # Deliberation (协商): joint meetings, platforms, consensus with the core's agenda and veto
 #
-# **Source.** 陈家喜、林电锋 (Nanshan): major matters are decided by consensus (协商一致) in the 社区党建联席会议 and
-# the 社区共驻共建联席会议, whose participants are listed (reproduced as `net.meetings`, flagged `stated`);
+# **Source.** 陈家喜、林电锋 (Nanshan): major matters are decided by consensus (协商一致) in the 社区党建联席会议
+# and the 社区共驻共建联席会议, whose participants are listed (reproduced as `net.meetings`, flagged `stated`);
 # five deliberation platforms (党内民主共治, 社区协商自治, 社区虚拟参与, 居民自助互助, 社情民意诉求); the core holds a
-# right of proposal and a veto; deliberative governance needs plural subjects (多元性), open channels (畅通性) and
-# consistent goals around a centre (一致性), and suffers from unequal participation, long decision cycles and
-# information asymmetry (协商治理调研报告).
+# right of proposal and a veto (建议权、否决权); deliberative governance needs plural subjects (多元性), open
+# channels (畅通性) and consistent goals around a centre (一致性), and suffers from unequal participation, long
+# decision cycles and information asymmetry (协商治理调研报告).
 #
-# **Illustrative:** opinions, weights, stubbornness and the veto threshold below are invented to show the
-# dynamics; the source gives none of them.
+# **Not in the source, so not in the data:** who attends the five platforms, how often meetings meet, and any
+# opinions. The opinions, stubbornness and the veto threshold below are **illustrative** — they show the
+# dynamics, they are not findings.
 
 # %%
 import pandas as pd
 import govnet
 
 net = govnet.datasets.nanshan()
-net.meetings.groupby("meeting").size()
-
-# %% [markdown]
-# ## Consensus under DeGroot and Friedkin–Johnsen dynamics
+net.meetings.groupby("meeting").size().rename("participants (stated)")
 
 # %%
-import numpy as np
-initial = pd.Series(0.2, index=net.actor_ids)
-initial["party_committee"] = 0.9   # the core sets the agenda (illustrative)
-dg = govnet.degroot(net, initial, relation="deliberation", self_weight=0.5)
+govnet.participation(net, by="tier")
+
+# %% [markdown]
+# ## The deliberation network
+# Co-attendance at the two joint meetings (weight = meetings shared). Every listed participant attends both,
+# so the layer is a complete graph on 14 actors; the sub-district office (illustrative) attends neither.
+
+# %%
+sub = govnet.deliberation_network(net)
+sub
+
+# %% [markdown]
+# ## DeGroot consensus with the core as agenda-setter
+# The core proposes 1, everyone else starts at 0 (illustrative). Social power is each actor's share in the
+# final opinion (the left Perron vector of the influence matrix).
+
+# %%
+dg = govnet.degroot(sub, 0.0, agenda={"party_committee": 1.0}, veto=net.meta["veto"])
 dg
 
 # %%
-fj = govnet.friedkin_johnsen(net, initial, relation="deliberation", stubbornness=0.3)
+dg.social_power.sort_values(ascending=False).head()
+
+# %% [markdown]
+# ## Friedkin–Johnsen: a stubborn core and the veto
+# With a stubborn core (susceptibility 0.1) holding a low opinion while the others start high, the majority ends
+# above the threshold but the veto holder does not: the result reports that the veto decided.
+
+# %%
+fj = govnet.friedkin_johnsen(sub, 0.7, agenda={"party_committee": 0.2},
+                             stubbornness={"party_committee": 0.9}, veto=net.meta["veto"])
 fj
 
 # %% [markdown]
-# ## The plurality–openness–consistency index
+# ## Non-convergence is detected, not looped on
+# A two-actor chain where each copies the other (no self-weight) oscillates forever; govnet reports the period.
 
 # %%
-govnet.deliberation_index(net)
+two = govnet.Network.from_frames(
+    pd.DataFrame({"id": ["a", "b"], "tier": ["core", "plural"]}),
+    pd.DataFrame({"source": ["a"], "target": ["b"], "relation": ["deliberation"]}))
+govnet.degroot(two, {"a": 1.0, "b": 0.0}, self_weight=0.0)
+
+# %% [markdown]
+# ## The plurality–openness–consistency index (多元性、畅通性、一致性)
+# Each component's formula is in `help(govnet.deliberation_index)`; the combination (a weighted mean) is a
+# govnet choice, not a published scale.
+
+# %%
+idx = govnet.deliberation_index(net)
+idx.to_frame()

@@ -75,7 +75,8 @@ def progress_bar(enabled: bool | None, desc: str, total: float | None = None) ->
         try:
             from tqdm.auto import tqdm
 
-            bar = tqdm(total=total, desc=desc, leave=False)
+            # delay: calls that finish within half a second show no bar at all.
+            bar = tqdm(total=total, desc=desc, leave=False, delay=0.5)
         except ImportError:
             bar = None
     if bar is None:
