@@ -33,6 +33,11 @@ from .errors import (
 )
 from .network import Network, RelationSpec, read_table
 
+# io, plot, report, show_versions (issue #8); plot imports matplotlib only when drawing
+from . import io, plot, report
+from ._versions import show_versions
+from .io import from_adjacency, from_igraph, read_dl, read_gexf, read_graphml, read_pajek
+
 __version__ = "0.1.0"
 
 logging.getLogger("govnet").addHandler(logging.NullHandler())
@@ -54,4 +59,15 @@ __all__ = [
     "ConvergenceError",
     "TooLargeError",
     "GovnetInternalError",
+    # io, plot, report, show_versions (issue #8)
+    "io",
+    "plot",
+    "report",
+    "show_versions",
+    "read_graphml",
+    "read_gexf",
+    "read_pajek",
+    "read_dl",
+    "from_adjacency",
+    "from_igraph",
 ]

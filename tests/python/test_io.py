@@ -485,3 +485,20 @@ def test_readers_table_is_complete():
     assert set(gio.READERS) == {"graphml", "gexf", "pajek", "dl", "csv", "excel"}
     assert set(gio.WRITERS) == set(gio.READERS)
     assert all(callable(f) for f in gio.READERS.values())
+
+
+def test_network_methods_and_top_level_names(tmp_path):
+    net = small_zh()
+    for meth, reader, ext in [("write_graphml", govnet.read_graphml, ".graphml"),
+                              ("write_gexf", govnet.read_gexf, ".gexf"),
+                              ("write_pajek", govnet.read_pajek, ".net"),
+                              ("write_dl", govnet.read_dl, ".dl"),
+                              ("write_csv", gio.read_csv, ".csv"),
+                              ("write_excel", gio.read_excel, ".xlsx")]:
+        getattr(net, meth)(tmp_path / f"n{ext}")
+        assert tie_set(reader(tmp_path / f"n{ext}")) == tie_set(net), meth
+    m, labels = net.to_adjacency(relation="leadership")
+    assert tie_set(govnet.Network.from_adjacency(m, labels, relation="leadership")) == \
+        tie_set(one_relation(True))
+    pytest.importorskip("igraph")
+    assert tie_set(govnet.Network.from_igraph(net.to_igraph())) == tie_set(net)
