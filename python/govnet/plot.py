@@ -159,7 +159,8 @@ def structure_layout(net: Any) -> dict[str, tuple[float, float]]:
 def structure(net: Any, *, relation: str | Sequence[str] | None = None,
               centrality: str | pd.Series | None = "degree", labels: str = "name",
               ax: Any = None, legend: bool = True, title: str | None = None,
-              node_size: tuple[float, float] = (250.0, 2200.0), font_size: float = 9.0) -> Any:
+              node_size: tuple[float, float] = (250.0, 2200.0), font_size: float = 9.0,
+              max_arrows: int = 1500) -> Any:
     """Draw the concentric "1+3+N" structure of a governance network.
 
     Core actors (一核) sit at the centre, the support tier (the "3") on the
@@ -180,6 +181,9 @@ def structure(net: Any, *, relation: str | Sequence[str] | None = None,
     ax : matplotlib Axes, optional
     legend, title, node_size, font_size
         Presentation.
+    max_arrows : int
+        Above this many ties, ties are drawn as plain thin lines (one
+        collection per relation, no arrow heads) to keep drawing fast.
 
     Returns
     -------
@@ -222,19 +226,30 @@ def structure(net: Any, *, relation: str | Sequence[str] | None = None,
         for ring in (1.0, 2.0, 2.8):  # faint guides for the tiers
             ax.add_patch(_circle(ring))
         styles = {}
+        total = sum(len(net.ties(r)) for r in rels)
         for k, r in enumerate(rels):
             style = _LINE_STYLES[k % len(_LINE_STYLES)]
             styles[r] = style
             spec = net.relation_spec(r)
             t = net.ties(r)
-            for s, d, w in zip(t["source"].astype(str), t["target"].astype(str), t["weight"]):
-                if s == d:
-                    continue
+            keep = (t["source"] != t["target"]).to_numpy()
+            src = t["source"].astype(str).to_numpy()[keep]
+            dst = t["target"].astype(str).to_numpy()[keep]
+            wts = t["weight"].to_numpy(dtype=float)[keep]
+            if total > max_arrows:
+                # Many ties: one LineCollection per relation (arrows per tie would take minutes).
+                from matplotlib.collections import LineCollection
+
+                segs = [(pos[a], pos[b]) for a, b in zip(src, dst)]
+                ax.add_collection(LineCollection(segs, linestyles=[style], linewidths=0.4,
+                                                 colors="#444444", alpha=0.3, zorder=1))
+                continue
+            for a, b, w in zip(src, dst, wts):
                 arrow = FancyArrowPatch(
-                    pos[s], pos[d], arrowstyle="-|>" if spec.directed else "-",
+                    pos[a], pos[b], arrowstyle="-|>" if spec.directed else "-",
                     mutation_scale=12, linestyle=style, linewidth=0.6 + 0.6 * min(float(w), 4.0),
-                    color="#444444", alpha=0.75, shrinkA=math.sqrt(size_of[s]) / 2 + 1,
-                    shrinkB=math.sqrt(size_of[d]) / 2 + 1, zorder=1,
+                    color="#444444", alpha=0.75, shrinkA=math.sqrt(size_of[a]) / 2 + 1,
+                    shrinkB=math.sqrt(size_of[b]) / 2 + 1, zorder=1,
                     connectionstyle="arc3,rad=0.08" if spec.directed else "arc3,rad=0")
                 ax.add_patch(arrow)
         ids = [str(a) for a in net.actor_ids]

@@ -106,14 +106,16 @@ def duty_overlap_counts(net: Network) -> pd.DataFrame | None:
 
 
 def write_report(net: Network, out: str | os.PathLike[str], *, title: str | None = None,
-                 figures: bool = True, progress: Callable[[str], None] | None = None) -> Path:
+                 figures: bool = True, progress: Callable[[str], None] | None = None,
+                 max_rows: int = 200) -> Path:
     """Write ``report.html`` and the measure CSVs into the directory ``out``.
 
     Files: ``report.html`` (summary, tables, embedded figures),
     ``measures.csv`` (every node-level measure, one column each, indexed by
     actor id, UTF-8 with BOM for Excel), ``<measure>.csv`` for each measure,
     ``structure.png`` and, if the network has duties, ``duty_overlap.csv``.
-    Returns the path of ``report.html``.
+    The HTML table shows at most ``max_rows`` actors (the largest by the first
+    measure); the CSVs hold all. Returns the path of ``report.html``.
     """
     outdir = Path(out)
     outdir.mkdir(parents=True, exist_ok=True)
@@ -139,9 +141,15 @@ def write_report(net: Network, out: str | os.PathLike[str], *, title: str | None
     actors = net.actors
     shown.insert(0, "tier", actors["tier"].astype(str))
     shown.insert(0, "name", actors["name"])
+    note = ""
+    if len(shown) > max_rows:
+        key = shown.columns[2] if len(shown.columns) > 2 else shown.columns[0]
+        shown = shown.sort_values(key, ascending=False).head(max_rows)
+        note = f" Showing the {max_rows} actors with the largest {html.escape(str(key))}."
     parts += ["<h2>Node-level measures</h2>",
               "<p>All relation layers together, networkx conventions (see each function's "
-              "documentation). Also in <code>measures.csv</code>.</p>", _table(shown)]
+              f"documentation). Every actor is in <code>measures.csv</code>.{note}</p>",
+              _table(shown)]
     if graph_level:
         parts.append("<h2>Graph-level results</h2>")
         for k, v in graph_level.items():
@@ -165,7 +173,8 @@ def write_report(net: Network, out: str | os.PathLike[str], *, title: str | None
 
             parts.append("<h2>Figures</h2>")
             say("drawing the 1+3+N structure")
-            ax = plot.structure(net, centrality="degree" if net.relations else None)
+            ax = plot.structure(net, centrality="degree" if net.relations else None,
+                                labels="name" if len(net) <= 150 else None)
             ax.figure.savefig(outdir / "structure.png", dpi=150, bbox_inches="tight")
             parts.append(_figure(ax.figure, "The 1+3+N structure (一核多元): tiers by colour, "
                                             "relations by line style, node size by degree."))

@@ -146,3 +146,13 @@ def test_warns_with_install_hint_when_no_cjk_font(monkeypatch):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert gp.find_cjk_font() is not None
+
+
+def test_structure_many_ties_fast_path():
+    net = govnet.datasets.nanshan()
+    ax = gp.structure(net, max_arrows=0, labels=None, centrality=None)
+    assert len(ax.patches) == 3  # only the ring guides: ties went into line collections
+    lines = ax.collections[:-1]
+    assert sum(len(c.get_segments()) for c in lines) == sum(
+        int((net.ties(r)["source"] != net.ties(r)["target"]).sum()) for r in net.relations)
+    png_of(ax)
