@@ -287,11 +287,16 @@ def read_graphml(path: str | os.PathLike[str], *, default_tier: str = "plural",
     if _local(root.tag) != "graphml":
         raise FileFormatError(f"{os.path.basename(p)}: not a GraphML file (root <{_local(root.tag)}>)")
     keys: dict[str, tuple[str, str, str]] = {}
+    defaults: dict[str, dict[str, Any]] = {"node": {}, "edge": {}}
     for k in _children(root, "key"):
         kid = k.get("id")
         if kid is None:
             raise FileFormatError(f"{os.path.basename(p)}: <key> without id")
         keys[kid] = (k.get("for", "all"), k.get("attr.name", kid), k.get("attr.type", "string"))
+        for dflt in _children(k, "default"):
+            for where in ("node", "edge"):
+                if keys[kid][0] in (where, "all"):
+                    defaults[where][keys[kid][1]] = _convert(dflt.text or "", keys[kid][2], p)
     graphs = _children(root, "graph")
     if not graphs:
         raise FileFormatError(f"{os.path.basename(p)}: no <graph> element")
@@ -316,7 +321,7 @@ def read_graphml(path: str | os.PathLike[str], *, default_tier: str = "plural",
         nid = node.get("id")
         if nid is None:
             raise FileFormatError(f"{os.path.basename(p)}: <node> without id")
-        d = data_of(node)
+        d = {**defaults["node"], **data_of(node)}
         if "name" not in d and "label" in d:
             d["name"] = d.pop("label")
         d["id"] = nid
@@ -325,7 +330,7 @@ def read_graphml(path: str | os.PathLike[str], *, default_tier: str = "plural",
         raise FileFormatError(f"{os.path.basename(p)}: hyperedges are not supported")
     edges = []
     for e in _children(g, "edge"):
-        d = data_of(e)
+        d = {**defaults["edge"], **data_of(e)}
         s, t = e.get("source"), e.get("target")
         if s is None or t is None:
             raise FileFormatError(f"{os.path.basename(p)}: <edge> without source or target")
@@ -432,14 +437,17 @@ def read_gexf(path: str | os.PathLike[str], *, default_tier: str = "plural",
     g = graphs[0]
     default_directed = g.get("defaultedgetype", "undirected") != "undirected"
     attrs: dict[str, dict[str, tuple[str, str]]] = {"node": {}, "edge": {}}
+    defaults: dict[str, dict[str, Any]] = {"node": {}, "edge": {}}
     for block in _children(g, "attributes"):
         cls = block.get("class", "node")
         for a in _children(block, "attribute"):
-            attrs.setdefault(cls, {})[a.get("id", "")] = (a.get("title", a.get("id", "")),
-                                                         a.get("type", "string"))
+            title, typ = a.get("title", a.get("id", "")), a.get("type", "string")
+            attrs.setdefault(cls, {})[a.get("id", "")] = (title, typ)
+            for dflt in _children(a, "default"):
+                defaults.setdefault(cls, {})[title] = _convert(dflt.text or "", typ, p)
 
     def values(elem: Any, cls: str) -> dict[str, Any]:
-        out = {}
+        out = dict(defaults.get(cls, {}))
         for block in _children(elem, "attvalues"):
             for av in _children(block, "attvalue"):
                 key = av.get("for", av.get("id"))

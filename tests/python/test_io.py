@@ -562,3 +562,32 @@ def test_krackhardt_three_relations_as_dl(tmp_path, classic_dir):
     gio.write_pajek(net, tmp_path / "k.net")
     back = gio.read_pajek(tmp_path / "k.net")
     assert tie_set(back) == tie_set(net)
+
+
+def test_graphml_and_gexf_key_defaults(tmp_path):
+    g = nx.Graph()
+    g.add_node("a", tier="core")
+    g.add_node("b")
+    g.add_edge("a", "b")
+    gml = write(tmp_path, "d.graphml", """<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+<key id="t" for="node" attr.name="tier" attr.type="string"><default>support</default></key>
+<key id="w" for="edge" attr.name="weight" attr.type="double"><default>2.5</default></key>
+<graph edgedefault="undirected"><node id="a"><data key="t">core</data></node><node id="b"/>
+<edge source="a" target="b"/></graph></graphml>""")
+    net = gio.read_graphml(gml)
+    assert net.actors["tier"].astype(str).to_dict() == {"a": "core", "b": "support"}
+    assert tie_set(net) == {("a", "b", "tie", 2.5)}
+    # networkx keeps the defaults aside instead of applying them as the GraphML spec says
+    ref = nx.read_graphml(gml)
+    assert ref.graph["node_default"] == {"tier": "support"}
+    assert ref.graph["edge_default"] == {"weight": 2.5}
+    gexf = write(tmp_path, "d.gexf", """<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed">
+<attributes class="node"><attribute id="0" title="tier" type="string"><default>external</default></attribute></attributes>
+<nodes><node id="a" label="甲"><attvalues><attvalue for="0" value="core"/></attvalues></node>
+<node id="b" label="乙"/></nodes><edges><edge source="a" target="b" weight="3"/></edges></graph></gexf>""")
+    net = gio.read_gexf(gexf)
+    assert net.actors["tier"].astype(str).to_dict() == {"a": "core", "b": "external"}
+    assert net.actors["name"].to_dict() == {"a": "甲", "b": "乙"}
+    assert tie_set(net) == {("a", "b", "tie", 3.0)} and directions(net) == {"tie": True}
