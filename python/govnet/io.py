@@ -498,7 +498,8 @@ def _tokens(line: str) -> list[str]:
     return [a if a or b == "" else b for a, b in _TOKEN.findall(line)]
 
 
-def write_pajek(net: Network, path: str | os.PathLike[str], *, two_mode: str | None = None) -> None:
+def write_pajek(net: Network, path: str | os.PathLike[str], *, relation: str | None = None,
+                two_mode: str | None = None) -> None:
     """Write a Pajek ``.net`` file (UTF-8).
 
     One-mode (default): ``*Vertices n`` with the actor ids as quoted labels,
@@ -507,6 +508,11 @@ def write_pajek(net: Network, path: str | os.PathLike[str], *, two_mode: str | N
     multi-relational form. Tiers, kinds, display names and extra columns are
     not written (Pajek has no place for them; use GraphML or Excel). A ``"``
     inside an id is written as ``'``.
+
+    ``relation="name"`` writes that relation alone under a plain ``*Arcs`` or
+    ``*Edges`` header, the form networkx's and igraph's Pajek readers accept
+    (they reject or merge the multi-relational form); read back, it is called
+    ``tie``.
 
     ``two_mode="meetings"`` or ``"duties"`` writes the actor × meeting (or
     actor × duty) incidence instead: ``*Vertices n n1`` with the actors first.
@@ -518,9 +524,10 @@ def write_pajek(net: Network, path: str | os.PathLike[str], *, two_mode: str | N
     if two_mode is None:
         out.append(f"*Vertices {len(ids)}")
         out += [f'{i + 1} "{a}"' for i, a in enumerate(ids)]
-        for k, rel in enumerate(net.relations, start=1):
+        for k, rel in enumerate(net.relations if relation is None else [relation], start=1):
             spec = net.relation_spec(rel)
-            out.append(f'{"*Arcs" if spec.directed else "*Edges"} :{k} "{rel.replace(chr(34), chr(39))}"')
+            head = "*Arcs" if spec.directed else "*Edges"
+            out.append(head if relation is not None else f'{head} :{k} "{rel.replace(chr(34), chr(39))}"')
             t = net.ties(rel)
             pos = {a: i + 1 for i, a in enumerate(net.actor_ids)}
             out += [f"{pos[s]} {pos[d]} {_fmt_weight(w)}"
@@ -750,9 +757,15 @@ def write_dl(net: Network, path: str | os.PathLike[str], *, format: str = "auto"
     if format == "auto":
         format = "fullmatrix" if n <= 500 else "edgelist1"
     rels = net.relations or []
-    q = lambda s: '"' + str(s).replace('"', "'") + '"'  # noqa: E731
-    out = [f"dl n={n} nm={max(len(rels), 1)} format={format}", "labels:",
-           ",".join(q(a) for a in net.actor_ids)]
+
+    def q(label: Any) -> str:  # quote only where needed: igraph's DL reader takes no quotes
+        text = str(label).replace('"', "'")
+        return f'"{text}"' if not text or re.search(r'[\s,="]', text) else text
+
+    # "dl n=.." and "format = .." on lines of their own, as UCINET writes them (igraph's
+    # reader accepts no other layout); nm only when there are several matrices.
+    out = [f"dl n={n}" + (f" nm={len(rels)}" if len(rels) > 1 else ""), f"format = {format}",
+           "labels:", ",".join(q(a) for a in net.actor_ids)]
     if rels:
         out += ["matrix labels:", ",".join(q(r) for r in rels)]
     out.append("data:")

@@ -591,3 +591,32 @@ def test_graphml_and_gexf_key_defaults(tmp_path):
     assert net.actors["tier"].astype(str).to_dict() == {"a": "core", "b": "external"}
     assert net.actors["name"].to_dict() == {"a": "甲", "b": "乙"}
     assert tie_set(net) == {("a", "b", "tie", 3.0)} and directions(net) == {"tie": True}
+
+
+def test_igraph_reads_our_dl_graphml_and_plain_pajek(tmp_path):
+    """igraph's own readers (libxml2 GraphML, its DL and Pajek parsers) on govnet's files."""
+    ig = pytest.importorskip("igraph")
+    net = small_zh()
+    gio.write_graphml(net, tmp_path / "a.graphml")
+    g = ig.Graph.Read_GraphML(str(tmp_path / "a.graphml"))
+    assert g.vs["id"] == list(net.actor_ids) and g.vs["tier"] == list(net.actors["tier"].astype(str))
+    assert sorted(zip(g.es["relation"], g.es["weight"])) == sorted(
+        zip(net.ties()["relation"], net.ties()["weight"]))
+    for rel in net.relations:
+        one = govnet.Network.from_frames(net.to_frames()[0], net.ties(rel),
+                                         directed=net.relation_spec(rel).directed)
+        binary = govnet.Network.from_frames(net.to_frames()[0], net.ties(rel).assign(weight=1.0),
+                                            directed=net.relation_spec(rel).directed)
+        # igraph's DL reader takes 0/1 cells only in full matrices, weights in edge lists
+        for fmt, one in (("fullmatrix", binary), ("edgelist1", one)):
+            gio.write_dl(one, tmp_path / "a.dl", format=fmt)
+            g = ig.Graph.Read_DL(str(tmp_path / "a.dl"), directed=True)
+            assert g.vs["name"] == list(net.actor_ids)
+            m, _ = gio.to_adjacency(one)
+            np.testing.assert_allclose(np.array(g.get_adjacency(attribute="weight" if g.es.attributes()
+                                                                  else None).data, float), m)
+        gio.write_pajek(net, tmp_path / "a.net", relation=rel)
+        g = ig.Graph.Read_Pajek(str(tmp_path / "a.net"))
+        assert g.is_directed() == net.relation_spec(rel).directed
+        m, _ = gio.to_adjacency(net, relation=rel)
+        np.testing.assert_allclose(np.array(g.get_adjacency(attribute="weight").data, float), m)
