@@ -61,9 +61,13 @@ def node_measures(net: Network, *, progress: Callable[[str], None] | None = None
         except (GovnetError, TypeError, ValueError, NotImplementedError) as exc:
             skipped[name] = f"{type(exc).__name__}: {exc}"
             continue
-        if isinstance(result, pd.Series) and result.index.equals(ids):
+        per_actor = (isinstance(result, (pd.Series, pd.DataFrame)) and len(result) == len(ids)
+                     and result.index.is_unique and set(result.index) == set(ids))
+        if per_actor:
+            result = result.reindex(ids)
+        if per_actor and isinstance(result, pd.Series):
             columns[name] = result
-        elif isinstance(result, pd.DataFrame) and result.index.equals(ids):
+        elif per_actor and isinstance(result, pd.DataFrame):
             for c in result.columns:
                 columns[f"{name}.{c}" if str(c) != name else name] = result[c]
         else:

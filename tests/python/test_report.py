@@ -64,7 +64,9 @@ def test_node_measures_uses_what_exists(monkeypatch):
     pd.testing.assert_series_equal(table["degree_centrality"], govnet.degree_centrality(net),
                                    check_names=False)
     # a measure added later is picked up by name; one that fails is reported, not fatal
-    monkeypatch.setattr(govnet, "pagerank", lambda n: pd.Series(1.0 / len(n), index=n.actor_ids),
+    # (returned in another order: aligned to the actors)
+    monkeypatch.setattr(govnet, "pagerank", lambda n: pd.Series(np.arange(len(n), dtype=float),
+                                                                index=n.actor_ids[::-1]),
                         raising=False)
     monkeypatch.setattr(govnet, "core_profile", lambda n: {"core": "party_committee"}, raising=False)
 
@@ -74,6 +76,7 @@ def test_node_measures_uses_what_exists(monkeypatch):
     monkeypatch.setattr(govnet, "eigenvector_centrality", broken, raising=False)
     table, graph_level, skipped = report.node_measures(net)
     assert "pagerank" in table.columns and "core_profile" in graph_level
+    assert table["pagerank"].iloc[0] == len(net) - 1 and table["pagerank"].iloc[-1] == 0
     assert "did not converge" in skipped["eigenvector_centrality"]
 
 
