@@ -110,12 +110,27 @@ def _style() -> Iterator[None]:
     """rcParams under which govnet's figures are made: a CJK font first, DejaVu Sans as
     fallback for any glyph it lacks, and a proper minus sign."""
     matplotlib = _mpl()
-    cjk = find_cjk_font()
-    families = ([cjk] if cjk else []) + ["DejaVu Sans"]
+    families = _font_families()
     # Explicit family names, not the generic "sans-serif": text objects resolve a generic
     # family at draw time, when this context is gone (savefig after the call returns).
     with matplotlib.rc_context({"font.family": families, "axes.unicode_minus": False}):
         yield
+
+
+def _font_families() -> list[str]:
+    cjk = find_cjk_font()
+    return ([cjk] if cjk else []) + ["DejaVu Sans"]
+
+
+def _apply_font(*axes: Any) -> None:
+    """Give every text of these Axes the CJK font list. Needed when the caller made the
+    Axes: their title, tick and axis-label texts took the font of that moment."""
+    from matplotlib.text import Text
+
+    families = _font_families()
+    for ax in axes:
+        for t in ax.findobj(Text):
+            t.set_fontfamily(families)
 
 
 def _axes(ax: Any, figsize: tuple[float, float]) -> Any:
@@ -292,6 +307,7 @@ def structure(net: Any, *, relation: str | Sequence[str] | None = None,
                 handles.append(Line2D([], [], linestyle="", label=f"node size: {size_label}"))
             ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
                       fontsize=font_size)
+        _apply_font(ax)
     return ax
 
 
@@ -358,7 +374,7 @@ def duty_overlap_heatmap(overlap: pd.DataFrame, *, net: Any = None, cluster: boo
     with _style():
         ax = _axes(ax, (max(5.0, 0.45 * n + 3), max(4.0, 0.45 * n + 2)))
         im = ax.imshow(m.to_numpy(dtype=float), cmap=cmap, interpolation="nearest")
-        ax.figure.colorbar(im, ax=ax, shrink=0.8)
+        bar = ax.figure.colorbar(im, ax=ax, shrink=0.8)
         ax.set_xticks(range(n), names, rotation=60, ha="right", fontsize=8)
         ax.set_yticks(range(n), names, fontsize=8)
         if tier_colors:
@@ -375,6 +391,7 @@ def duty_overlap_heatmap(overlap: pd.DataFrame, *, net: Any = None, cluster: boo
                     ax.text(j, i, f"{x:g}", ha="center", va="center", fontsize=7,
                             color="white" if top and x > 0.6 * top else "black")
         ax.set_title(title if title is not None else "duty overlap (职责交叉)")
+        _apply_font(ax, bar.ax)
     return ax
 
 
@@ -413,6 +430,7 @@ def centrality_bar(values: pd.Series, *, net: Any = None, top: int | None = None
             ax.legend(handles=[Patch(color=TIER_COLORS[t], label=f"{TIERS[t].zh} {t}")
                                for t in TIERS if t in present], frameon=False, fontsize=8,
                       loc="lower right")
+        _apply_font(ax)
     return ax
 
 
@@ -450,5 +468,6 @@ def community_comparison(frame: pd.DataFrame, *, measures: Sequence[str] | None 
         for ax in flat[len(cols):]:
             ax.axis("off")
         if title:
-            flat[0].figure.suptitle(title)
+            flat[0].figure.suptitle(title, fontfamily=_font_families())
+        _apply_font(*flat)
     return np.asarray(axes)

@@ -79,9 +79,6 @@ def node_measures(net: Network, *, progress: Callable[[str], None] | None = None
 def _png(fig: Any) -> str:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
-    import matplotlib.pyplot as plt
-
-    plt.close(fig)
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
@@ -165,31 +162,36 @@ def write_report(net: Network, out: str | os.PathLike[str], *, title: str | None
             + "</ul>")
     if figures:
         try:
-            import matplotlib
+            import matplotlib  # noqa: F401
         except ImportError:
             parts.append("<p>Figures need matplotlib (pip install 'govnet[plot]').</p>")
         else:
-            if "agg" not in matplotlib.get_backend().lower() and "inline" not in matplotlib.get_backend():
-                import matplotlib.pyplot as plt
+            from matplotlib.figure import Figure
 
-                plt.switch_backend("Agg")
             from . import plot
+
+            # Figures made without pyplot: no backend switch, no global figure list.
+            def axes(w: float, h: float) -> Any:
+                return Figure(figsize=(w, h), layout="constrained").add_subplot()
 
             parts.append("<h2>Figures</h2>")
             say("drawing the 1+3+N structure")
             ax = plot.structure(net, centrality="degree" if net.relations else None,
-                                labels="name" if len(net) <= 150 else None)
+                                labels="name" if len(net) <= 150 else None, ax=axes(10, 10))
             ax.figure.savefig(outdir / "structure.png", dpi=150, bbox_inches="tight")
             parts.append(_figure(ax.figure, "The 1+3+N structure (一核多元): tiers by colour, "
                                             "relations by line style, node size by degree."))
             for col in [c for c in ("betweenness_centrality", "degree_centrality") if c in table]:
                 say(f"drawing {col}")
-                ax = plot.centrality_bar(table[col], net=net, top=30)
+                k = min(len(table), 30)
+                ax = plot.centrality_bar(table[col], net=net, top=30, ax=axes(7, 0.32 * k + 1.2))
                 parts.append(_figure(ax.figure, f"{col} by actor (largest 30)."))
                 break
             if overlap is not None and len(overlap) > 1:
                 say("drawing duty overlap")
-                ax = plot.duty_overlap_heatmap(overlap, net=net)
+                k = len(overlap)
+                ax = plot.duty_overlap_heatmap(overlap, net=net,
+                                               ax=axes(max(5.0, 0.45 * k + 3), max(4.0, 0.45 * k + 2)))
                 parts.append(_figure(ax.figure, "Shared duties between actors (职责交叉), "
                                                 "hierarchically clustered."))
     import govnet

@@ -156,3 +156,23 @@ def test_structure_many_ties_fast_path():
     assert sum(len(c.get_segments()) for c in lines) == sum(
         int((net.ties(r)["source"] != net.ties(r)["target"]).sum()) for r in net.relations)
     png_of(ax)
+
+
+def test_axes_made_by_the_caller_get_the_cjk_font():
+    """A figure made before (outside govnet's font settings) still shows Chinese."""
+    from matplotlib.figure import Figure
+
+    net = govnet.datasets.nanshan()
+    ids = list(net.actor_ids)[:4]
+    calls = [
+        lambda ax: gp.structure(net, ax=ax, title="南山"),
+        lambda ax: gp.centrality_bar(govnet.degree_centrality(net), net=net, ax=ax, title="度数"),
+        lambda ax: gp.duty_overlap_heatmap(pd.DataFrame(np.eye(4), index=ids, columns=ids),
+                                           net=net, ax=ax),
+        lambda ax: gp.community_comparison(pd.DataFrame({"密度": [0.1, 0.2]}, index=["甲", "乙"]),
+                                           axes=np.array([ax]), title="比较")[0],
+    ]
+    for draw in calls:
+        ax = Figure().add_subplot()
+        draw(ax)
+        png_of(ax)  # missing glyphs would raise
