@@ -143,3 +143,8 @@ def test_usage_error_exit_code():
 def test_demo_still_runs(capsys):
     assert cli.main(["demo"]) == 0
     assert "社区综合党委" in capsys.readouterr().out
+
+
+def test_version_flag():
+    r = run("--version")
+    assert r.returncode == 0 and r.stdout.strip() == f"govnet {govnet.__version__}"

@@ -620,3 +620,16 @@ def test_igraph_reads_our_dl_graphml_and_plain_pajek(tmp_path):
         assert g.is_directed() == net.relation_spec(rel).directed
         m, _ = gio.to_adjacency(net, relation=rel)
         np.testing.assert_allclose(np.array(g.get_adjacency(attribute="weight").data, float), m)
+
+
+def test_gexf_multi_relation_against_networkx(tmp_path):
+    net = govnet.datasets.nanshan()
+    gio.write_gexf(net, tmp_path / "m.gexf")
+    g = nx.read_gexf(tmp_path / "m.gexf")
+    assert g.number_of_edges() == len(net.ties())
+    ref = {(u, v, d["relation"], d["weight"]) for u, v, d in g.edges(data=True)}
+    mine = {(s, t, r, w) for s, t, r, w in net.ties()[["source", "target", "relation", "weight"]]
+            .itertuples(index=False)}
+    assert ref == mine
+    assert {n: d["tier"] for n, d in g.nodes(data=True)} == net.actors["tier"].astype(str).to_dict()
+    assert dict(g.nodes(data="label")) == net.actors["name"].to_dict()
