@@ -848,6 +848,9 @@ def read_dl(path: str | os.PathLike[str], *, default_tier: str = "plural",
         return v
 
     n, nr, nc, nm = int_param("n"), int_param("nr"), int_param("nc"), int_param("nm") or 1
+    if params.get("diagonal", "present").lower() != "present":
+        raise FileFormatError(f"{name}: diagonal={params['diagonal']} is not supported "
+                              f"(write the full matrix with its diagonal)")
     fmt = params.get("format", "fullmatrix").lower()
     if fmt == "edgelist":
         fmt = "edgelist1"

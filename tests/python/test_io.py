@@ -436,6 +436,7 @@ def test_pajek_huge_vertices_refused(tmp_path):
     ("t.dl", "dl n=2\n0 1\n", "no 'data:'"),
     ("t.dl", "hello n=2\ndata:\n0 1\n1 0\n", "keyword DL"),
     ("t.dl", "dl n=2 format=blockmatrix\ndata:\n", "not supported"),
+    ("t.dl", "dl n=2 diagonal=absent\ndata:\n1\n1\n", "diagonal=absent is not supported"),
     ("t.dl", "dl n=2\ndata:\n0 -1\n-1 0\n", "negative"),
     ("t.net", "*Vertices 2\n*Arcs\n1 5\n", "line 3: vertex 5 is out of range"),
     ("t.net", "*Vertices 2\n*Arcs\n1 2 heavy\n", "weight 'heavy'"),
