@@ -30,6 +30,17 @@ sizes (DL ``n=``, Pajek ``*Vertices``) above ``max_actors`` raise
 and wrong counts raise :class:`~govnet.FileFormatError` naming the file and
 line. Every reader takes a path first; :data:`READERS` maps format names to
 readers and :data:`WRITERS` to writers.
+
+Examples
+--------
+>>> import govnet
+>>> net = govnet.datasets.nanshan()
+>>> net.write_graphml("nanshan.graphml")             # doctest: +SKIP
+>>> net.write_dl("nanshan.dl")                       # for UCINET  # doctest: +SKIP
+>>> again = govnet.read_graphml("nanshan.graphml")   # doctest: +SKIP
+>>> govnet.io.read("community.net")                  # by extension  # doctest: +SKIP
+
+On the command line: ``govnet convert nanshan.dl nanshan.gexf``.
 """
 
 from __future__ import annotations

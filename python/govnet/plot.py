@@ -17,6 +17,14 @@ every figure it draws; when none is installed it warns once
 (``apt-get install fonts-noto-cjk`` on Debian/Ubuntu). Every function returns
 the matplotlib Axes it drew on (an array of Axes for several panels); pass
 ``ax=`` to draw into your own figure.
+
+Examples
+--------
+>>> import govnet
+>>> net = govnet.datasets.nanshan()
+>>> ax = govnet.plot.structure(net, relation=["leadership", "membership", "cross_appointment",
+...                                           "guidance"], centrality="betweenness")  # doctest: +SKIP
+>>> ax.figure.savefig("structure.png", dpi=200, bbox_inches="tight")  # doctest: +SKIP
 """
 
 from __future__ import annotations
