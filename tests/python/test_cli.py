@@ -112,13 +112,15 @@ def test_convert_between_formats(tmp_path):
     (["convert", "in.dl", "out.xyz"], "cannot tell the format"),
     (["analyze", "--out", "o"], "give --actors"),
 ])
-def test_errors_are_one_clear_line(tmp_path, args, match):
+def test_errors_are_one_clear_line(tmp_path, monkeypatch, capsys, args, match):
+    # in-process (a fresh interpreter per case is slow); test_bad_rows_are_named runs one
     (tmp_path / "in.dl").write_text("dl n=2\ndata:\n0 1\n1 0\n")
-    r = run(*args, cwd=tmp_path)
-    assert r.returncode == 1
-    assert "Traceback" not in r.stderr
-    assert r.stderr.strip().splitlines()[-1].startswith("govnet: error:")
-    assert match in r.stderr
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(args) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1].startswith("govnet: error:")
+    assert match in err
 
 
 def test_bad_rows_are_named(tmp_path):
