@@ -135,6 +135,9 @@ def _build(actors: pd.DataFrame, ties: pd.DataFrame | None, directed: Mapping[st
                                               default_tier)
     m = {"name": os.path.splitext(os.path.basename(path))[0], "source_file": path}
     m.update(meta or {})
+    if directed and ties is not None and "relation" in ties.columns:
+        present = set(ties["relation"].astype(str))  # a stored relation may have lost its ties
+        directed = {r: d for r, d in directed.items() if r in present}
     return Network.from_frames(actors, ties, duties, meetings=meetings,
                                directed=dict(directed) if directed else None, meta=m)
 
@@ -1310,6 +1313,8 @@ def from_igraph(graph: Any, *, default_tier: str = "plural", default_relation: s
         directed = {str(k): bool(v) for k, v in json.loads(stored).items()}
     else:
         directed = {str(r): graph.is_directed() for r in ties["relation"].unique()}
+    present = set(ties["relation"].astype(str))
+    directed = {r: d for r, d in directed.items() if r in present}
     meta = {"name": graph["name"]} if "name" in graph.attributes() and graph["name"] else {}
     actors["tier"] = actors["tier"] if "tier" in actors.columns else default_tier
     actors["tier"] = actors["tier"].fillna(default_tier)

@@ -634,3 +634,17 @@ def test_gexf_multi_relation_against_networkx(tmp_path):
     assert ref == mine
     assert {n: d["tier"] for n, d in g.nodes(data=True)} == net.actors["tier"].astype(str).to_dict()
     assert dict(g.nodes(data="label")) == net.actors["name"].to_dict()
+
+
+def test_stored_directions_of_relations_without_ties(tmp_path):
+    """A file edited to drop every tie of one relation still reads (the relation is gone)."""
+    net = small_zh()
+    gio.write_graphml(net, tmp_path / "a.graphml")
+    text = (tmp_path / "a.graphml").read_text(encoding="utf-8")
+    kept = "\n".join(line for line in text.splitlines() if ">guidance<" not in line)
+    (tmp_path / "a.graphml").write_text(kept, encoding="utf-8")
+    back = gio.read_graphml(tmp_path / "a.graphml")
+    assert set(back.relations) == {"leadership", "deliberation"}
+    g = gio.to_igraph(net)
+    g.delete_edges([e.index for e in g.es if e["relation"] == "guidance"])
+    assert set(gio.from_igraph(g).relations) == {"leadership", "deliberation"}
