@@ -648,3 +648,13 @@ def test_stored_directions_of_relations_without_ties(tmp_path):
     g = gio.to_igraph(net)
     g.delete_edges([e.index for e in g.es if e["relation"] == "guidance"])
     assert set(gio.from_igraph(g).relations) == {"leadership", "deliberation"}
+
+
+def test_windows_line_endings_and_bom(tmp_path):
+    p = tmp_path / "w.net"
+    p.write_bytes('\ufeff*Vertices 2\r\n1 "党委"\r\n2 "b"\r\n*Arcs\r\n1 2 3\r\n'.encode("utf-8"))
+    assert tie_set(gio.read_pajek(p)) == {("党委", "b", "tie", 3.0)}
+    d = tmp_path / "w.dl"
+    d.write_bytes(b"DL N=2\r\nFORMAT = EDGELIST1\r\nLABELS:\r\na b\r\nDATA:\r\n1 2\r\n")
+    assert tie_set(gio.read_dl(d)) == {("a", "b", "tie", 1.0)}
+    assert directions(gio.read_dl(d)) == {"tie": True}
