@@ -73,6 +73,11 @@ from .deliberation import (
 from . import synthetic
 from .collection import Collection, MeasureNotAvailableError
 
+# io, plot, report, show_versions (issue #8); plot imports matplotlib only when drawing
+from . import io, plot, report
+from ._versions import show_versions
+from .io import from_adjacency, from_igraph, read_dl, read_gexf, read_graphml, read_pajek
+
 __version__ = "0.1.0"
 
 logging.getLogger("govnet").addHandler(logging.NullHandler())
@@ -125,4 +130,15 @@ __all__ = [
     "Collection",
     "MeasureNotAvailableError",
     "synthetic",
+    # io, plot, report, show_versions (issue #8)
+    "io",
+    "plot",
+    "report",
+    "show_versions",
+    "read_graphml",
+    "read_gexf",
+    "read_pajek",
+    "read_dl",
+    "from_adjacency",
+    "from_igraph",
 ]

@@ -1,4 +1,12 @@
-"""The ``govnet`` command line: ``govnet demo`` runs the bundled Nanshan case study."""
+"""The ``govnet`` command line (also ``python -m govnet``).
+
+* ``govnet demo`` runs the bundled Nanshan case study;
+* ``govnet analyze`` writes an HTML report and CSVs of every node-level measure;
+* ``govnet convert IN OUT`` converts between network file formats.
+
+Errors in the input print one clear line (``govnet: error: ...``) and exit
+with status 1; usage errors exit with 2; Ctrl-C with 130.
+"""
 
 from __future__ import annotations
 
@@ -46,13 +54,127 @@ def demo() -> int:
     return 0
 
 
+_FORMATS = "graphml, gexf, pajek (.net), dl (UCINET), csv, excel (.xlsx)"
+
+
+def _load(args: argparse.Namespace) -> object:
+    import govnet
+    from govnet import io as gio
+
+    if args.input is not None:
+        if args.actors is not None or args.ties is not None:
+            raise govnet.InvalidNetworkError("give either --input or --actors/--ties, not both")
+        return gio.read(args.input, format=args.input_format)
+    if args.actors is None:
+        raise govnet.InvalidNetworkError("give --actors (and --ties) CSV/Excel files, or --input FILE")
+    return govnet.Network.from_csv(args.actors, args.ties, args.duties, meetings=args.meetings,
+                                   encoding=args.encoding)
+
+
+def analyze(args: argparse.Namespace) -> int:
+    """``govnet analyze``: report.html + CSVs (+ the network in other formats) into --out."""
+    from pathlib import Path
+
+    from govnet import io as gio
+    from govnet.report import stderr_progress, write_report
+
+    say = stderr_progress() if not args.quiet else (lambda msg: None)
+    say("reading the network")
+    net = _load(args)
+    out = Path(args.out)
+    title = args.title
+    if title is None and "name" not in net.meta:
+        title = Path(args.ties or args.actors).stem
+    path = write_report(net, out, title=title, figures=not args.no_figures, progress=say)
+    for fmt in args.format or []:
+        key = gio.format_of("x", fmt)
+        ext = {"graphml": ".graphml", "gexf": ".gexf", "pajek": ".net", "dl": ".dl",
+               "csv": ".csv", "excel": ".xlsx"}[key]
+        say(f"writing network{ext}")
+        gio.write(net, out / f"network{ext}", format=key)
+    print(f"report written to {path}")
+    return 0
+
+
+def convert(args: argparse.Namespace) -> int:
+    """``govnet convert IN OUT``: formats chosen by extension (or --from/--to)."""
+    from govnet import io as gio
+
+    options = {}
+    if args.actors is not None:
+        options["actors"] = args.actors
+    net = gio.read(args.input, format=args.from_format, **options)
+    gio.write(net, args.output, format=args.to_format)
+    print(f"{args.input} -> {args.output}: {net!r}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import govnet
+
+    parser = argparse.ArgumentParser(
+        prog="govnet", description="Community governance networks (一核多元 / 1+3+N).",
+        epilog="Run 'govnet COMMAND --help' for a command's options.")
+    parser.add_argument("--version", action="version", version=f"govnet {govnet.__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("demo", help="run the bundled Nanshan 1+3+N case study",
+                   description="Print the Nanshan 1+3+N case study: actors by tier and kind, "
+                               "the core's centralities, the published duty lists.")
+    an = sub.add_parser(
+        "analyze", help="write an HTML report and CSVs of every node-level measure",
+        description="Analyse a network given as actor/tie tables (CSV or Excel) or a network "
+                    "file, and write report.html (summary, centrality tables, figures), "
+                    "measures.csv and one CSV per measure into --out.",
+        epilog="Example: govnet analyze --actors actors.csv --ties ties.csv --out report/")
+    an.add_argument("--actors", help="actors table: id, tier (core/support/plural/external), "
+                                      "optional name, kind, ...")
+    an.add_argument("--ties", help="ties table: source, target, optional relation, weight")
+    an.add_argument("--duties", help="duty list: actor, duty, optional category, role")
+    an.add_argument("--meetings", help="meeting attendance: meeting, actor")
+    an.add_argument("--input", metavar="FILE", help=f"a network file instead of tables ({_FORMATS})")
+    an.add_argument("--input-format", help="format of --input if its extension does not say")
+    an.add_argument("--format", action="append", metavar="FMT",
+                    help="also write the network as out/network.EXT in this format "
+                         "(dl, net, graphml, gexf, csv, xlsx); repeatable")
+    an.add_argument("--out", required=True, help="output directory (created if needed)")
+    an.add_argument("--title", help="report title (default: the network's name)")
+    an.add_argument("--encoding", help="encoding of CSV files (default: UTF-8 or GB18030, detected)")
+    an.add_argument("--no-figures", action="store_true", help="skip the figures (no matplotlib needed)")
+    an.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    cv = sub.add_parser(
+        "convert", help="convert a network between file formats",
+        description=f"Convert a network file; formats by extension: {_FORMATS}. "
+                    "What each format can hold is listed in the govnet.io documentation.",
+        epilog="Example: govnet convert community.dl community.graphml")
+    cv.add_argument("input", metavar="IN", help="input file")
+    cv.add_argument("output", metavar="OUT", help="output file")
+    cv.add_argument("--from", dest="from_format", metavar="FMT", help="input format")
+    cv.add_argument("--to", dest="to_format", metavar="FMT", help="output format")
+    cv.add_argument("--actors", help="actors CSV for a ties CSV input")
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="govnet", description="Community governance networks.")
-    sub = parser.add_subparsers(dest="command")
-    sub.add_parser("demo", help="run the bundled Nanshan 1+3+N case study")
+    from govnet.errors import GovnetError
+
+    parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command == "demo":
-        return demo()
+    try:
+        if args.command == "demo":
+            return demo()
+        if args.command == "analyze":
+            return analyze(args)
+        if args.command == "convert":
+            return convert(args)
+    except GovnetError as exc:
+        print(f"govnet: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"govnet: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("govnet: interrupted", file=sys.stderr)
+        return 130
     parser.print_help()
     return 2
 

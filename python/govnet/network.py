@@ -600,6 +600,70 @@ class Network:
                 g.add_edge(a, b, key=rel, relation=rel, weight=float(x))
         return g
 
+    # -- files and other libraries (thin wrappers over govnet.io) -------------
+
+    def write_graphml(self, path: str | os.PathLike[str]) -> None:
+        """Write GraphML; see :func:`govnet.io.write_graphml`."""
+        from . import io as gio
+
+        gio.write_graphml(self, path)
+
+    def write_gexf(self, path: str | os.PathLike[str]) -> None:
+        """Write GEXF (Gephi); see :func:`govnet.io.write_gexf`."""
+        from . import io as gio
+
+        gio.write_gexf(self, path)
+
+    def write_pajek(self, path: str | os.PathLike[str], **options: Any) -> None:
+        """Write a Pajek ``.net`` file; see :func:`govnet.io.write_pajek`."""
+        from . import io as gio
+
+        gio.write_pajek(self, path, **options)
+
+    def write_dl(self, path: str | os.PathLike[str], **options: Any) -> None:
+        """Write a UCINET DL file; see :func:`govnet.io.write_dl`."""
+        from . import io as gio
+
+        gio.write_dl(self, path, **options)
+
+    def write_csv(self, path: str | os.PathLike[str]) -> None:
+        """Write ties (and actors, duties, meetings beside) as CSV; see :func:`govnet.io.write_csv`."""
+        from . import io as gio
+
+        gio.write_csv(self, path)
+
+    def write_excel(self, path: str | os.PathLike[str]) -> None:
+        """Write an Excel workbook; see :func:`govnet.io.write_excel`."""
+        from . import io as gio
+
+        gio.write_excel(self, path)
+
+    def to_igraph(self) -> Any:
+        """An ``igraph.Graph``; see :func:`govnet.io.to_igraph`."""
+        from . import io as gio
+
+        return gio.to_igraph(self)
+
+    @classmethod
+    def from_igraph(cls, graph: Any, **options: Any) -> Network:
+        """A network from an ``igraph.Graph``; see :func:`govnet.io.from_igraph`."""
+        from . import io as gio
+
+        return gio.from_igraph(graph, **options)
+
+    def to_adjacency(self, **options: Any) -> tuple[Any, pd.Index]:
+        """``(matrix, actor ids)``; see :func:`govnet.io.to_adjacency`."""
+        from . import io as gio
+
+        return gio.to_adjacency(self, **options)
+
+    @classmethod
+    def from_adjacency(cls, matrix: Any, labels: Any = None, **options: Any) -> Network:
+        """A network from an adjacency matrix; see :func:`govnet.io.from_adjacency`."""
+        from . import io as gio
+
+        return gio.from_adjacency(matrix, labels, **options)
+
     def with_layer(self, relation: str, ties: pd.DataFrame, *, directed: bool | None = None,
                    source_col: str = "source", target_col: str = "target",
                    weight_col: str = "weight") -> Network:

@@ -1,0 +1,233 @@
+"""A self-contained HTML report of a governance network, plus CSVs of every
+node-level measure (``govnet analyze`` on the command line).
+
+The report uses whatever measures the installed govnet offers (looked up by
+name at call time): degree and betweenness always, and closeness, PageRank,
+eigenvector centrality, brokerage, constraint, the core's profile and the duty
+summary where present. Figures are embedded as base64 PNG, so the single file
+opens in any browser offline.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import GovnetError
+from .network import Network
+
+__all__ = ["write_report", "node_measures", "MEASURES"]
+
+#: Measures looked up in ``govnet`` by name; missing ones are skipped. Each is
+#: called as ``f(net)`` with its defaults (all relation layers together).
+MEASURES = [
+    "degree_centrality", "betweenness_centrality", "closeness_centrality",
+    "harmonic_centrality", "eigenvector_centrality", "pagerank", "constraint", "effective_size",
+    "brokerage", "brokerage_roles", "core_profile", "duty_summary", "coreness",
+]
+
+
+def node_measures(net: Network, *, progress: Callable[[str], None] | None = None
+                  ) -> tuple[pd.DataFrame, dict[str, Any], dict[str, str]]:
+    """Every available measure on ``net``.
+
+    Returns ``(table, graph_level, skipped)``: per-actor results as one
+    DataFrame indexed by actor id (a DataFrame result contributes its columns,
+    prefixed with the measure name), graph-level results by name, and the
+    reason each skipped measure was skipped.
+    """
+    import govnet
+
+    columns: dict[str, pd.Series] = {}
+    graph_level: dict[str, Any] = {}
+    skipped: dict[str, str] = {}
+    ids = net.actor_ids
+    for name in MEASURES:
+        fn = getattr(govnet, name, None)
+        if fn is None:
+            continue
+        if progress:
+            progress(f"computing {name}")
+        try:
+            result = fn(net)
+        except (GovnetError, TypeError, ValueError, NotImplementedError) as exc:
+            skipped[name] = f"{type(exc).__name__}: {exc}"
+            continue
+        per_actor = (isinstance(result, (pd.Series, pd.DataFrame)) and len(result) == len(ids)
+                     and result.index.is_unique and set(result.index) == set(ids))
+        if per_actor:
+            result = result.reindex(ids)
+        if per_actor and isinstance(result, pd.Series):
+            columns[name] = result
+        elif per_actor and isinstance(result, pd.DataFrame):
+            for c in result.columns:
+                columns[f"{name}.{c}" if str(c) != name else name] = result[c]
+        else:
+            graph_level[name] = result
+    table = pd.DataFrame(columns, index=ids)
+    return table, graph_level, skipped
+
+
+def _png(fig: Any) -> str:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
+    return base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def _table(frame: pd.DataFrame, *, index: bool = True) -> str:
+    return frame.to_html(index=index, float_format=lambda x: f"{x:.4g}", border=0,
+                         classes="data", na_rep="–", escape=True)
+
+
+def _density(net: Network, rel: str) -> float:
+    n = len(net)
+    if n < 2:
+        return float("nan")
+    m = net.num_ties(rel)
+    pairs = n * (n - 1) if net.relation_spec(rel).directed else n * (n - 1) / 2
+    return m / pairs
+
+
+def duty_overlap_counts(net: Network) -> pd.DataFrame | None:
+    """Actor × actor number of shared duties (diagonal: duties held), or None."""
+    duties = net.duties
+    if duties is None or duties.empty:
+        return None
+    inc = pd.crosstab(duties["actor"], duties["duty"]).clip(upper=1)
+    m = inc.to_numpy() @ inc.to_numpy().T
+    return pd.DataFrame(m, index=inc.index, columns=inc.index)
+
+
+def write_report(net: Network, out: str | os.PathLike[str], *, title: str | None = None,
+                 figures: bool = True, progress: Callable[[str], None] | None = None,
+                 max_rows: int = 200) -> Path:
+    """Write ``report.html`` and the measure CSVs into the directory ``out``.
+
+    Files: ``report.html`` (summary, tables, embedded figures),
+    ``measures.csv`` (every node-level measure, one column each, indexed by
+    actor id, UTF-8 with BOM for Excel), ``<measure>.csv`` for each measure,
+    ``structure.png`` and, if the network has duties, ``duty_overlap.csv``.
+    The HTML table shows at most ``max_rows`` actors (the largest by the first
+    measure); the CSVs hold all. Returns the path of ``report.html``.
+    """
+    outdir = Path(out)
+    outdir.mkdir(parents=True, exist_ok=True)
+    say = progress or (lambda msg: None)
+    name = title or str(net.meta.get("name", "network"))
+    table, graph_level, skipped = node_measures(net, progress=say)
+    say("writing CSV files")
+    table.to_csv(outdir / "measures.csv", encoding="utf-8-sig", index_label="id")
+    for col in table.columns:
+        table[[col]].to_csv(outdir / f"{col}.csv", encoding="utf-8-sig", index_label="id")
+    overlap = duty_overlap_counts(net)
+    if overlap is not None:
+        overlap.to_csv(outdir / "duty_overlap.csv", encoding="utf-8-sig")
+
+    parts = [f"<h1>{html.escape(name)}</h1>", "<h2>Network summary</h2>", f"<pre>{html.escape(repr(net))}</pre>",
+             _table(net.summary(), index=False)]
+    rel_rows = [{"relation": r, "中文": net.relation_spec(r).label_zh,
+                 "direction": "directed" if net.relation_spec(r).directed else "undirected",
+                 "ties": net.num_ties(r), "density": _density(net, r)} for r in net.relations]
+    if rel_rows:
+        parts += ["<h3>Relations</h3>", _table(pd.DataFrame(rel_rows), index=False)]
+    shown = table.copy()
+    actors = net.actors
+    shown.insert(0, "tier", actors["tier"].astype(str))
+    shown.insert(0, "name", actors["name"])
+    note = ""
+    if len(shown) > max_rows:
+        key = shown.columns[2] if len(shown.columns) > 2 else shown.columns[0]
+        shown = shown.sort_values(key, ascending=False).head(max_rows)
+        note = f" Showing the {max_rows} actors with the largest {html.escape(str(key))}."
+    parts += ["<h2>Node-level measures</h2>",
+              "<p>All relation layers together, networkx conventions (see each function's "
+              f"documentation). Every actor is in <code>measures.csv</code>.{note}</p>",
+              _table(shown)]
+    if graph_level:
+        parts.append("<h2>Graph-level results</h2>")
+        for k, v in graph_level.items():
+            body = v._repr_html_() if hasattr(v, "_repr_html_") else f"<pre>{html.escape(repr(v))}</pre>"
+            parts.append(f"<h3>{html.escape(k)}</h3>{body}")
+    if skipped:
+        parts.append("<h3>Skipped</h3><ul>" + "".join(
+            f"<li><code>{html.escape(k)}</code>: {html.escape(v)}</li>" for k, v in skipped.items())
+            + "</ul>")
+    if figures:
+        try:
+            import matplotlib  # noqa: F401
+        except ImportError:
+            parts.append("<p>Figures need matplotlib (pip install 'govnet[plot]').</p>")
+        else:
+            from matplotlib.figure import Figure
+
+            from . import plot
+
+            # Figures made without pyplot: no backend switch, no global figure list.
+            def axes(w: float, h: float) -> Any:
+                return Figure(figsize=(w, h), layout="constrained").add_subplot()
+
+            parts.append("<h2>Figures</h2>")
+            say("drawing the 1+3+N structure")
+            ax = plot.structure(net, centrality="degree" if net.relations else None,
+                                labels="name" if len(net) <= 150 else None, ax=axes(10, 10))
+            ax.figure.savefig(outdir / "structure.png", dpi=150, bbox_inches="tight")
+            parts.append(_figure(ax.figure, "The 1+3+N structure (一核多元): tiers by colour, "
+                                            "relations by line style, node size by degree."))
+            for col in [c for c in ("betweenness_centrality", "degree_centrality") if c in table]:
+                say(f"drawing {col}")
+                k = min(len(table), 30)
+                ax = plot.centrality_bar(table[col], net=net, top=30, ax=axes(7, 0.32 * k + 1.2))
+                parts.append(_figure(ax.figure, f"{col} by actor (largest 30)."))
+                break
+            if overlap is not None and len(overlap) > 1:
+                say("drawing duty overlap")
+                k = len(overlap)
+                ax = plot.duty_overlap_heatmap(overlap, net=net,
+                                               ax=axes(max(5.0, 0.45 * k + 3), max(4.0, 0.45 * k + 2)))
+                parts.append(_figure(ax.figure, "Shared duties between actors (职责交叉), "
+                                                "hierarchically clustered."))
+    import govnet
+
+    doc = (f"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+           f"<title>{html.escape(name)} — govnet report</title><style>{_CSS}</style></head><body>"
+           + "\n".join(parts)
+           + f"<footer>govnet {html.escape(govnet.__version__)}</footer></body></html>\n")
+    path = outdir / "report.html"
+    path.write_text(doc, encoding="utf-8")
+    return path
+
+
+def _figure(fig: Any, caption: str) -> str:
+    return (f'<figure><img alt="{html.escape(caption)}" src="data:image/png;base64,{_png(fig)}">'
+            f"<figcaption>{html.escape(caption)}</figcaption></figure>")
+
+
+_CSS = """
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",
+sans-serif;margin:2em auto;max-width:70em;padding:0 1em;color:#222}
+table.data{border-collapse:collapse;font-size:.85em;margin:.5em 0}
+table.data td,table.data th{padding:.2em .6em;border-bottom:1px solid #ddd;text-align:right}
+table.data th{background:#f3f3f3}
+pre{white-space:pre-wrap}img{max-width:100%}figure{margin:1em 0}figcaption{color:#555;font-size:.9em}
+footer{margin-top:3em;color:#888;font-size:.8em}
+"""
+
+
+def stderr_progress() -> Callable[[str], None]:
+    """A progress callback printing numbered steps to stderr."""
+    step = [0]
+
+    def say(msg: str) -> None:
+        step[0] += 1
+        print(f"[{step[0]}] {msg}...", file=sys.stderr, flush=True)
+
+    return say
+

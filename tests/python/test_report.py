@@ -1,0 +1,132 @@
+"""The HTML report: contents, CSVs, the duty-overlap counts against a numpy
+incidence product, and a headless-Chromium render with no broken images."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+import shutil
+import subprocess
+
+import numpy as np
+import pandas as pd
+import pytest
+
+mpl = pytest.importorskip("matplotlib")
+mpl.use("Agg")
+import matplotlib.image as mpimg  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+
+import govnet  # noqa: E402
+from govnet import report  # noqa: E402
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+def with_duties() -> govnet.Network:
+    net = govnet.datasets.nanshan()
+    a, t, _ = net.to_frames()
+    duties = pd.DataFrame({"actor": ["party_committee", "residents_committee", "work_station",
+                                     "party_committee", "work_station", "service_center",
+                                     "property_company"],
+                           "duty": ["党建", "党建", "治安", "治安", "社保", "社保", "物业"],
+                           "role": ["lead", "assist", "lead", "assist", "lead", "assist", "lead"]})
+    return govnet.Network.from_frames(a, t.drop(columns=["directed"]), duties,
+                                      directed={r: net.relation_spec(r).directed for r in net.relations},
+                                      meta=net.meta)
+
+
+def test_duty_overlap_counts_against_incidence_product():
+    net = with_duties()
+    got = report.duty_overlap_counts(net)
+    d = net.duties
+    actors, duties = sorted(set(d["actor"])), sorted(set(d["duty"]))
+    inc = np.zeros((len(actors), len(duties)))
+    for a, x in zip(d["actor"], d["duty"]):
+        inc[actors.index(a), duties.index(x)] = 1
+    ref = inc @ inc.T
+    np.testing.assert_array_equal(got.loc[actors, actors].to_numpy(), ref)
+    assert got.loc["party_committee", "work_station"] == 1  # 治安
+    no_duties = govnet.Network.from_frames(net.actors.reset_index(), net.ties())
+    assert report.duty_overlap_counts(no_duties) is None
+
+
+def test_node_measures_uses_what_exists(monkeypatch):
+    net = govnet.datasets.nanshan()
+    table, graph_level, skipped = report.node_measures(net)
+    assert {"degree_centrality", "betweenness_centrality"} <= set(table.columns)
+    pd.testing.assert_series_equal(table["degree_centrality"], govnet.degree_centrality(net),
+                                   check_names=False)
+    # a measure added later is picked up by name; one that fails is reported, not fatal
+    # (returned in another order: aligned to the actors)
+    monkeypatch.setattr(govnet, "pagerank", lambda n: pd.Series(np.arange(len(n), dtype=float),
+                                                                index=n.actor_ids[::-1]),
+                        raising=False)
+    monkeypatch.setattr(govnet, "core_profile", lambda n: {"core": "party_committee"}, raising=False)
+
+    def broken(n):
+        raise govnet.ConvergenceError("did not converge in 100 iterations")
+
+    monkeypatch.setattr(govnet, "eigenvector_centrality", broken, raising=False)
+    table, graph_level, skipped = report.node_measures(net)
+    assert "pagerank" in table.columns and "core_profile" in graph_level
+    assert table["pagerank"].iloc[0] == len(net) - 1 and table["pagerank"].iloc[-1] == 0
+    assert "did not converge" in skipped["eigenvector_centrality"]
+
+
+def test_report_files(tmp_path):
+    net = with_duties()
+    path = report.write_report(net, tmp_path / "out")
+    html = path.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in html
+    assert "南山区" in html and "社区综合党委" in html
+    imgs = re.findall(r'<img [^>]*src="data:image/png;base64,([^"]+)"', html)
+    assert len(imgs) == 3  # structure, centrality bar, duty overlap
+    for b64 in imgs:
+        assert base64.b64decode(b64).startswith(PNG)
+    measures = pd.read_csv(tmp_path / "out" / "measures.csv", index_col="id", encoding="utf-8-sig")
+    assert list(measures.index) == list(net.actor_ids)
+    assert (tmp_path / "out" / "duty_overlap.csv").is_file()
+
+
+def chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def test_report_renders_in_headless_chromium(tmp_path):
+    browser = chromium()
+    if browser is None:
+        pytest.skip("headless Chromium not installed (Debian: apt-get install chromium)")
+    path = report.write_report(with_duties(), tmp_path / "out")
+    # Mark the body with the number of images the browser could not decode.
+    probe = tmp_path / "out" / "probe.html"
+    probe.write_text(path.read_text(encoding="utf-8").replace(
+        "</body>", "<script>window.addEventListener('load',()=>{const bad=[...document.images]"
+                   ".filter(i=>!(i.complete&&i.naturalWidth>0)).length;document.body.setAttribute("
+                   "'data-images',document.images.length);document.body.setAttribute('data-broken',bad)})"
+                   "</script></body>"), encoding="utf-8")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+             "--virtual-time-budget=5000"]
+    dom = subprocess.run([browser, *flags, "--dump-dom", probe.as_uri()], capture_output=True,
+                         text=True, timeout=120).stdout
+    assert 'data-images="3"' in dom and 'data-broken="0"' in dom, dom[:300]
+    srcs = re.findall(r'<img [^>]*src="([^"]+)"', dom)
+    assert len(srcs) == 3
+    for src in srcs:
+        assert src.startswith("data:image/png;base64,")
+        assert base64.b64decode(src.split(",", 1)[1]).startswith(PNG)
+    shot = tmp_path / "shot.png"
+    subprocess.run([browser, *flags, f"--screenshot={shot}", "--window-size=1000,1400", path.as_uri()],
+                   capture_output=True, timeout=120)
+    raw = shot.read_bytes()
+    assert raw.startswith(PNG)
+    pixels = mpimg.imread(io.BytesIO(raw))[..., :3]
+    assert pixels.std() > 0.05  # not blank
+    assert len(np.unique(pixels.reshape(-1, 3), axis=0)) > 50  # text, tables and figures
