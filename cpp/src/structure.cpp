@@ -1,3 +1,731 @@
 #include <govnet/structure.hpp>
 
-namespace govnet {}  // namespace govnet
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <exception>
+#include <limits>
+#include <numeric>
+
+#ifdef GOVNET_HAVE_OPENMP
+#include <omp.h>
+#endif
+
+namespace govnet {
+namespace {
+
+bool is_thread0() {
+#ifdef GOVNET_HAVE_OPENMP
+    return omp_get_thread_num() == 0;
+#else
+    return true;
+#endif
+}
+
+/// Runs body(b) for b in [0, blocks) on ctl's threads. The work split is fixed
+/// by the caller, so results do not depend on the thread count. Exceptions are
+/// caught inside the region and rethrown after it; Cancelled if stopped.
+template <class F>
+void parallel_blocks(std::int64_t blocks, const RunControl& ctl, F&& body) {
+    std::exception_ptr error;
+    std::atomic<std::int64_t> done{0};
+#pragma omp parallel for schedule(dynamic, 1) num_threads(ctl.num_threads())
+    for (std::int64_t b = 0; b < blocks; ++b) {
+        if (ctl.stop_requested()) continue;
+        try {
+            body(b);
+        } catch (...) {
+#pragma omp critical
+            if (!error) error = std::current_exception();
+            ctl.request_stop();
+        }
+        const std::int64_t d = ++done;
+        if (is_thread0()) ctl.keep_going(static_cast<double>(d), static_cast<double>(blocks));
+    }
+    if (error) std::rethrow_exception(error);
+    if (ctl.stop_requested()) throw Cancelled();
+}
+
+/// Undirected view with both arc values kept: for node v and each distinct
+/// neighbour u != v (in- or out-), a_out = a(v->u), a_in = a(u->v), 0 if absent.
+/// Undirected ties give a_out = a_in = w. Self-loops are dropped.
+struct Mutual {
+    std::vector<EdgeIdx> off;
+    std::vector<NodeId> nbr;
+    std::vector<double> a_out, a_in;
+    NodeId n = 0;
+    EdgeIdx begin(NodeId v) const { return off[static_cast<std::size_t>(v)]; }
+    EdgeIdx end(NodeId v) const { return off[static_cast<std::size_t>(v) + 1]; }
+};
+
+Mutual build_mutual(const CsrGraph& g, bool weighted, const RunControl& ctl) {
+    Mutual mu;
+    const NodeId n = g.num_nodes();
+    mu.n = n;
+    mu.off.assign(static_cast<std::size_t>(n) + 1, 0);
+    const bool use_w = weighted && g.weighted();
+    const bool dir = g.directed();
+    // Merge the sorted out- and in-lists of v; emit(u, out, in) per neighbour.
+    auto walk = [&](NodeId v, auto&& emit) {
+        auto on = g.out_neighbors(v);
+        auto ow = g.out_weights(v);
+        if (!dir) {
+            for (std::size_t i = 0; i < on.size(); ++i)
+                if (on[i] != v) {
+                    const double w = use_w ? ow[i] : 1.0;
+                    emit(on[i], w, w);
+                }
+            return;
+        }
+        auto in = g.in_neighbors(v);
+        auto iw = g.in_weights(v);
+        std::size_t i = 0, j = 0;
+        while (i < on.size() || j < in.size()) {
+            NodeId u;
+            double a = 0, b = 0;
+            if (j == in.size() || (i < on.size() && on[i] < in[j])) {
+                u = on[i];
+                a = use_w ? ow[i] : 1.0;
+                ++i;
+            } else if (i == on.size() || in[j] < on[i]) {
+                u = in[j];
+                b = use_w ? iw[j] : 1.0;
+                ++j;
+            } else {
+                u = on[i];
+                a = use_w ? ow[i] : 1.0;
+                b = use_w ? iw[j] : 1.0;
+                ++i;
+                ++j;
+            }
+            if (u != v) emit(u, a, b);
+        }
+    };
+    const std::int64_t blocks = std::min<std::int64_t>(std::max<NodeId>(n, 1), 256);
+    parallel_blocks(blocks, ctl, [&](std::int64_t b) {
+        const NodeId lo = static_cast<NodeId>(b * n / blocks), hi = static_cast<NodeId>((b + 1) * n / blocks);
+        for (NodeId v = lo; v < hi; ++v) {
+            EdgeIdx c = 0;
+            walk(v, [&](NodeId, double, double) { ++c; });
+            mu.off[static_cast<std::size_t>(v) + 1] = c;
+        }
+    });
+    for (NodeId v = 0; v < n; ++v) mu.off[static_cast<std::size_t>(v) + 1] += mu.off[static_cast<std::size_t>(v)];
+    const auto total = static_cast<std::size_t>(mu.off.back());
+    check_allocation("mutual adjacency", static_cast<double>(total), 20.0);
+    mu.nbr.resize(total);
+    mu.a_out.resize(total);
+    mu.a_in.resize(total);
+    parallel_blocks(blocks, ctl, [&](std::int64_t b) {
+        const NodeId lo = static_cast<NodeId>(b * n / blocks), hi = static_cast<NodeId>((b + 1) * n / blocks);
+        for (NodeId v = lo; v < hi; ++v) {
+            auto k = static_cast<std::size_t>(mu.off[static_cast<std::size_t>(v)]);
+            walk(v, [&](NodeId u, double a, double bb) {
+                mu.nbr[k] = u;
+                mu.a_out[k] = a;
+                mu.a_in[k] = bb;
+                ++k;
+            });
+        }
+    });
+    return mu;
+}
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+}  // namespace
+
+// ------------------------------------------------------------------ k-cores
+
+std::vector<std::int32_t> core_number(const CsrGraph& g, CoreMode mode, const RunControl& ctl) {
+    const NodeId n = g.num_nodes();
+    const bool dir = g.directed();
+    std::vector<std::int32_t> deg(static_cast<std::size_t>(n), 0);
+    auto count = [](Span<const NodeId> s, NodeId v) {
+        std::int32_t c = 0;
+        for (NodeId u : s) c += (u != v);
+        return c;
+    };
+    for (NodeId v = 0; v < n; ++v) {
+        std::int32_t d = 0;
+        if (!dir) d = count(g.out_neighbors(v), v);
+        else {
+            if (mode != CoreMode::In) d += count(g.out_neighbors(v), v);
+            if (mode != CoreMode::Out) d += count(g.in_neighbors(v), v);
+        }
+        deg[static_cast<std::size_t>(v)] = d;
+    }
+    const std::int32_t md = n ? *std::max_element(deg.begin(), deg.end()) : 0;
+    std::vector<std::int32_t> bin(static_cast<std::size_t>(md) + 2, 0);
+    for (auto d : deg) ++bin[static_cast<std::size_t>(d)];
+    std::int32_t start = 0;
+    for (auto& b : bin) {
+        const std::int32_t c = b;
+        b = start;
+        start += c;
+    }
+    std::vector<std::int32_t> pos(static_cast<std::size_t>(n)), vert(static_cast<std::size_t>(n));
+    for (NodeId v = 0; v < n; ++v) {
+        auto& b = bin[static_cast<std::size_t>(deg[static_cast<std::size_t>(v)])];
+        pos[static_cast<std::size_t>(v)] = b;
+        vert[static_cast<std::size_t>(b)] = v;
+        ++b;
+    }
+    for (std::size_t d = bin.size() - 1; d > 0; --d) bin[d] = bin[d - 1];
+    bin[0] = 0;
+    // Removing v lowers the degree of every node whose degree counts a tie to v.
+    auto lower = [&](NodeId v, Span<const NodeId> nb) {
+        const std::int32_t dv = deg[static_cast<std::size_t>(v)];
+        for (NodeId u : nb) {
+            if (u == v) continue;
+            const auto ui = static_cast<std::size_t>(u);
+            const std::int32_t du = deg[ui];
+            if (du > dv) {
+                const std::int32_t pu = pos[ui], pw = bin[static_cast<std::size_t>(du)];
+                const NodeId w = vert[static_cast<std::size_t>(pw)];
+                if (u != w) {
+                    pos[ui] = pw;
+                    vert[static_cast<std::size_t>(pu)] = w;
+                    pos[static_cast<std::size_t>(w)] = pu;
+                    vert[static_cast<std::size_t>(pw)] = u;
+                }
+                ++bin[static_cast<std::size_t>(du)];
+                --deg[ui];
+            }
+        }
+    };
+    for (NodeId i = 0; i < n; ++i) {
+        const NodeId v = vert[static_cast<std::size_t>(i)];
+        if (!dir) lower(v, g.out_neighbors(v));
+        else {
+            // In-mode degree of u counts arcs v -> u: u is an out-neighbour of v.
+            if (mode != CoreMode::Out) lower(v, g.out_neighbors(v));
+            if (mode != CoreMode::In) lower(v, g.in_neighbors(v));
+        }
+        if ((i & 0xFFFFF) == 0) ctl.checkpoint(i, n);
+    }
+    return deg;
+}
+
+// ------------------------------------------------------- structural holes
+
+StructuralHoles structural_holes(const CsrGraph& g, const StructuralHoleOptions& opt,
+                                 const RunControl& ctl) {
+    const NodeId n = g.num_nodes();
+    const Mutual mu = build_mutual(g, opt.weighted, ctl);
+    const auto nn = static_cast<std::size_t>(n);
+    // Strength s_v = sum of mutual weights, and the largest mutual weight.
+    std::vector<double> strength(nn, 0.0), maxw(nn, 0.0);
+    for (NodeId v = 0; v < n; ++v)
+        for (EdgeIdx e = mu.begin(v); e < mu.end(v); ++e) {
+            const double m = mu.a_out[static_cast<std::size_t>(e)] + mu.a_in[static_cast<std::size_t>(e)];
+            strength[static_cast<std::size_t>(v)] += m;
+            maxw[static_cast<std::size_t>(v)] = std::max(maxw[static_cast<std::size_t>(v)], m);
+        }
+    StructuralHoles out;
+    out.constraint.assign(nn, kNaN);
+    out.effective_size.assign(nn, kNaN);
+    out.efficiency.assign(nn, kNaN);
+    out.hierarchy.assign(nn, kNaN);
+    const std::int64_t blocks = std::min<std::int64_t>(std::max<NodeId>(n, 1), 1024);
+    const int threads = std::max(1, ctl.num_threads());
+    check_allocation("structural-hole scratch", static_cast<double>(threads) * n, 20.0);
+#pragma omp parallel num_threads(ctl.num_threads())
+    {
+        // Per-thread scratch; rows are independent, so any thread may take any block.
+        std::vector<NodeId> mark(nn, -1);
+        std::vector<double> acc_c(nn), acc_r(nn);
+#pragma omp for schedule(dynamic, 1)
+        for (std::int64_t b = 0; b < blocks; ++b) {
+            if (ctl.stop_requested()) continue;
+            const NodeId lo = static_cast<NodeId>(b * n / blocks), hi = static_cast<NodeId>((b + 1) * n / blocks);
+            for (NodeId v = lo; v < hi; ++v) {
+                const EdgeIdx e0 = mu.begin(v), e1 = mu.end(v);
+                if (e0 == e1) continue;  // isolate: NaN (networkx)
+                auto p = [&](NodeId x, EdgeIdx e) {
+                    const double s = strength[static_cast<std::size_t>(x)];
+                    const double m = mu.a_out[static_cast<std::size_t>(e)] + mu.a_in[static_cast<std::size_t>(e)];
+                    return s > 0 ? m / s : 0.0;
+                };
+                for (EdgeIdx e = e0; e < e1; ++e) {
+                    const auto j = static_cast<std::size_t>(mu.nbr[static_cast<std::size_t>(e)]);
+                    mark[j] = v;
+                    acc_c[j] = p(v, e);
+                    acc_r[j] = 0.0;
+                }
+                for (EdgeIdx e = e0; e < e1; ++e) {
+                    const NodeId q = mu.nbr[static_cast<std::size_t>(e)];
+                    const double pvq = p(v, e);
+                    if (pvq == 0.0) continue;
+                    for (EdgeIdx f = mu.begin(q); f < mu.end(q); ++f) {
+                        const auto j = static_cast<std::size_t>(mu.nbr[static_cast<std::size_t>(f)]);
+                        if (mark[j] != v) continue;
+                        const double mqj = mu.a_out[static_cast<std::size_t>(f)] + mu.a_in[static_cast<std::size_t>(f)];
+                        acc_c[j] += pvq * p(q, f);
+                        if (maxw[j] > 0) acc_r[j] += pvq * mqj / maxw[j];
+                    }
+                }
+                double c = 0, es = 0;
+                for (EdgeIdx e = e0; e < e1; ++e) {
+                    const auto j = static_cast<std::size_t>(mu.nbr[static_cast<std::size_t>(e)]);
+                    acc_c[j] *= acc_c[j];  // local constraint c_vj
+                    c += acc_c[j];
+                    es += 1.0 - acc_r[j];
+                }
+                const double deg = static_cast<double>(e1 - e0);
+                const auto vi = static_cast<std::size_t>(v);
+                out.constraint[vi] = c;
+                out.effective_size[vi] = es;
+                out.efficiency[vi] = es / deg;
+                // Burt (1992) hierarchy: sum r ln r / (N ln N), r = c_vj / (C / N).
+                if (deg == 1.0) {
+                    out.hierarchy[vi] = 0.0;
+                } else if (c > 0) {
+                    double h = 0;
+                    for (EdgeIdx e = e0; e < e1; ++e) {
+                        const double r = acc_c[static_cast<std::size_t>(mu.nbr[static_cast<std::size_t>(e)])] / (c / deg);
+                        if (r > 0) h += r * std::log(r);
+                    }
+                    out.hierarchy[vi] = h / (deg * std::log(deg));
+                }
+            }
+            if (is_thread0()) ctl.keep_going(static_cast<double>(b), static_cast<double>(blocks));
+        }
+    }
+    if (ctl.stop_requested()) throw Cancelled();
+    return out;
+}
+
+// --------------------------------------------------------------- brokerage
+
+std::vector<double> brokerage(const CsrGraph& g, Span<const std::int32_t> groups,
+                              const RunControl& ctl) {
+    const NodeId n = g.num_nodes();
+    if (groups.size() != static_cast<std::size_t>(n))
+        throw InvalidArgument("brokerage: groups has " + std::to_string(groups.size()) +
+                              " entries for " + std::to_string(n) + " nodes");
+    const auto nn = static_cast<std::size_t>(n);
+    std::vector<double> out(nn * 5, 0.0);
+    const std::int64_t blocks = std::min<std::int64_t>(std::max<NodeId>(n, 1), 1024);
+#pragma omp parallel num_threads(ctl.num_threads())
+    {
+        std::vector<NodeId> stamp(nn, -1);  // stamp[k] == i: arc i -> k exists
+#pragma omp for schedule(dynamic, 1)
+        for (std::int64_t b = 0; b < blocks; ++b) {
+            if (ctl.stop_requested()) continue;
+            const NodeId lo = static_cast<NodeId>(b * n / blocks), hi = static_cast<NodeId>((b + 1) * n / blocks);
+            for (NodeId j = lo; j < hi; ++j) {
+                double cnt[5] = {0, 0, 0, 0, 0};
+                const std::int32_t gj = groups[static_cast<std::size_t>(j)];
+                auto outs = g.out_neighbors(j);
+                for (NodeId i : g.in_neighbors(j)) {
+                    if (i == j) continue;
+                    for (NodeId k : g.out_neighbors(i)) stamp[static_cast<std::size_t>(k)] = i;
+                    const std::int32_t gi = groups[static_cast<std::size_t>(i)];
+                    for (NodeId k : outs) {
+                        if (k == j || k == i || stamp[static_cast<std::size_t>(k)] == i) continue;
+                        const std::int32_t gk = groups[static_cast<std::size_t>(k)];
+                        // sna's classification order: coordinator, representative,
+                        // gatekeeper, itinerant, liaison.
+                        if (gi == gj) cnt[gj == gk ? 0 : 2] += 1;
+                        else if (gj == gk) cnt[3] += 1;
+                        else if (gi == gk) cnt[1] += 1;
+                        else cnt[4] += 1;
+                    }
+                    // Stale stamps stay valid: stamp[k] == i always means the arc i -> k exists.
+                }
+                for (int r = 0; r < 5; ++r) out[static_cast<std::size_t>(j) * 5 + r] = cnt[r];
+            }
+            if (is_thread0()) ctl.keep_going(static_cast<double>(b), static_cast<double>(blocks));
+        }
+    }
+    if (ctl.stop_requested()) throw Cancelled();
+    return out;
+}
+
+// ---------------------------------------------------------- core–periphery
+
+namespace {
+
+/// Running sums of the discrete core–periphery fit for one partition.
+struct CpState {
+    const Mutual* mu;
+    bool missing;
+    double n;
+    double S, Q;              // sum and sum of squares of a_ij over all ordered pairs
+    double Wcc = 0, Qcc = 0;  // within-core sums
+    double Wpp = 0, Qpp = 0;  // within-periphery sums
+    double c = 0;             // core size
+    std::vector<std::uint8_t> core;
+    std::vector<double> sC, qC, sP, qP;  // per node: sums of a_vu + a_uv (and squares) to core / periphery
+
+    static double corr(double M, double K, double S, double Q, double T) {
+        const double vx = M * Q - S * S, vy = M * K - K * K;
+        if (!(vx > 0) || !(vy > 0)) return -std::numeric_limits<double>::infinity();
+        return (M * T - S * K) / std::sqrt(vx * vy);
+    }
+    double fit_with(double c_, double Wcc_, double Qcc_, double Wpp_, double Qpp_) const {
+        const double p = n - c_;
+        if (!missing) {
+            if (c_ < 1 || p < 2) return -std::numeric_limits<double>::infinity();
+            const double M = n * (n - 1);
+            return corr(M, M - p * (p - 1), S, Q, S - Wpp_);
+        }
+        if (c_ < 2 || p < 2) return -std::numeric_limits<double>::infinity();
+        const double M = c_ * (c_ - 1) + p * (p - 1);
+        return corr(M, c_ * (c_ - 1), Wcc_ + Wpp_, Qcc_ + Qpp_, Wcc_);
+    }
+    double fit() const { return fit_with(c, Wcc, Qcc, Wpp, Qpp); }
+    /// Fit if v changed sides.
+    double fit_if_flipped(NodeId v) const {
+        const auto i = static_cast<std::size_t>(v);
+        if (core[i]) return fit_with(c - 1, Wcc - sC[i], Qcc - qC[i], Wpp + sP[i], Qpp + qP[i]);
+        return fit_with(c + 1, Wcc + sC[i], Qcc + qC[i], Wpp - sP[i], Qpp - qP[i]);
+    }
+    void init(const std::vector<std::uint8_t>& part) {
+        core = part;
+        const auto nn = core.size();
+        sC.assign(nn, 0);
+        qC.assign(nn, 0);
+        sP.assign(nn, 0);
+        qP.assign(nn, 0);
+        Wcc = Qcc = Wpp = Qpp = 0;
+        c = 0;
+        for (std::size_t v = 0; v < nn; ++v) {
+            c += core[v];
+            for (EdgeIdx e = mu->begin(static_cast<NodeId>(v)); e < mu->end(static_cast<NodeId>(v)); ++e) {
+                const auto ei = static_cast<std::size_t>(e);
+                const auto u = static_cast<std::size_t>(mu->nbr[ei]);
+                const double s = mu->a_out[ei] + mu->a_in[ei];
+                const double q = mu->a_out[ei] * mu->a_out[ei] + mu->a_in[ei] * mu->a_in[ei];
+                if (core[u]) { sC[v] += s; qC[v] += q; }
+                else { sP[v] += s; qP[v] += q; }
+            }
+            if (core[v]) { Wcc += sC[v]; Qcc += qC[v]; }
+            else { Wpp += sP[v]; Qpp += qP[v]; }
+        }
+        // Each within-block pair was counted from both ends (a_vu + a_uv twice).
+        Wcc /= 2; Qcc /= 2; Wpp /= 2; Qpp /= 2;
+    }
+    void flip(NodeId v) {
+        const auto i = static_cast<std::size_t>(v);
+        const bool to_core = !core[i];
+        if (to_core) {
+            Wcc += sC[i]; Qcc += qC[i]; Wpp -= sP[i]; Qpp -= qP[i]; c += 1;
+        } else {
+            Wcc -= sC[i]; Qcc -= qC[i]; Wpp += sP[i]; Qpp += qP[i]; c -= 1;
+        }
+        core[i] = to_core;
+        for (EdgeIdx e = mu->begin(v); e < mu->end(v); ++e) {
+            const auto ei = static_cast<std::size_t>(e);
+            const auto u = static_cast<std::size_t>(mu->nbr[ei]);
+            const double s = mu->a_out[ei] + mu->a_in[ei];
+            const double q = mu->a_out[ei] * mu->a_out[ei] + mu->a_in[ei] * mu->a_in[ei];
+            if (to_core) { sC[u] += s; qC[u] += q; sP[u] -= s; qP[u] -= q; }
+            else { sC[u] -= s; qC[u] -= q; sP[u] += s; qP[u] += q; }
+        }
+    }
+};
+
+/// Single-node moves in random order until a full sweep improves nothing.
+void local_search(CpState& st, Rng& rng, const RunControl& ctl) {
+    const auto n = static_cast<NodeId>(st.core.size());
+    std::vector<NodeId> order(static_cast<std::size_t>(n));
+    std::iota(order.begin(), order.end(), 0);
+    double cur = st.fit();
+    for (int sweep = 0; sweep < 10000; ++sweep) {
+        rng.shuffle(order);
+        bool moved = false;
+        for (NodeId v : order) {
+            const double f = st.fit_if_flipped(v);
+            if (f > cur + 1e-12 * (1.0 + std::fabs(cur))) {
+                st.flip(v);
+                cur = st.fit();
+                moved = true;
+            }
+        }
+        if (!moved || ctl.stop_requested()) break;
+    }
+}
+
+}  // namespace
+
+CorePeripheryDiscrete core_periphery_discrete(const CsrGraph& g, const CorePeripheryOptions& opt,
+                                              const RunControl& ctl) {
+    const NodeId n = g.num_nodes();
+    const bool missing = opt.between == CorePeripheryBetween::Missing;
+    if (n < (missing ? 4 : 3))
+        throw InvalidArgument("core_periphery needs at least " + std::to_string(missing ? 4 : 3) +
+                              " nodes, got " + std::to_string(n));
+    if (opt.restarts < 1) throw InvalidArgument("core_periphery: restarts must be >= 1");
+    const Mutual mu = build_mutual(g, opt.weighted, ctl);
+    const auto nn = static_cast<std::size_t>(n);
+    double S = 0, Q = 0;
+    for (std::size_t e = 0; e < mu.nbr.size(); ++e) {
+        S += mu.a_out[e];
+        Q += mu.a_out[e] * mu.a_out[e];
+    }
+    if (!(S > 0)) throw InvalidArgument("core_periphery: the network has no ties (no variance to correlate)");
+    CpState proto;
+    proto.mu = &mu;
+    proto.missing = missing;
+    proto.n = static_cast<double>(n);
+    proto.S = S;
+    proto.Q = Q;
+
+    std::vector<CorePeripheryDiscrete> results(static_cast<std::size_t>(opt.restarts));
+    parallel_blocks(opt.restarts, ctl, [&](std::int64_t r) {
+        CpState st = proto;
+        Rng rng(opt.seed, static_cast<std::uint64_t>(r));
+        std::vector<std::uint8_t> part(nn, 0);
+        if (r == 0) {
+            // Best prefix of the strength ranking.
+            std::vector<double> s(nn, 0);
+            for (NodeId v = 0; v < n; ++v)
+                for (EdgeIdx e = mu.begin(v); e < mu.end(v); ++e)
+                    s[static_cast<std::size_t>(v)] += mu.a_out[static_cast<std::size_t>(e)] + mu.a_in[static_cast<std::size_t>(e)];
+            std::vector<NodeId> order(nn);
+            std::iota(order.begin(), order.end(), 0);
+            std::stable_sort(order.begin(), order.end(), [&](NodeId a, NodeId b) {
+                return s[static_cast<std::size_t>(a)] > s[static_cast<std::size_t>(b)];
+            });
+            st.init(part);
+            double best = -std::numeric_limits<double>::infinity();
+            std::size_t best_k = 1;
+            for (std::size_t k = 0; k < nn; ++k) {
+                st.flip(order[k]);
+                const double f = st.fit();
+                if (f > best) { best = f; best_k = k + 1; }
+            }
+            std::fill(part.begin(), part.end(), 0);
+            for (std::size_t k = 0; k < best_k; ++k) part[static_cast<std::size_t>(order[k])] = 1;
+        } else {
+            const double prob = 0.05 + 0.5 * rng.uniform();
+            std::size_t c = 0;
+            for (auto& x : part) { x = rng.uniform() < prob; c += x; }
+            // Make the start valid: enough core and periphery members.
+            const std::size_t cmin = missing ? 2 : 1;
+            while (c < cmin) { auto v = rng.below(nn); if (!part[v]) { part[v] = 1; ++c; } }
+            while (nn - c < 2) { auto v = rng.below(nn); if (part[v]) { part[v] = 0; --c; } }
+        }
+        st.init(part);
+        local_search(st, rng, ctl);
+        auto& res = results[static_cast<std::size_t>(r)];
+        res.core = st.core;
+        // Recompute from scratch so the reported fit carries no drift.
+        st.init(st.core);
+        res.fit = st.fit();
+        res.best_restart = static_cast<int>(r);
+    });
+    std::size_t best = 0;
+    for (std::size_t r = 1; r < results.size(); ++r)
+        if (results[r].fit > results[best].fit) best = r;
+    return std::move(results[best]);
+}
+
+namespace {
+
+struct ContinuousEval {
+    double r;
+    std::vector<double> grad;
+};
+
+}  // namespace
+
+CorePeripheryContinuous core_periphery_continuous(const CsrGraph& g, bool weighted, int max_iter,
+                                                  double tol, const RunControl& ctl) {
+    const NodeId n = g.num_nodes();
+    if (n < 3) throw InvalidArgument("core_periphery needs at least 3 nodes, got " + std::to_string(n));
+    const Mutual mu = build_mutual(g, weighted, ctl);
+    const auto nn = static_cast<std::size_t>(n);
+    const double M = static_cast<double>(n) * (n - 1);
+    double Sx = 0, Sxx = 0;
+    for (std::size_t e = 0; e < mu.nbr.size(); ++e) {
+        Sx += mu.a_out[e];
+        Sxx += mu.a_out[e] * mu.a_out[e];
+    }
+    const double D = M * Sxx - Sx * Sx;
+    if (!(D > 0)) throw InvalidArgument("core_periphery: the ties have no variance (empty or complete network)");
+    std::vector<double> h(nn);
+    // Correlation between a_ij and c_i c_j over ordered pairs i != j, and its gradient.
+    auto evaluate = [&](const std::vector<double>& c, bool want_grad) {
+        double Sc = 0, S2 = 0, S4 = 0, Sxy = 0;
+        for (std::size_t v = 0; v < nn; ++v) {
+            double hv = 0;
+            for (EdgeIdx e = mu.begin(static_cast<NodeId>(v)); e < mu.end(static_cast<NodeId>(v)); ++e) {
+                const auto ei = static_cast<std::size_t>(e);
+                hv += (mu.a_out[ei] + mu.a_in[ei]) * c[static_cast<std::size_t>(mu.nbr[ei])];
+            }
+            h[v] = hv;
+            Sxy += 0.5 * c[v] * hv;
+            Sc += c[v];
+            S2 += c[v] * c[v];
+            S4 += c[v] * c[v] * c[v] * c[v];
+        }
+        const double Sy = Sc * Sc - S2, Syy = S2 * S2 - S4;
+        const double A = M * Sxy - Sx * Sy, B = M * Syy - Sy * Sy;
+        ContinuousEval ev;
+        if (!(B > 0)) {
+            ev.r = -std::numeric_limits<double>::infinity();
+            if (want_grad) ev.grad.assign(nn, 0.0);
+            return ev;
+        }
+        const double root = std::sqrt(D * B);
+        ev.r = A / root;
+        if (want_grad) {
+            ev.grad.resize(nn);
+            for (std::size_t k = 0; k < nn; ++k) {
+                const double dSy = 2 * Sc - 2 * c[k];
+                const double dA = M * h[k] - Sx * dSy;
+                const double dB = M * (4 * S2 * c[k] - 4 * c[k] * c[k] * c[k]) - 2 * Sy * dSy;
+                ev.grad[k] = dA / root - 0.5 * A * dB / (B * root);
+            }
+        }
+        return ev;
+    };
+    auto normalise = [](std::vector<double>& c) {
+        double s = 0;
+        for (double& x : c) { if (x < 0) x = 0; s += x * x; }
+        s = std::sqrt(s);
+        if (s > 0) for (double& x : c) x /= s;
+        return s > 0;
+    };
+    // Start from strength (a MINRES-like rank-one guess).
+    std::vector<double> c(nn, 0.0);
+    for (NodeId v = 0; v < n; ++v)
+        for (EdgeIdx e = mu.begin(v); e < mu.end(v); ++e)
+            c[static_cast<std::size_t>(v)] += mu.a_out[static_cast<std::size_t>(e)] + mu.a_in[static_cast<std::size_t>(e)];
+    for (double& x : c) x += 1e-3;  // keep isolates off exactly zero
+    normalise(c);
+    ContinuousEval cur = evaluate(c, true);
+    double step = 0.1;
+    int it = 0;
+    bool converged = false;
+    std::vector<double> trial(nn);
+    for (; it < max_iter && !converged; ++it) {
+        if ((it & 15) == 0) ctl.checkpoint(it, max_iter);
+        double gnorm = 0;
+        for (double x : cur.grad) gnorm += x * x;
+        gnorm = std::sqrt(gnorm);
+        if (!(gnorm > 0)) break;
+        bool improved = false;
+        while (step > 1e-14) {
+            for (std::size_t k = 0; k < nn; ++k) trial[k] = c[k] + step * cur.grad[k] / gnorm;
+            if (normalise(trial)) {
+                ContinuousEval nx = evaluate(trial, false);
+                if (nx.r > cur.r) {
+                    const double gain = nx.r - cur.r;
+                    c.swap(trial);
+                    cur = evaluate(c, true);
+                    step *= 1.5;
+                    improved = true;
+                    converged = gain < tol;
+                    break;
+                }
+            }
+            step *= 0.5;
+        }
+        if (!improved) break;
+    }
+    CorePeripheryContinuous out;
+    out.coreness = std::move(c);
+    out.fit = cur.r;
+    out.iterations = it;
+    return out;
+}
+
+// ------------------------------------------------------------ vulnerability
+
+namespace {
+
+struct Bfs {
+    std::vector<std::int32_t> dist;
+    std::vector<NodeId> queue;
+    explicit Bfs(std::size_t n) : dist(n, -1), queue(n) {}
+};
+
+/// Efficiency sum over sources, components, largest component, for g minus `removed`
+/// (removed[v] != 0), and additionally minus node `extra` (or -1).
+RemovalEffect effect_impl(const CsrGraph& g, const std::uint8_t* removed, NodeId extra, Bfs& b) {
+    const NodeId n = g.num_nodes();
+    auto gone = [&](NodeId v) { return v == extra || (removed && removed[v]); };
+    std::int64_t alive = 0;
+    for (NodeId v = 0; v < n; ++v) alive += !gone(v);
+    RemovalEffect r;
+    if (alive == 0) return r;
+    // Efficiency: BFS along out-arcs from every remaining node.
+    double inv_sum = 0;
+    for (NodeId s = 0; s < n; ++s) {
+        if (gone(s)) continue;
+        std::size_t head = 0, tail = 0;
+        b.queue[tail++] = s;
+        b.dist[static_cast<std::size_t>(s)] = 0;
+        while (head < tail) {
+            const NodeId v = b.queue[head++];
+            const std::int32_t dv = b.dist[static_cast<std::size_t>(v)];
+            if (v != s) inv_sum += 1.0 / dv;
+            for (NodeId u : g.out_neighbors(v)) {
+                if (gone(u) || b.dist[static_cast<std::size_t>(u)] >= 0) continue;
+                b.dist[static_cast<std::size_t>(u)] = dv + 1;
+                b.queue[tail++] = u;
+            }
+        }
+        for (std::size_t i = 0; i < tail; ++i) b.dist[static_cast<std::size_t>(b.queue[i])] = -1;
+    }
+    r.efficiency = alive > 1 ? inv_sum / (static_cast<double>(alive) * (alive - 1)) : 0.0;
+    // Weak components.
+    std::int64_t largest = 0;
+    for (NodeId s = 0; s < n; ++s) {
+        if (gone(s) || b.dist[static_cast<std::size_t>(s)] >= 0) continue;
+        ++r.components;
+        std::size_t head = 0, tail = 0;
+        b.queue[tail++] = s;
+        b.dist[static_cast<std::size_t>(s)] = 0;
+        while (head < tail) {
+            const NodeId v = b.queue[head++];
+            auto visit = [&](NodeId u) {
+                if (gone(u) || b.dist[static_cast<std::size_t>(u)] >= 0) return;
+                b.dist[static_cast<std::size_t>(u)] = 0;
+                b.queue[tail++] = u;
+            };
+            for (NodeId u : g.out_neighbors(v)) visit(u);
+            if (g.directed()) for (NodeId u : g.in_neighbors(v)) visit(u);
+        }
+        largest = std::max<std::int64_t>(largest, static_cast<std::int64_t>(tail));
+    }
+    std::fill(b.dist.begin(), b.dist.end(), -1);
+    r.largest_share = static_cast<double>(largest) / static_cast<double>(alive);
+    return r;
+}
+
+}  // namespace
+
+RemovalEffect removal_effect(const CsrGraph& g, Span<const std::uint8_t> removed, const RunControl& ctl) {
+    const NodeId n = g.num_nodes();
+    if (!removed.empty() && removed.size() != static_cast<std::size_t>(n))
+        throw InvalidArgument("removal_effect: mask has " + std::to_string(removed.size()) +
+                              " entries for " + std::to_string(n) + " nodes");
+    (void)ctl;
+    Bfs b(static_cast<std::size_t>(n));
+    return effect_impl(g, removed.empty() ? nullptr : removed.data(), -1, b);
+}
+
+std::vector<RemovalEffect> single_removal_effects(const CsrGraph& g, const RunControl& ctl) {
+    const NodeId n = g.num_nodes();
+    std::vector<RemovalEffect> out(static_cast<std::size_t>(n));
+    if (n == 0) return out;
+#pragma omp parallel num_threads(ctl.num_threads())
+    {
+        Bfs b(static_cast<std::size_t>(n));
+#pragma omp for schedule(dynamic, 1)
+        for (NodeId v = 0; v < n; ++v) {
+            if (ctl.stop_requested()) continue;
+            out[static_cast<std::size_t>(v)] = effect_impl(g, nullptr, v, b);
+            if (is_thread0()) ctl.keep_going(v, n);
+        }
+    }
+    if (ctl.stop_requested()) throw Cancelled();
+    return out;
+}
+
+}  // namespace govnet

@@ -32,6 +32,17 @@ from .errors import (
     TooLargeError,
 )
 from .network import Network, RelationSpec, read_table
+from .structure import (
+    CorePeripheryResult,
+    brokerage,
+    constraint,
+    core_number,
+    core_periphery,
+    effective_size,
+    efficiency,
+    hierarchy,
+    structural_holes,
+)
 
 __version__ = "0.1.0"
 
@@ -54,4 +65,13 @@ __all__ = [
     "ConvergenceError",
     "TooLargeError",
     "GovnetInternalError",
+    "core_number",
+    "core_periphery",
+    "CorePeripheryResult",
+    "brokerage",
+    "constraint",
+    "effective_size",
+    "efficiency",
+    "hierarchy",
+    "structural_holes",
 ]
