@@ -548,22 +548,43 @@ CorePeripheryContinuous core_periphery_continuous(const CsrGraph& g, bool weight
     if (!(D > 0)) throw InvalidArgument("core_periphery: the ties have no variance (empty or complete network)");
     std::vector<double> h(nn);
     // Correlation between a_ij and c_i c_j over ordered pairs i != j, and its gradient.
+    std::vector<double> sm(nn, 0.0);  // mutual strength: sum_j a_vj + a_jv
+    for (NodeId v = 0; v < n; ++v)
+        for (EdgeIdx e = mu.begin(v); e < mu.end(v); ++e)
+            sm[static_cast<std::size_t>(v)] += mu.a_out[static_cast<std::size_t>(e)] + mu.a_in[static_cast<std::size_t>(e)];
+    const double nd = static_cast<double>(n);
+    // Sums over y_ij = c_i c_j are taken about a constant shift: with mu = mean(c)
+    // and d = c - mu, z_ij = y_ij - mu^2 = mu (d_i + d_j) + d_i d_j has the same
+    // variance and covariance as y but no catastrophic cancellation when c is
+    // nearly uniform (the raw-moment formulas lose ~7 digits there).
+    std::vector<double> dv(nn);
     auto evaluate = [&](const std::vector<double>& c, bool want_grad) {
-        double Sc = 0, S2 = 0, S4 = 0, Sxy = 0;
+        double mean = 0;
+        for (double v : c) mean += v;
+        mean /= nd;
+        double D1 = 0, D2 = 0, D3 = 0, D4 = 0;
+        for (std::size_t v = 0; v < nn; ++v) {
+            const double d = c[v] - mean;
+            dv[v] = d;
+            D1 += d;
+            D2 += d * d;
+            D3 += d * d * d;
+            D4 += d * d * d * d;
+        }
+        double Sxz = 0;
         for (std::size_t v = 0; v < nn; ++v) {
             double hv = 0;
             for (EdgeIdx e = mu.begin(static_cast<NodeId>(v)); e < mu.end(static_cast<NodeId>(v)); ++e) {
                 const auto ei = static_cast<std::size_t>(e);
-                hv += (mu.a_out[ei] + mu.a_in[ei]) * c[static_cast<std::size_t>(mu.nbr[ei])];
+                hv += (mu.a_out[ei] + mu.a_in[ei]) * dv[static_cast<std::size_t>(mu.nbr[ei])];
             }
             h[v] = hv;
-            Sxy += 0.5 * c[v] * hv;
-            Sc += c[v];
-            S2 += c[v] * c[v];
-            S4 += c[v] * c[v] * c[v] * c[v];
+            Sxz += mean * dv[v] * sm[v] + 0.5 * dv[v] * hv;
         }
-        const double Sy = Sc * Sc - S2, Syy = S2 * S2 - S4;
-        const double A = M * Sxy - Sx * Sy, B = M * Syy - Sy * Sy;
+        const double Sz = 2 * mean * (nd - 1) * D1 + D1 * D1 - D2;
+        const double Szz = mean * mean * (2 * (nd - 2) * D2 + 2 * D1 * D1) +
+                           4 * mean * (D2 * D1 - D3) + D2 * D2 - D4;
+        const double A = M * Sxz - Sx * Sz, B = M * Szz - Sz * Sz;
         ContinuousEval ev;
         if (!(B > 0)) {
             ev.r = -std::numeric_limits<double>::infinity();
@@ -575,61 +596,120 @@ CorePeripheryContinuous core_periphery_continuous(const CsrGraph& g, bool weight
         if (want_grad) {
             ev.grad.resize(nn);
             for (std::size_t k = 0; k < nn; ++k) {
-                const double dSy = 2 * Sc - 2 * c[k];
-                const double dA = M * h[k] - Sx * dSy;
-                const double dB = M * (4 * S2 * c[k] - 4 * c[k] * c[k] * c[k]) - 2 * Sy * dSy;
+                const double d = dv[k];
+                const double dSz = 2 * mean * (nd - 1) + 2 * D1 - 2 * d;
+                const double dSzz = mean * mean * (4 * (nd - 2) * d + 4 * D1) +
+                                    4 * mean * (2 * d * D1 + D2 - 3 * d * d) + 4 * D2 * d - 4 * d * d * d;
+                const double dA = M * (mean * sm[k] + h[k]) - Sx * dSz;
+                const double dB = M * dSzz - 2 * Sz * dSz;
                 ev.grad[k] = dA / root - 0.5 * A * dB / (B * root);
             }
         }
         return ev;
     };
-    auto normalise = [](std::vector<double>& c) {
-        double s = 0;
-        for (double& x : c) { if (x < 0) x = 0; s += x * x; }
-        s = std::sqrt(s);
-        if (s > 0) for (double& x : c) x /= s;
-        return s > 0;
-    };
-    // Start from strength (a MINRES-like rank-one guess).
-    std::vector<double> c(nn, 0.0);
-    for (NodeId v = 0; v < n; ++v)
-        for (EdgeIdx e = mu.begin(v); e < mu.end(v); ++e)
-            c[static_cast<std::size_t>(v)] += mu.a_out[static_cast<std::size_t>(e)] + mu.a_in[static_cast<std::size_t>(e)];
-    for (double& x : c) x += 1e-3;  // keep isolates off exactly zero
-    normalise(c);
-    ContinuousEval cur = evaluate(c, true);
-    double step = 0.1;
-    int it = 0;
-    bool converged = false;
-    std::vector<double> trial(nn);
-    for (; it < max_iter && !converged; ++it) {
-        if ((it & 15) == 0) ctl.checkpoint(it, max_iter);
-        double gnorm = 0;
-        for (double x : cur.grad) gnorm += x * x;
-        gnorm = std::sqrt(gnorm);
-        if (!(gnorm > 0)) break;
-        bool improved = false;
-        while (step > 1e-14) {
-            for (std::size_t k = 0; k < nn; ++k) trial[k] = c[k] + step * cur.grad[k] / gnorm;
-            if (normalise(trial)) {
-                ContinuousEval nx = evaluate(trial, false);
-                if (nx.r > cur.r) {
-                    const double gain = nx.r - cur.r;
-                    c.swap(trial);
-                    cur = evaluate(c, true);
-                    step *= 1.5;
-                    improved = true;
-                    converged = gain < tol;
-                    break;
-                }
+    // MINRES (Comrey 1962): c minimises f(c) = sum_{i != j} (a_ij - c_i c_j)^2, with
+    // gradient -2 h_k + 4 c_k (sum c^2 - c_k^2), h_k = sum_j (a_kj + a_jk) c_j.
+    // Maximising the correlation itself is ill-posed: its supremum can lie in the
+    // limit where one actor holds all coreness (seen on the Florentine marriages).
+    std::vector<double> x(nn, 0.0), c(nn), hx(nn);
+    double stot = 0;
+    for (double v : sm) stot += v;
+    for (std::size_t k = 0; k < nn; ++k) x[k] = (sm[k] + 1e-3) / std::sqrt(stot);
+    double Sxx_half = 0;  // sum over ordered pairs of a_ij^2
+    for (std::size_t e = 0; e < mu.nbr.size(); ++e) Sxx_half += mu.a_out[e] * mu.a_out[e];
+    auto f_and_grad = [&](const std::vector<double>& xv, std::vector<double>* grad) {
+        double S2 = 0, S4 = 0, cross = 0;
+        for (std::size_t v = 0; v < nn; ++v) {
+            double hv = 0;
+            for (EdgeIdx e = mu.begin(static_cast<NodeId>(v)); e < mu.end(static_cast<NodeId>(v)); ++e) {
+                const auto ei = static_cast<std::size_t>(e);
+                hv += (mu.a_out[ei] + mu.a_in[ei]) * xv[static_cast<std::size_t>(mu.nbr[ei])];
             }
-            step *= 0.5;
+            hx[v] = hv;
+            cross += 0.5 * xv[v] * hv;
+            S2 += xv[v] * xv[v];
+            S4 += xv[v] * xv[v] * xv[v] * xv[v];
         }
-        if (!improved) break;
+        if (grad) {
+            grad->resize(nn);
+            for (std::size_t k = 0; k < nn; ++k)
+                (*grad)[k] = -2.0 * hx[k] + 4.0 * xv[k] * (S2 - xv[k] * xv[k]);
+        }
+        return Sxx_half - 2.0 * cross + (S2 * S2 - S4);
+    };
+    auto dot = [](const std::vector<double>& a, const std::vector<double>& b) {
+        double s = 0;
+        for (std::size_t i = 0; i < a.size(); ++i) s += a[i] * b[i];
+        return s;
+    };
+    const int hist = 8;
+    std::vector<std::vector<double>> S, Y;
+    std::vector<double> rho;
+    std::vector<double> gr, gnew, d(nn), xt(nn), alpha(hist);
+    double fx = f_and_grad(x, &gr);
+    int it = 0, quiet = 0;
+    for (; it < max_iter; ++it) {
+        if ((it & 15) == 0) ctl.checkpoint(it, max_iter);
+        // Two-loop recursion: d = -H g.
+        for (std::size_t k = 0; k < nn; ++k) d[k] = -gr[k];
+        const int h = static_cast<int>(S.size());
+        for (int i = h - 1; i >= 0; --i) {
+            alpha[static_cast<std::size_t>(i)] = rho[static_cast<std::size_t>(i)] * dot(S[static_cast<std::size_t>(i)], d);
+            for (std::size_t k = 0; k < nn; ++k) d[k] -= alpha[static_cast<std::size_t>(i)] * Y[static_cast<std::size_t>(i)][k];
+        }
+        if (h > 0) {
+            const double gamma = dot(S.back(), Y.back()) / dot(Y.back(), Y.back());
+            for (double& v : d) v *= gamma;
+        } else {
+            const double gn = std::sqrt(dot(gr, gr));
+            if (!(gn > 0)) break;
+            const double xn = std::sqrt(dot(x, x));
+            for (double& v : d) v *= 0.1 * xn / gn;
+        }
+        for (int i = 0; i < h; ++i) {
+            const double beta = rho[static_cast<std::size_t>(i)] * dot(Y[static_cast<std::size_t>(i)], d);
+            for (std::size_t k = 0; k < nn; ++k) d[k] += S[static_cast<std::size_t>(i)][k] * (alpha[static_cast<std::size_t>(i)] - beta);
+        }
+        double slope = dot(gr, d);
+        if (!(slope < 0)) {  // not a descent direction: restart from steepest descent
+            S.clear(); Y.clear(); rho.clear();
+            for (std::size_t k = 0; k < nn; ++k) d[k] = -gr[k];
+            slope = dot(gr, d);
+            if (!(slope < 0)) break;
+        }
+        double t = 1.0, ft = 0;
+        bool ok = false;
+        for (int ls = 0; ls < 60; ++ls) {
+            for (std::size_t k = 0; k < nn; ++k) xt[k] = x[k] + t * d[k];
+            ft = f_and_grad(xt, nullptr);
+            if (ft <= fx + 1e-4 * t * slope) { ok = true; break; }
+            t *= 0.5;
+        }
+        if (!ok) break;
+        f_and_grad(xt, &gnew);
+        std::vector<double> sv(nn), yv(nn);
+        for (std::size_t k = 0; k < nn; ++k) { sv[k] = xt[k] - x[k]; yv[k] = gnew[k] - gr[k]; }
+        const double sy = dot(sv, yv);
+        if (sy > 1e-16 * std::sqrt(dot(sv, sv) * dot(yv, yv))) {
+            if (static_cast<int>(S.size()) == hist) { S.erase(S.begin()); Y.erase(Y.begin()); rho.erase(rho.begin()); }
+            S.push_back(std::move(sv)); Y.push_back(std::move(yv)); rho.push_back(1.0 / sy);
+        }
+        const double gain = fx - ft;
+        x.swap(xt);
+        gr.swap(gnew);
+        fx = ft;
+        quiet = gain < tol * (1.0 + std::fabs(fx)) ? quiet + 1 : 0;
+        if (quiet >= 3) { ++it; break; }
     }
+    // The solution is determined up to sign; report it non-negative.
+    double sum = 0;
+    for (double v : x) sum += v;
+    for (std::size_t k = 0; k < nn; ++k) c[k] = sum < 0 ? -x[k] : x[k];
+    double norm = std::sqrt(dot(c, c));
+    for (double& v : c) v /= norm;
     CorePeripheryContinuous out;
+    out.fit = evaluate(c, false).r;
     out.coreness = std::move(c);
-    out.fit = cur.r;
     out.iterations = it;
     return out;
 }

@@ -272,7 +272,7 @@ class CorePeripheryResult:
     model : "discrete" or "continuous"
     coreness : Series
         Discrete: 1.0 for core members, 0.0 for the periphery. Continuous:
-        the coreness vector (non-negative, unit Euclidean norm).
+        the MINRES coreness vector (non-negative, unit Euclidean norm).
     partition : Series or None
         Discrete model: "core" / "periphery" per actor.
     fit : float
@@ -338,9 +338,14 @@ def core_periphery(net: Any, *, relation: Relation = None, model: str = "discret
       wins (ties: the lowest restart). A core needs >= 1 actor (``"ones"``) or
       >= 2 (``"missing"``) and the periphery >= 2, so the correlation is defined.
     * ``model="continuous"``: the ideal pattern is ``δ_ij = c_i c_j`` with a
-      coreness vector ``c >= 0``; ``c`` maximises the correlation (start from
-      strength, projected gradient ascent with step control). Coreness has
-      unit Euclidean norm.
+      coreness vector ``c``, fitted by minimum residuals (MINRES, Comrey 1962,
+      as Borgatti & Everett suggest): ``c`` minimises
+      ``sum_{i != j} (a_ij - c_i c_j)^2`` (L-BFGS from the strength vector);
+      the fit is the correlation of ``a_ij`` with ``c_i c_j``. Maximising that
+      correlation directly is ill-posed (its supremum can be reached only in
+      the limit where one actor holds all coreness, e.g. the Florentine
+      marriages), so govnet does not. Coreness is non-negative with unit
+      Euclidean norm; isolates get 0.
 
     On a directed layer ordered pairs keep their direction (``a_ij`` and
     ``a_ji`` are separate observations); an undirected layer gives the same
@@ -355,6 +360,8 @@ def core_periphery(net: Any, *, relation: Relation = None, model: str = "discret
     ----------
     Borgatti, S. P. & Everett, M. G. (2000). Models of core/periphery
     structures. Social Networks 21(4), 375–395. doi:10.1016/S0378-8733(99)00019-2
+    Comrey, A. L. (1962). The minimum residual method of factor analysis.
+    Psychological Reports 11(1), 15–18. doi:10.2466/pr0.1962.11.1.15
     """
     net = as_network(net)
     if model not in ("discrete", "continuous"):

@@ -81,9 +81,10 @@ struct CorePeripheryContinuous {
     int iterations = 0;
 };
 
-/// Borgatti & Everett (2000) continuous model: coreness c maximising the
-/// correlation between a_ij and c_i c_j over ordered pairs i != j (MINRES start,
-/// then projected gradient ascent on the correlation). O(iterations * (n + m)).
+/// Borgatti & Everett (2000) continuous model by minimum residuals: c minimises
+/// sum_{i != j} (a_ij - c_i c_j)^2 (L-BFGS); fit = correlation of a_ij with
+/// c_i c_j over ordered pairs i != j, computed without cancellation.
+/// Coreness returned non-negative with unit norm. O(iterations * (n + m)).
 CorePeripheryContinuous core_periphery_continuous(const CsrGraph& g, bool weighted = false,
                                                   int max_iter = 1000, double tol = 1e-10,
                                                   const RunControl& ctl = {});
