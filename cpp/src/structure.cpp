@@ -22,14 +22,21 @@ bool is_thread0() {
 #endif
 }
 
+/// Threads worth starting for `work` elementary steps: one below ~1e6 steps,
+/// where waking a second thread on a busy machine costs more than it saves
+/// (tens of ms measured on the shared 2-core machine). Results never depend on it.
+int threads_for(const RunControl& ctl, double work) {
+    return work < 1e6 ? 1 : ctl.num_threads();
+}
+
 /// Runs body(b) for b in [0, blocks) on ctl's threads. The work split is fixed
 /// by the caller, so results do not depend on the thread count. Exceptions are
 /// caught inside the region and rethrown after it; Cancelled if stopped.
 template <class F>
-void parallel_blocks(std::int64_t blocks, const RunControl& ctl, F&& body) {
+void parallel_blocks(std::int64_t blocks, const RunControl& ctl, double work, F&& body) {
     std::exception_ptr error;
     std::atomic<std::int64_t> done{0};
-#pragma omp parallel for schedule(dynamic, 1) num_threads(ctl.num_threads())
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads_for(ctl, work))
     for (std::int64_t b = 0; b < blocks; ++b) {
         if (ctl.stop_requested()) continue;
         try {
@@ -102,7 +109,7 @@ Mutual build_mutual(const CsrGraph& g, bool weighted, const RunControl& ctl) {
         }
     };
     const std::int64_t blocks = std::min<std::int64_t>(std::max<NodeId>(n, 1), 256);
-    parallel_blocks(blocks, ctl, [&](std::int64_t b) {
+    parallel_blocks(blocks, ctl, static_cast<double>(g.num_edges()) * 4, [&](std::int64_t b) {
         const NodeId lo = static_cast<NodeId>(b * n / blocks), hi = static_cast<NodeId>((b + 1) * n / blocks);
         for (NodeId v = lo; v < hi; ++v) {
             EdgeIdx c = 0;
@@ -116,7 +123,7 @@ Mutual build_mutual(const CsrGraph& g, bool weighted, const RunControl& ctl) {
     mu.nbr.resize(total);
     mu.a_out.resize(total);
     mu.a_in.resize(total);
-    parallel_blocks(blocks, ctl, [&](std::int64_t b) {
+    parallel_blocks(blocks, ctl, static_cast<double>(g.num_edges()) * 4, [&](std::int64_t b) {
         const NodeId lo = static_cast<NodeId>(b * n / blocks), hi = static_cast<NodeId>((b + 1) * n / blocks);
         for (NodeId v = lo; v < hi; ++v) {
             auto k = static_cast<std::size_t>(mu.off[static_cast<std::size_t>(v)]);
@@ -228,9 +235,15 @@ StructuralHoles structural_holes(const CsrGraph& g, const StructuralHoleOptions&
     out.efficiency.assign(nn, kNaN);
     out.hierarchy.assign(nn, kNaN);
     const std::int64_t blocks = std::min<std::int64_t>(std::max<NodeId>(n, 1), 1024);
-    const int threads = std::max(1, ctl.num_threads());
-    check_allocation("structural-hole scratch", static_cast<double>(threads) * n, 20.0);
-#pragma omp parallel num_threads(ctl.num_threads())
+    // Work: sum over egos of the degrees of their contacts (the inner loop).
+    double work = 0;
+    for (NodeId v = 0; v < n; ++v) {
+        const double d = static_cast<double>(mu.end(v) - mu.begin(v));
+        work += d * d;
+    }
+    const int threads = threads_for(ctl, work);
+    check_allocation("structural-hole scratch", static_cast<double>(std::max(1, threads)) * n, 20.0);
+#pragma omp parallel num_threads(threads)
     {
         // Per-thread scratch; rows are independent, so any thread may take any block.
         std::vector<NodeId> mark(nn, -1);
@@ -307,7 +320,10 @@ std::vector<double> brokerage(const CsrGraph& g, Span<const std::int32_t> groups
     const auto nn = static_cast<std::size_t>(n);
     std::vector<double> out(nn * 5, 0.0);
     const std::int64_t blocks = std::min<std::int64_t>(std::max<NodeId>(n, 1), 1024);
-#pragma omp parallel num_threads(ctl.num_threads())
+    double work = 0;
+    for (NodeId j = 0; j < n; ++j)
+        work += static_cast<double>(g.in_degree(j)) * static_cast<double>(g.out_degree(j) + 1);
+#pragma omp parallel num_threads(threads_for(ctl, work))
     {
         std::vector<NodeId> stamp(nn, -1);  // stamp[k] == i: arc i -> k exists
 #pragma omp for schedule(dynamic, 1)
@@ -474,7 +490,8 @@ CorePeripheryDiscrete core_periphery_discrete(const CsrGraph& g, const CorePerip
     proto.Q = Q;
 
     std::vector<CorePeripheryDiscrete> results(static_cast<std::size_t>(opt.restarts));
-    parallel_blocks(opt.restarts, ctl, [&](std::int64_t r) {
+    parallel_blocks(opt.restarts, ctl, 50.0 * opt.restarts * (static_cast<double>(n) + static_cast<double>(mu.nbr.size())),
+                    [&](std::int64_t r) {
         CpState st = proto;
         Rng rng(opt.seed, static_cast<std::uint64_t>(r));
         std::vector<std::uint8_t> part(nn, 0);
@@ -794,7 +811,8 @@ std::vector<RemovalEffect> single_removal_effects(const CsrGraph& g, const RunCo
     const NodeId n = g.num_nodes();
     std::vector<RemovalEffect> out(static_cast<std::size_t>(n));
     if (n == 0) return out;
-#pragma omp parallel num_threads(ctl.num_threads())
+    const double work = static_cast<double>(n) * n * (static_cast<double>(n) + static_cast<double>(g.num_edges()));
+#pragma omp parallel num_threads(threads_for(ctl, work))
     {
         Bfs b(static_cast<std::size_t>(n));
 #pragma omp for schedule(dynamic, 1)
