@@ -826,4 +826,120 @@ std::vector<RemovalEffect> single_removal_effects(const CsrGraph& g, const RunCo
     return out;
 }
 
+// ----------------------------------------------------------- pair dependency
+
+namespace {
+
+/// BFS along out-arcs from s counting shortest paths, skipping nodes with skip[v].
+void bfs_count(const CsrGraph& g, NodeId s, const std::uint8_t* skip, std::vector<std::int32_t>& dist,
+               std::vector<double>& sigma, std::vector<NodeId>& queue, std::size_t& reached) {
+    std::size_t head = 0, tail = 0;
+    queue[tail++] = s;
+    dist[static_cast<std::size_t>(s)] = 0;
+    sigma[static_cast<std::size_t>(s)] = 1;
+    while (head < tail) {
+        const NodeId v = queue[head++];
+        const auto vi = static_cast<std::size_t>(v);
+        for (NodeId u : g.out_neighbors(v)) {
+            const auto ui = static_cast<std::size_t>(u);
+            if (skip && skip[ui]) continue;
+            if (dist[ui] < 0) {
+                dist[ui] = dist[vi] + 1;
+                queue[tail++] = u;
+            }
+            if (dist[ui] == dist[vi] + 1) sigma[ui] += sigma[vi];
+        }
+    }
+    reached = tail;
+}
+
+}  // namespace
+
+PairDependency pair_dependency(const CsrGraph& g, Span<const std::uint8_t> in_set, const RunControl& ctl) {
+    const NodeId n = g.num_nodes();
+    if (in_set.size() != static_cast<std::size_t>(n))
+        throw InvalidArgument("pair_dependency: mask has " + std::to_string(in_set.size()) +
+                              " entries for " + std::to_string(n) + " nodes");
+    const auto nn = static_cast<std::size_t>(n);
+    const std::int64_t blocks = std::min<std::int64_t>(std::max<NodeId>(n, 1), 64);
+    std::vector<double> part_sum(static_cast<std::size_t>(blocks), 0.0);
+    std::vector<std::int64_t> part_pairs(static_cast<std::size_t>(blocks), 0);
+    const double work = static_cast<double>(n) * (static_cast<double>(n) + static_cast<double>(g.num_edges())) * 2;
+    std::exception_ptr error;
+#pragma omp parallel num_threads(threads_for(ctl, work))
+    {
+        std::vector<std::int32_t> d1(nn, -1), d2(nn, -1);
+        std::vector<double> s1(nn, 0.0), s2(nn, 0.0);
+        std::vector<NodeId> q1(nn), q2(nn);
+#pragma omp for schedule(dynamic, 1)
+        for (std::int64_t b = 0; b < blocks; ++b) {
+            if (ctl.stop_requested()) continue;
+            const NodeId lo = static_cast<NodeId>(b * n / blocks), hi = static_cast<NodeId>((b + 1) * n / blocks);
+            double sum = 0;
+            std::int64_t pairs = 0;
+            for (NodeId s = lo; s < hi; ++s) {
+                if (in_set[static_cast<std::size_t>(s)]) continue;
+                std::size_t r1 = 0, r2 = 0;
+                bfs_count(g, s, nullptr, d1, s1, q1, r1);
+                bfs_count(g, s, in_set.data(), d2, s2, q2, r2);
+                for (std::size_t i = 1; i < r1; ++i) {
+                    const auto t = static_cast<std::size_t>(q1[i]);
+                    if (in_set[t]) continue;
+                    const double avoid = d2[t] == d1[t] ? s2[t] / s1[t] : 0.0;
+                    sum += 1.0 - avoid;
+                    ++pairs;
+                }
+                for (std::size_t i = 0; i < r1; ++i) {
+                    d1[static_cast<std::size_t>(q1[i])] = -1;
+                    s1[static_cast<std::size_t>(q1[i])] = 0;
+                }
+                for (std::size_t i = 0; i < r2; ++i) {
+                    d2[static_cast<std::size_t>(q2[i])] = -1;
+                    s2[static_cast<std::size_t>(q2[i])] = 0;
+                }
+            }
+            part_sum[static_cast<std::size_t>(b)] = sum;
+            part_pairs[static_cast<std::size_t>(b)] = pairs;
+            if (is_thread0()) ctl.keep_going(static_cast<double>(b), static_cast<double>(blocks));
+        }
+    }
+    if (ctl.stop_requested()) throw Cancelled();
+    PairDependency out;
+    double sum = 0;
+    for (std::int64_t b = 0; b < blocks; ++b) {
+        sum += part_sum[static_cast<std::size_t>(b)];
+        out.pairs += part_pairs[static_cast<std::size_t>(b)];
+    }
+    out.mean_share = out.pairs > 0 ? sum / static_cast<double>(out.pairs) : kNaN;
+    return out;
+}
+
+std::vector<std::int32_t> distance_from_set(const CsrGraph& g, Span<const std::uint8_t> in_set) {
+    const NodeId n = g.num_nodes();
+    if (in_set.size() != static_cast<std::size_t>(n))
+        throw InvalidArgument("distance_from_set: mask has " + std::to_string(in_set.size()) +
+                              " entries for " + std::to_string(n) + " nodes");
+    std::vector<std::int32_t> dist(static_cast<std::size_t>(n), -1);
+    std::vector<NodeId> queue;
+    queue.reserve(static_cast<std::size_t>(n));
+    for (NodeId v = 0; v < n; ++v)
+        if (in_set[static_cast<std::size_t>(v)]) {
+            dist[static_cast<std::size_t>(v)] = 0;
+            queue.push_back(v);
+        }
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+        const NodeId v = queue[head];
+        auto visit = [&](NodeId u) {
+            auto& du = dist[static_cast<std::size_t>(u)];
+            if (du < 0) {
+                du = dist[static_cast<std::size_t>(v)] + 1;
+                queue.push_back(u);
+            }
+        };
+        for (NodeId u : g.out_neighbors(v)) visit(u);
+        if (g.directed()) for (NodeId u : g.in_neighbors(v)) visit(u);
+    }
+    return dist;
+}
+
 }  // namespace govnet

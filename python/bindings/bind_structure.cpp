@@ -132,6 +132,28 @@ void bind_structure(py::module_& m) {
         },
         py::arg("graph"), py::arg("threads") = 0, py::arg("progress") = py::none(),
         "removal_effect for each single node removed (dict of arrays).");
+
+    m.def(
+        "pair_dependency",
+        [](const CsrGraph& g, const py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>& in_set,
+           int threads) {
+            auto mask = from_numpy<std::uint8_t>(in_set);
+            auto r = run_released(
+                [&](const RunControl& ctl) { return pair_dependency(g, Span<const std::uint8_t>(mask), ctl); },
+                threads);
+            return py::make_tuple(r.mean_share, r.pairs);
+        },
+        py::arg("graph"), py::arg("in_set"), py::arg("threads") = 0,
+        "(mean share of shortest paths between outside pairs through the set, pairs).");
+
+    m.def(
+        "distance_from_set",
+        [](const CsrGraph& g, const py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>& in_set) {
+            auto mask = from_numpy<std::uint8_t>(in_set);
+            return to_numpy(run_released(
+                [&](const RunControl&) { return distance_from_set(g, Span<const std::uint8_t>(mask)); }, 1));
+        },
+        py::arg("graph"), py::arg("in_set"), "Steps from the set ignoring direction (-1 unreachable).");
 }
 
 }  // namespace govnet::py_bind

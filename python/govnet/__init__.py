@@ -34,10 +34,12 @@ from .errors import (
 from .network import Network, RelationSpec, read_table
 from .structure import (
     CorePeripheryResult,
+    CoreProfile,
     brokerage,
     constraint,
     core_number,
     core_periphery,
+    core_profile,
     effective_size,
     efficiency,
     hierarchy,
@@ -74,4 +76,6 @@ __all__ = [
     "efficiency",
     "hierarchy",
     "structural_holes",
+    "core_profile",
+    "CoreProfile",
 ]

@@ -108,4 +108,17 @@ RemovalEffect removal_effect(const CsrGraph& g, Span<const std::uint8_t> removed
 /// Parallel over nodes; deterministic.
 std::vector<RemovalEffect> single_removal_effects(const CsrGraph& g, const RunControl& ctl = {});
 
+/// Pair dependency on a node set: over ordered pairs (s, t) of nodes outside
+/// the set with t reachable from s, the mean share of shortest s-t paths
+/// (unweighted, along arcs) that pass through at least one node of the set.
+struct PairDependency {
+    double mean_share = 0;  ///< NaN when no pair is connected
+    std::int64_t pairs = 0;
+};
+PairDependency pair_dependency(const CsrGraph& g, Span<const std::uint8_t> in_set,
+                               const RunControl& ctl = {});
+
+/// Steps from the nearest node of the set, ignoring direction (-1: unreachable).
+std::vector<std::int32_t> distance_from_set(const CsrGraph& g, Span<const std::uint8_t> in_set);
+
 }  // namespace govnet
