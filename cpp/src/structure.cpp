@@ -540,15 +540,6 @@ CorePeripheryDiscrete core_periphery_discrete(const CsrGraph& g, const CorePerip
     return std::move(results[best]);
 }
 
-namespace {
-
-struct ContinuousEval {
-    double r;
-    std::vector<double> grad;
-};
-
-}  // namespace
-
 CorePeripheryContinuous core_periphery_continuous(const CsrGraph& g, bool weighted, int max_iter,
                                                   double tol, const RunControl& ctl) {
     const NodeId n = g.num_nodes();
@@ -575,7 +566,7 @@ CorePeripheryContinuous core_periphery_continuous(const CsrGraph& g, bool weight
     // variance and covariance as y but no catastrophic cancellation when c is
     // nearly uniform (the raw-moment formulas lose ~7 digits there).
     std::vector<double> dv(nn);
-    auto evaluate = [&](const std::vector<double>& c, bool want_grad) {
+    auto correlation = [&](const std::vector<double>& c) {
         double mean = 0;
         for (double v : c) mean += v;
         mean /= nd;
@@ -602,27 +593,7 @@ CorePeripheryContinuous core_periphery_continuous(const CsrGraph& g, bool weight
         const double Szz = mean * mean * (2 * (nd - 2) * D2 + 2 * D1 * D1) +
                            4 * mean * (D2 * D1 - D3) + D2 * D2 - D4;
         const double A = M * Sxz - Sx * Sz, B = M * Szz - Sz * Sz;
-        ContinuousEval ev;
-        if (!(B > 0)) {
-            ev.r = -std::numeric_limits<double>::infinity();
-            if (want_grad) ev.grad.assign(nn, 0.0);
-            return ev;
-        }
-        const double root = std::sqrt(D * B);
-        ev.r = A / root;
-        if (want_grad) {
-            ev.grad.resize(nn);
-            for (std::size_t k = 0; k < nn; ++k) {
-                const double d = dv[k];
-                const double dSz = 2 * mean * (nd - 1) + 2 * D1 - 2 * d;
-                const double dSzz = mean * mean * (4 * (nd - 2) * d + 4 * D1) +
-                                    4 * mean * (2 * d * D1 + D2 - 3 * d * d) + 4 * D2 * d - 4 * d * d * d;
-                const double dA = M * (mean * sm[k] + h[k]) - Sx * dSz;
-                const double dB = M * dSzz - 2 * Sz * dSz;
-                ev.grad[k] = dA / root - 0.5 * A * dB / (B * root);
-            }
-        }
-        return ev;
+        return B > 0 ? A / std::sqrt(D * B) : kNaN;
     };
     // MINRES (Comrey 1962): c minimises f(c) = sum_{i != j} (a_ij - c_i c_j)^2, with
     // gradient -2 h_k + 4 c_k (sum c^2 - c_k^2), h_k = sum_j (a_kj + a_jk) c_j.
@@ -725,7 +696,7 @@ CorePeripheryContinuous core_periphery_continuous(const CsrGraph& g, bool weight
     double norm = std::sqrt(dot(c, c));
     for (double& v : c) v /= norm;
     CorePeripheryContinuous out;
-    out.fit = evaluate(c, false).r;
+    out.fit = correlation(c);
     out.coreness = std::move(c);
     out.iterations = it;
     return out;

@@ -433,3 +433,29 @@ def test_core_periphery_result_repr_and_errors() -> None:
         govnet.core_periphery(nx.empty_graph(5))
     with pytest.raises(govnet.InvalidNetworkError, match="mode"):
         govnet.core_number(net, mode="both")
+
+
+def test_relation_argument_selects_layers() -> None:
+    net = govnet.datasets.nanshan()
+    ties = net.ties("leadership")
+    D = nx.DiGraph()
+    D.add_nodes_from(net.actor_ids)
+    D.add_edges_from(zip(ties["source"], ties["target"]))
+    nx.set_node_attributes(D, dict(net.actors["tier"]), "tier")
+    got = govnet.brokerage(net, relation="leadership")
+    ref = govnet.brokerage(D)
+    pd.testing.assert_frame_equal(got, ref.loc[got.index])
+    A = nx.to_numpy_array(D, nodelist=list(net.actor_ids), weight=None)
+    codes = pd.factorize(net.actors["tier"])[0]
+    np.testing.assert_array_equal(got.iloc[:, :5].to_numpy(), brokerage_reference(A, codes))
+    both = govnet.core_number(net, relation=["leadership", "deliberation"])
+    # the aggregate is directed (leadership is): networkx counts in + out degree
+    Dg = nx.DiGraph()
+    Dg.add_nodes_from(net.actor_ids)
+    for rel in ("leadership", "deliberation"):
+        t = net.ties(rel)
+        Dg.add_edges_from(zip(t["source"], t["target"]))
+        if not net.relation_spec(rel).directed:
+            Dg.add_edges_from(zip(t["target"], t["source"]))
+    ref_k = nx.core_number(Dg)
+    np.testing.assert_array_equal(both.to_numpy(), [ref_k[v] for v in net.actor_ids])
