@@ -237,10 +237,8 @@ StructuralHoles structural_holes(const CsrGraph& g, const StructuralHoleOptions&
     const std::int64_t blocks = std::min<std::int64_t>(std::max<NodeId>(n, 1), 1024);
     // Work: sum over egos of the degrees of their contacts (the inner loop).
     double work = 0;
-    for (NodeId v = 0; v < n; ++v) {
-        const double d = static_cast<double>(mu.end(v) - mu.begin(v));
-        work += d * d;
-    }
+    for (NodeId v = 0; v < n; ++v) work += static_cast<double>(mu.end(v) - mu.begin(v));
+    work *= 8;
     const int threads = threads_for(ctl, work);
     check_allocation("structural-hole scratch", static_cast<double>(std::max(1, threads)) * n, 20.0);
 #pragma omp parallel num_threads(threads)
@@ -270,12 +268,29 @@ StructuralHoles structural_holes(const CsrGraph& g, const StructuralHoleOptions&
                     const NodeId q = mu.nbr[static_cast<std::size_t>(e)];
                     const double pvq = p(v, e);
                     if (pvq == 0.0) continue;
-                    for (EdgeIdx f = mu.begin(q); f < mu.end(q); ++f) {
-                        const auto j = static_cast<std::size_t>(mu.nbr[static_cast<std::size_t>(f)]);
-                        if (mark[j] != v) continue;
+                    auto add = [&](std::size_t j, EdgeIdx f) {
                         const double mqj = mu.a_out[static_cast<std::size_t>(f)] + mu.a_in[static_cast<std::size_t>(f)];
                         acc_c[j] += pvq * p(q, f);
                         if (maxw[j] > 0) acc_r[j] += pvq * mqj / maxw[j];
+                    };
+                    const EdgeIdx f0 = mu.begin(q), f1 = mu.end(q);
+                    if (f1 - f0 <= 8 * (e1 - e0)) {
+                        // Scan q's contacts, keeping those that are also v's.
+                        for (EdgeIdx f = f0; f < f1; ++f) {
+                            const auto j = static_cast<std::size_t>(mu.nbr[static_cast<std::size_t>(f)]);
+                            if (mark[j] == v) add(j, f);
+                        }
+                    } else {
+                        // q is a hub: look v's contacts up in q's sorted row instead, so
+                        // a hub costs deg(v) log deg(q) per ego, not deg(q). Same order
+                        // of additions per j (over q), so the same sums.
+                        const NodeId* row = mu.nbr.data() + f0;
+                        const NodeId* row_end = mu.nbr.data() + f1;
+                        for (EdgeIdx e2 = e0; e2 < e1; ++e2) {
+                            const NodeId j = mu.nbr[static_cast<std::size_t>(e2)];
+                            const NodeId* it = std::lower_bound(row, row_end, j);
+                            if (it != row_end && *it == j) add(static_cast<std::size_t>(j), f0 + (it - row));
+                        }
                     }
                 }
                 double c = 0, es = 0;
