@@ -242,12 +242,14 @@ def test_hypothesis_directed(G: nx.DiGraph) -> None:
 
 
 def test_threads_do_not_change_results() -> None:
-    G = nx.barabasi_albert_graph(3000, 4, seed=7)
-    a = govnet.structural_holes(G, threads=1)
-    b = govnet.structural_holes(G, threads=2)
+    # large enough that the core really starts two threads (small work runs on one)
+    G = nx.barabasi_albert_graph(20000, 4, seed=7)
+    net = govnet.Network.from_networkx(G, default_tier="plural")
+    a = govnet.structural_holes(net, threads=1)
+    b = govnet.structural_holes(net, threads=2)
     pd.testing.assert_frame_equal(a, b, check_exact=True)
-    r1 = govnet.core_periphery(G, seed=3, restarts=4, threads=1)
-    r2 = govnet.core_periphery(G, seed=3, restarts=4, threads=2)
+    r1 = govnet.core_periphery(net, seed=3, restarts=4, threads=1)
+    r2 = govnet.core_periphery(net, seed=3, restarts=4, threads=2)
     pd.testing.assert_series_equal(r1.partition, r2.partition)
     assert r1.fit == r2.fit
 
