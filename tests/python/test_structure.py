@@ -363,8 +363,8 @@ def test_discrete_core_periphery_exhaustive_on_classics(name: str, between: str)
 
 
 @settings(max_examples=30, deadline=None)
-@given(G=graphs(directed=False), between=st.sampled_from(["ones", "missing"]),
-       weighted=st.booleans())
+@given(G=st.one_of(graphs(directed=False), graphs(directed=True)),
+       between=st.sampled_from(["ones", "missing"]), weighted=st.booleans())
 def test_discrete_core_periphery_exhaustive_hypothesis(G: nx.Graph, between: str, weighted: bool) -> None:
     n = len(G)
     if n < 5 or G.number_of_edges() == 0 or n > 11:
