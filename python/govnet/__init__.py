@@ -77,6 +77,19 @@ from .collection import Collection, MeasureNotAvailableError
 from . import io, plot, report
 from ._versions import show_versions
 from .io import from_adjacency, from_igraph, read_dl, read_gexf, read_graphml, read_pajek
+from .structure import (
+    CorePeripheryResult,
+    CoreProfile,
+    brokerage,
+    constraint,
+    core_number,
+    core_periphery,
+    core_profile,
+    effective_size,
+    efficiency,
+    hierarchy,
+    structural_holes,
+)
 
 __version__ = "0.1.0"
 
@@ -141,4 +154,15 @@ __all__ = [
     "read_dl",
     "from_adjacency",
     "from_igraph",
+    "core_number",
+    "core_periphery",
+    "CorePeripheryResult",
+    "brokerage",
+    "constraint",
+    "effective_size",
+    "efficiency",
+    "hierarchy",
+    "structural_holes",
+    "core_profile",
+    "CoreProfile",
 ]

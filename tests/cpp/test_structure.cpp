@@ -1,1 +1,134 @@
+#include <govnet/structure.hpp>
 #include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace govnet;
+
+namespace {
+
+CsrGraph undirected(NodeId n, std::vector<NodeId> s, std::vector<NodeId> t) {
+    return build_graph(n, EdgeList{std::move(s), std::move(t), {}});
+}
+
+CsrGraph directed(NodeId n, std::vector<NodeId> s, std::vector<NodeId> t) {
+    BuildOptions bo;
+    bo.directed = true;
+    return build_graph(n, EdgeList{std::move(s), std::move(t), {}}, bo);
+}
+
+}  // namespace
+
+TEST(CoreNumber, TriangleWithTailAndIsolate) {
+    // triangle 0-1-2, tail 2-3, isolate 4: cores 2, 2, 2, 1, 0
+    CsrGraph g = undirected(5, {0, 1, 0, 2}, {1, 2, 2, 3});
+    auto k = core_number(g);
+    EXPECT_EQ(k, (std::vector<std::int32_t>{2, 2, 2, 1, 0}));
+}
+
+TEST(CoreNumber, DirectedModes) {
+    // directed 3-cycle 0->1->2->0: in = out = 1 each, all = 2 (networkx counts in + out)
+    CsrGraph g = directed(3, {0, 1, 2}, {1, 2, 0});
+    EXPECT_EQ(core_number(g, CoreMode::All), (std::vector<std::int32_t>{2, 2, 2}));
+    EXPECT_EQ(core_number(g, CoreMode::In), (std::vector<std::int32_t>{1, 1, 1}));
+    EXPECT_EQ(core_number(g, CoreMode::Out), (std::vector<std::int32_t>{1, 1, 1}));
+    // out-star from 0: the centre has in-degree 0, so once it is peeled no leaf keeps
+    // an in-tie (all in-cores 0); symmetric for out-cores. Together: 1 each.
+    CsrGraph s = directed(4, {0, 0, 0}, {1, 2, 3});
+    EXPECT_EQ(core_number(s, CoreMode::In), (std::vector<std::int32_t>{0, 0, 0, 0}));
+    EXPECT_EQ(core_number(s, CoreMode::Out), (std::vector<std::int32_t>{0, 0, 0, 0}));
+    EXPECT_EQ(core_number(s, CoreMode::All), (std::vector<std::int32_t>{1, 1, 1, 1}));
+    // 0 <-> 1 and 2 -> 0: in-degrees 2, 1, 0 -> in-cores 1, 1, 0
+    CsrGraph t = directed(3, {0, 1, 2}, {1, 0, 0});
+    EXPECT_EQ(core_number(t, CoreMode::In), (std::vector<std::int32_t>{1, 1, 0}));
+}
+
+TEST(StructuralHoles, StarClosedForms) {
+    // star: centre 0 with 3 leaves. Centre: p = 1/3 each, no indirect paths,
+    // constraint 3 * (1/3)^2 = 1/3, effective size 3, efficiency 1, hierarchy 0.
+    // Leaf: one contact, constraint 1, effective size 1, hierarchy 0. Isolate 4: NaN.
+    CsrGraph g = undirected(5, {0, 0, 0}, {1, 2, 3});
+    auto h = structural_holes(g);
+    EXPECT_NEAR(h.constraint[0], 1.0 / 3.0, 1e-15);
+    EXPECT_DOUBLE_EQ(h.effective_size[0], 3.0);
+    EXPECT_DOUBLE_EQ(h.efficiency[0], 1.0);
+    EXPECT_NEAR(h.hierarchy[0], 0.0, 1e-15);
+    EXPECT_DOUBLE_EQ(h.constraint[1], 1.0);
+    EXPECT_DOUBLE_EQ(h.effective_size[1], 1.0);
+    EXPECT_DOUBLE_EQ(h.hierarchy[1], 0.0);
+    EXPECT_TRUE(std::isnan(h.constraint[4]) && std::isnan(h.hierarchy[4]));
+}
+
+TEST(StructuralHoles, TriangleAndThreadsAgree) {
+    // triangle: p = 1/2, c_ij = (1/2 + 1/4)^2 = 9/16, C = 9/8; effective size 2 - 2*1/2 = 1
+    CsrGraph t = undirected(3, {0, 1, 0}, {1, 2, 2});
+    auto h = structural_holes(t);
+    EXPECT_NEAR(h.constraint[0], 9.0 / 8.0, 1e-15);
+    EXPECT_NEAR(h.effective_size[0], 1.0, 1e-15);
+    // determinism on a larger graph
+    EdgeList el;
+    for (NodeId v = 1; v < 2000; ++v) {
+        el.sources.push_back(v);
+        el.targets.push_back((v * 7919) % v);
+        el.sources.push_back(v);
+        el.targets.push_back((v * 104729 + 3) % v);
+    }
+    CsrGraph g = build_graph(2000, el);
+    RunControl one, two;
+    one.threads = 1;
+    two.threads = 2;
+    auto a = structural_holes(g, {}, one), b = structural_holes(g, {}, two);
+    for (std::size_t i = 0; i < a.constraint.size(); ++i) {
+        if (std::isnan(a.constraint[i])) {
+            EXPECT_TRUE(std::isnan(b.constraint[i]));
+            continue;
+        }
+        EXPECT_EQ(a.constraint[i], b.constraint[i]);
+        EXPECT_EQ(a.effective_size[i], b.effective_size[i]);
+    }
+}
+
+TEST(Brokerage, TwoPathRoles) {
+    // 0 -> 1 -> 2 with no 0 -> 2; groups: 0:A 1:A 2:B => node 1 is a representative.
+    CsrGraph g = directed(3, {0, 1}, {1, 2});
+    std::vector<std::int32_t> gr{0, 0, 1};
+    auto b = brokerage(g, Span<const std::int32_t>(gr));
+    EXPECT_EQ(b[1 * 5 + 2], 1.0);
+    double total = 0;
+    for (double x : b) total += x;
+    EXPECT_EQ(total, 1.0);
+    // closing the triad removes the brokerage
+    CsrGraph closed = directed(3, {0, 1, 0}, {1, 2, 2});
+    auto c = brokerage(closed, Span<const std::int32_t>(gr));
+    for (double x : c) EXPECT_EQ(x, 0.0);
+    std::vector<std::int32_t> bad{0, 1};
+    EXPECT_THROW(brokerage(g, Span<const std::int32_t>(bad)), InvalidArgument);
+}
+
+TEST(CorePeriphery, StarIsPerfect) {
+    CsrGraph g = undirected(6, {0, 0, 0, 0, 0}, {1, 2, 3, 4, 5});
+    CorePeripheryOptions opt;
+    opt.restarts = 4;
+    opt.seed = 1;
+    auto r = core_periphery_discrete(g, opt);
+    EXPECT_NEAR(r.fit, 1.0, 1e-12);
+    EXPECT_EQ(r.core, (std::vector<std::uint8_t>{1, 0, 0, 0, 0, 0}));
+    EXPECT_THROW(core_periphery_discrete(undirected(2, {0}, {1}), opt), InvalidArgument);
+    auto c = core_periphery_continuous(g);
+    EXPECT_GT(c.coreness[0], c.coreness[1]);
+    EXPECT_NEAR(c.coreness[1], c.coreness[5], 1e-8);
+}
+
+TEST(Vulnerability, PathRemoval) {
+    // path 0-1-2: removing 1 leaves 2 isolated nodes (efficiency 0, 2 components, share 1/2)
+    CsrGraph g = undirected(3, {0, 1}, {1, 2});
+    auto all = single_removal_effects(g);
+    EXPECT_DOUBLE_EQ(all[1].efficiency, 0.0);
+    EXPECT_EQ(all[1].components, 2);
+    EXPECT_DOUBLE_EQ(all[1].largest_share, 0.5);
+    EXPECT_DOUBLE_EQ(all[0].efficiency, 1.0);
+    EXPECT_EQ(all[0].components, 1);
+    std::vector<std::uint8_t> none(3, 0);
+    auto base = removal_effect(g, Span<const std::uint8_t>(none));
+    EXPECT_NEAR(base.efficiency, (1.0 + 1.0 + 0.5) * 2 / 6.0, 1e-15);
+}
