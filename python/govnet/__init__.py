@@ -32,6 +32,7 @@ from .errors import (
     TooLargeError,
 )
 from .network import Network, RelationSpec, read_table
+from .storage import load
 
 __version__ = "0.1.0"
 
@@ -54,4 +55,5 @@ __all__ = [
     "ConvergenceError",
     "TooLargeError",
     "GovnetInternalError",
+    "load",
 ]

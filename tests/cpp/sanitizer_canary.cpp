@@ -18,6 +18,12 @@ int main(int argc, char** argv) {
         delete[] a;
         return v == 12345 ? 1 : 0;
     }
+    if (std::strcmp(argv[1], "use-after-free") == 0) {  // AddressSanitizer only
+        int* a = new int[4];
+        a[0] = pad;
+        delete[] a;
+        return a[pad - 2] == 12345 ? 1 : 0;
+    }
     if (std::strcmp(argv[1], "signed-overflow") == 0) {
         int x = INT_MAX - 1 + (pad - 1);  // INT_MAX (pad == 2)
         x += pad;                           // undefined: overflow
