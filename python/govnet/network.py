@@ -547,7 +547,11 @@ class Network:
         if isinstance(relation, str):
             g = self._graph(relation)
             if mode == "any" and g.weighted:
-                return _core.aggregate([g], "any")
+                key = ("aggregate", (relation,), mode)
+                with self._lock:
+                    if key not in self._graphs:
+                        self._graphs[key] = _core.aggregate([g], "any")
+                    return self._graphs[key]
             return g
         names = self.relations if relation is None else list(relation)
         if not names:
