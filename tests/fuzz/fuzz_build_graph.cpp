@@ -16,20 +16,28 @@ using govnet::CsrGraph;
 // crash and must give finite, non-negative per-node values.
 constexpr govnet::NodeId kMaxAlgoNodes = 200;
 
-void run_betweenness(const CsrGraph& g, bool weighted) {
+void run_betweenness(const CsrGraph& g, bool weighted, bool endpoints = false, std::int64_t k = 0) {
     govnet::BetweennessOptions opt;
     opt.weighted = weighted;
     opt.normalized = true;
+    opt.endpoints = endpoints;
+    opt.k = k;
+    opt.seed = 42;
     govnet::RunControl ctl;
     ctl.threads = 1;
     const auto bc = govnet::betweenness(g, opt, ctl);
     GOVNET_FUZZ_CHECK(bc.size() == static_cast<std::size_t>(g.num_nodes()));
     for (double x : bc) GOVNET_FUZZ_CHECK(std::isfinite(x) && x >= -1e-9);
+    // Normalised values are shares of pairs: at most 1 (sampling may exceed it).
+    if (k == 0)
+        for (double x : bc) GOVNET_FUZZ_CHECK(x <= 1.0 + 1e-9);
 }
 
 const std::vector<void (*)(const CsrGraph&)> ALGORITHMS = {
     [](const CsrGraph& g) { run_betweenness(g, false); },
     [](const CsrGraph& g) { run_betweenness(g, true); },
+    [](const CsrGraph& g) { run_betweenness(g, false, true); },
+    [](const CsrGraph& g) { run_betweenness(g, true, false, g.num_nodes() / 2); },
     [](const CsrGraph& g) { govnet::fuzz::check_graph(g.to_undirected(false)); },
     [](const CsrGraph& g) { govnet::fuzz::check_graph(g.to_undirected(true)); },
 };
