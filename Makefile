@@ -7,7 +7,7 @@ JOBS ?= 2
 CMAKE := $(VENV)/bin/cmake
 CTEST := $(VENV)/bin/ctest
 
-.PHONY: demo test setup install cpp-test py-test bench lint clean asan-test fuzz-setup fuzz-short fuzz
+.PHONY: demo test setup install cpp-test py-test bench lint clean asan-test fuzz-setup fuzz-short fuzz fuzz-python
 
 ## demo: install what is missing, build, run the Nanshan case study
 demo: install
@@ -80,8 +80,14 @@ endef
 fuzz-short: fuzz-setup
 	$(call run_fuzzers,$(FUZZ_SECONDS))
 
-fuzz: fuzz-setup
+fuzz: fuzz-setup fuzz-python
 	$(call run_fuzzers,$(FUZZ_LONG_SECONDS))
+
+# The hypothesis fuzzing of the Python readers with many more inputs than in `make test`.
+FUZZ_PY_EXAMPLES ?= 5000
+fuzz-python: install
+	cd tests && GOVNET_FUZZ_EXAMPLES=$(FUZZ_PY_EXAMPLES) $(PY) -m pytest -c ../pyproject.toml \
+	  --rootdir=.. -q -p no:cacheprovider ../tests/python/test_fuzz_readers.py
 
 bench: install
 	bash scripts/setup.sh test,bench
