@@ -55,7 +55,7 @@ import pandas as pd
 
 from .errors import FileFormatError, InvalidNetworkError, TooLargeError
 
-__all__ = ["save", "load", "FORMAT_VERSION", "MAX_TOTAL_BYTES", "MAX_MEMBERS"]
+__all__ = ["FORMAT_VERSION", "MAX_MEMBERS", "MAX_TOTAL_BYTES", "load", "save"]
 
 FORMAT = "govnet-network"
 FORMAT_VERSION = 1
@@ -457,10 +457,10 @@ class _Reader:
         try:
             major, minor = np.lib.format.read_magic(buf)
             if (major, minor) == (1, 0):
-                shape, fortran, dtype = np.lib.format.read_array_header_1_0(buf)
+                shape, _, dtype = np.lib.format.read_array_header_1_0(buf)
             elif (major, minor) in ((2, 0), (3, 0)):
-                shape, fortran, dtype = (np.lib.format.read_array_header_2_0(buf) if major == 2
-                                         else np.lib.format._read_array_header(buf, (3, 0)))
+                shape, _, dtype = (np.lib.format.read_array_header_2_0(buf) if major == 2
+                                   else np.lib.format._read_array_header(buf, (3, 0)))
             else:
                 raise ValueError(f"unsupported .npy version {major}.{minor}")
         except (ValueError, SyntaxError, TypeError, EOFError) as exc:
@@ -546,7 +546,7 @@ class _Reader:
             arr = self.npy(f"{prefix}.npy", rows, "M")
             try:
                 return pd.Series(arr).dt.tz_localize("UTC").dt.tz_convert(str(spec["tz"]))
-            except Exception as exc:  # unknown time zone names
+            except (KeyError, ValueError, TypeError) as exc:  # unknown time zone names
                 raise self.error(f"{what}: bad time zone {spec['tz']!r} ({exc})") from None
         if kind == "masked":
             dtype_name = spec["dtype"]

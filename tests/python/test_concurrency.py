@@ -143,7 +143,7 @@ def test_lazy_layer_cache_is_safe_under_concurrent_first_use(relation):
         got: list[Any] = [None] * THREADS
         barrier = threading.Barrier(THREADS)
 
-        def worker(k: int) -> None:
+        def worker(k: int, net=net, got=got, barrier=barrier) -> None:
             barrier.wait()
             got[k] = net.layer(relation, mode="any" if k % 2 and relation is None else "sum") \
                 if relation is None else net.layer(relation)

@@ -46,7 +46,7 @@ class Reader:
 
 
 def _nanshan_csvs(tmp: Path) -> list[bytes]:
-    actors, ties, duties = govnet.datasets.nanshan().to_frames()
+    actors, ties, _ = govnet.datasets.nanshan().to_frames()
     return [actors.to_csv(index=False).encode("utf-8"),
             actors.head(4).to_csv(index=False).encode("gb18030"),
             b"\xef\xbb\xbfid,tier,name\na,core,\xe5\x85\x9a\xe5\xa7\x94\nb,plural,x\n",
