@@ -215,3 +215,31 @@ def test_ctrl_c_in_main_thread_leaves_other_threads_correct(networks):
         th.join()
         timer.join()
     assert not bad and count[0] > 0
+
+
+def test_concurrent_saves_to_one_path_leave_one_complete_file(tmp_path):
+    """Saves racing for the same path: the survivor is one whole network, never
+    a mix, and no temporary file is left behind."""
+    nets = [ba_network(100 + 10 * k, 2, seed=k) for k in range(THREADS)]
+    path = tmp_path / "shared.govnet"
+    barrier = threading.Barrier(THREADS)
+    errors: list[BaseException] = []
+
+    def worker(k: int) -> None:
+        barrier.wait()
+        try:
+            for _ in range(3):
+                nets[k].save(path)
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(k,)) for k in range(THREADS)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert not errors
+    assert [p.name for p in tmp_path.iterdir()] == ["shared.govnet"]
+    back = govnet.load(path)
+    k = (len(back) - 100) // 10
+    assert same(back.ties(), nets[k].ties()) and back.actor_ids.equals(nets[k].actor_ids)
