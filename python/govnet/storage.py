@@ -177,7 +177,8 @@ def _write_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
     # Fixed timestamp: the same network gives byte-identical files.
     info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
     info.compress_type = zf.compression
-    zf.writestr(info, data)
+    # Level 1: most of deflate's gain on numeric columns at a fraction of its time.
+    zf.writestr(info, data, compresslevel=1 if zf.compression == zipfile.ZIP_DEFLATED else None)
 
 
 def _json_roundtrips(value: Any) -> bool:
