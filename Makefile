@@ -7,14 +7,15 @@ JOBS ?= 2
 CMAKE := $(VENV)/bin/cmake
 CTEST := $(VENV)/bin/ctest
 
-.PHONY: demo test setup install cpp-test py-test bench lint clean
+.PHONY: demo test setup install cpp-test py-test bench lint clean asan-test fuzz-setup fuzz-short fuzz fuzz-python
 
 ## demo: install what is missing, build, run the Nanshan case study
 demo: install
 	$(PY) -m govnet demo
 
-## test: install what is missing, build, run the GoogleTest suite and pytest
-test: install cpp-test py-test
+## test: install what is missing, build, run the GoogleTest suite, pytest, the
+## sanitized GoogleTest suite and a one-minute fuzz run
+test: install cpp-test py-test asan-test fuzz-short
 
 setup:
 	bash scripts/setup.sh $(EXTRAS)
@@ -34,6 +35,60 @@ cpp-test: setup
 py-test: install
 	cd tests && $(PY) -m pytest -c ../pyproject.toml --rootdir=.. -q -p no:cacheprovider ../tests/python
 	cd tests && $(PY) -m pytest -c ../pyproject.toml --rootdir=.. -q -p no:cacheprovider --doctest-modules --pyargs govnet
+
+# --- reliability (issue #10) ----------------------------------------------------
+# The GoogleTest suite (and fuzz replays) under AddressSanitizer + UBSan, no Python
+# module. Any report fails the run: -fno-sanitize-recover=all, halt_on_error=1;
+# leak detection stays on, with libgomp's pool suppressed (tests/sanitizers/lsan.supp).
+SAN_ENV := ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1 \
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizers/lsan.supp:print_suppressions=0
+asan-test: setup
+	$(CMAKE) -S . -B build/asan -G Ninja -DCMAKE_MAKE_PROGRAM=$(VENV)/bin/ninja \
+	  -DCMAKE_BUILD_TYPE=Debug -DGOVNET_SANITIZE=ON -DGOVNET_TESTS=ON -DGOVNET_PYTHON=OFF >/dev/null
+	$(CMAKE) --build build/asan -j $(JOBS)
+	set -o pipefail; cd build/asan && $(SAN_ENV) $(CTEST) --no-tests=error --output-on-failure \
+	  -j $(JOBS) | tail -n 4
+
+# libFuzzer targets (tests/fuzz/fuzz_<name>.cpp, listed in CMakeLists.txt) built by
+# clang with ASan + UBSan. fuzz-short (part of `make test`) runs each for
+# FUZZ_SECONDS, fuzz for FUZZ_LONG_SECONDS. Seeds come from tests/fuzz/corpus/<name>
+# (read only); new inputs go to build/fuzz/corpus/<name>; a crash is saved under
+# build/fuzz/crashes/<name>/ and fails the run: copy it to tests/fuzz/regressions/<name>/
+# (replayed by ctest) once fixed.
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.cpp,%,$(wildcard tests/fuzz/fuzz_*.cpp))
+FUZZ_SECONDS ?= 20
+FUZZ_LONG_SECONDS ?= 600
+FUZZ_FLAGS := -rss_limit_mb=2048 -timeout=10 -max_len=8192 -print_final_stats=1
+fuzz-setup: setup
+	bash scripts/setup-fuzz.sh
+	CXX=clang++ $(CMAKE) -S . -B build/fuzz -G Ninja -DCMAKE_MAKE_PROGRAM=$(VENV)/bin/ninja \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGOVNET_FUZZ=ON -DGOVNET_OPENMP=OFF -DGOVNET_TESTS=OFF \
+	  -DGOVNET_PYTHON=OFF >/dev/null
+	$(CMAKE) --build build/fuzz -j $(JOBS)
+
+define run_fuzzers
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build/fuzz/corpus/$$t build/fuzz/crashes/$$t tests/fuzz/corpus/$$t; \
+	  echo "[fuzz] $$t for $(1) s"; \
+	  $(SAN_ENV) build/fuzz/fuzz_$$t $(FUZZ_FLAGS) -max_total_time=$(1) \
+	    -artifact_prefix=build/fuzz/crashes/$$t/ build/fuzz/corpus/$$t tests/fuzz/corpus/$$t \
+	    2>build/fuzz/$$t.log || { tail -n 40 build/fuzz/$$t.log; exit 1; }; \
+	  grep -h "stat::number_of_executed_units" build/fuzz/$$t.log | sed "s/^/[fuzz] $$t /"; \
+	done
+endef
+
+fuzz-short: fuzz-setup
+	$(call run_fuzzers,$(FUZZ_SECONDS))
+
+fuzz: fuzz-setup fuzz-python
+	$(call run_fuzzers,$(FUZZ_LONG_SECONDS))
+
+# The hypothesis fuzzing of the Python readers with many more inputs than in `make test`.
+FUZZ_PY_EXAMPLES ?= 5000
+fuzz-python: install
+	cd tests && GOVNET_FUZZ_EXAMPLES=$(FUZZ_PY_EXAMPLES) $(PY) -m pytest -c ../pyproject.toml \
+	  --rootdir=.. -q -p no:cacheprovider ../tests/python/test_fuzz_readers.py
 
 bench: install
 	bash scripts/setup.sh test,bench

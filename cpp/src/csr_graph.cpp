@@ -118,6 +118,8 @@ CsrGraph build_graph(NodeId n, const EdgeList& edges, const BuildOptions& opt) {
                               ")");
     // Each tie is stored up to twice, with an id and a weight, plus work arrays.
     check_allocation("graph construction", static_cast<double>(m), 4.0 * (4 + 8));
+    // Offsets (out, in and a work copy) per node, even when there are no ties.
+    check_allocation("graph node offsets", static_cast<double>(n) + 1, 3.0 * 8);
 
     std::vector<NodeId> us, vs;
     std::vector<double> ws;
@@ -178,7 +180,15 @@ CsrGraph build_graph(NodeId n, const EdgeList& edges, const BuildOptions& opt) {
         for (std::size_t k = 0; k < row.size(); ++k) {
             if (!uniq_u.empty() && uniq_u.back() == u && uniq_v.back() == row[k].first) {
                 switch (opt.duplicates) {
-                    case DuplicatePolicy::Sum: uniq_w.back() += row[k].second; break;
+                    case DuplicatePolicy::Sum:
+                        uniq_w.back() += row[k].second;
+                        // Finite weights can overflow when summed; keep weights finite.
+                        if (!std::isfinite(uniq_w.back()))
+                            throw InvalidArgument("duplicate ties " + std::to_string(u) +
+                                                  (opt.directed ? " -> " : " -- ") +
+                                                  std::to_string(row[k].first) +
+                                                  ": summed weight is not finite");
+                        break;
                     case DuplicatePolicy::Max:
                         uniq_w.back() = std::max(uniq_w.back(), row[k].second);
                         break;

@@ -13,6 +13,7 @@ TwoMode::TwoMode(NodeId rows, NodeId cols, const std::vector<NodeId>& row_ids,
     if (col_ids.size() != m || (!roles.empty() && roles.size() != m))
         throw InvalidArgument("row, column and role arrays differ in length");
     check_allocation("two-mode incidence", static_cast<double>(m), 2.0 * (4 + 1 + 8));
+    check_allocation("two-mode offsets", static_cast<double>(rows) + cols + 2, 8.0);
     for (std::size_t i = 0; i < m; ++i) {
         if (row_ids[i] < 0 || row_ids[i] >= rows)
             throw InvalidArgument("incidence " + std::to_string(i) + ": row " +

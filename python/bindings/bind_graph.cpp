@@ -3,6 +3,9 @@
 #include <govnet/csr_graph.hpp>
 #include <govnet/two_mode.hpp>
 
+#include <cstdint>
+#include <string>
+
 #include "common.hpp"
 
 namespace govnet::py_bind {
@@ -26,11 +29,38 @@ SelfLoopPolicy parse_self_loops(const std::string& s) {
 using IdArray = py::array_t<NodeId, py::array::c_style | py::array::forcecast>;
 using WArray = py::array_t<double, py::array::c_style | py::array::forcecast>;
 
-CsrGraph build(NodeId n, const IdArray& src, const IdArray& tgt, const py::object& weights,
+/// Node ids from any array, refusing what a cast to int32 would silently
+/// change: non-integer dtypes (0.9 -> 0) and values outside int32 (2^32 -> 0).
+std::vector<NodeId> checked_ids(const py::array& a, const char* what) {
+    if (a.size() > 0) {
+        const char kind = a.dtype().kind();
+        if (kind != 'i' && kind != 'u')
+            throw InvalidArgument(std::string(what) + " must be an integer array, got dtype " +
+                                  py::str(a.dtype()).cast<std::string>());
+        auto refuse = [&](py::ssize_t i, const std::string& value) {
+            throw InvalidArgument(std::string(what) + "[" + std::to_string(i) + "] = " + value +
+                                  " does not fit a node id (int32)");
+        };
+        if (kind == 'u' && a.itemsize() >= 4) {
+            auto u = a.cast<py::array_t<std::uint64_t, py::array::forcecast>>();
+            for (py::ssize_t i = 0; i < u.size(); ++i)
+                if (u.data()[i] > static_cast<std::uint64_t>(INT32_MAX))
+                    refuse(i, std::to_string(u.data()[i]));
+        } else if (kind == 'i' && a.itemsize() > 4) {
+            auto w = a.cast<py::array_t<std::int64_t, py::array::forcecast>>();
+            for (py::ssize_t i = 0; i < w.size(); ++i)
+                if (w.data()[i] < INT32_MIN || w.data()[i] > INT32_MAX)
+                    refuse(i, std::to_string(w.data()[i]));
+        }
+    }
+    return from_numpy<NodeId>(a.cast<IdArray>());
+}
+
+CsrGraph build(NodeId n, const py::array& src, const py::array& tgt, const py::object& weights,
                bool directed, const std::string& duplicates, const std::string& self_loops) {
     EdgeList el;
-    el.sources = from_numpy<NodeId>(src);
-    el.targets = from_numpy<NodeId>(tgt);
+    el.sources = checked_ids(src, "sources");
+    el.targets = checked_ids(tgt, "targets");
     if (!weights.is_none()) el.weights = from_numpy<double>(weights.cast<WArray>());
     BuildOptions opt;
     opt.directed = directed;
@@ -92,7 +122,7 @@ void bind_graph(py::module_& m) {
             },
             [](const py::tuple& t) {
                 if (t.size() != 5) throw InvalidArgument("bad CsrGraph pickle state");
-                return build(t[0].cast<NodeId>(), t[2].cast<IdArray>(), t[3].cast<IdArray>(),
+                return build(t[0].cast<NodeId>(), t[2].cast<py::array>(), t[3].cast<py::array>(),
                              t[4], t[1].cast<bool>(), "raise", "keep");
             }));
 
@@ -109,14 +139,14 @@ void bind_graph(py::module_& m) {
         py::arg("layers"), py::arg("mode") = "sum", "Combine layers over the same nodes.");
 
     py::class_<TwoMode>(m, "TwoMode", "Actor x duty incidence, CSR both ways.")
-        .def(py::init([](NodeId rows, NodeId cols, const IdArray& r, const IdArray& c,
+        .def(py::init([](NodeId rows, NodeId cols, const py::array& r, const py::array& c,
                          const py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>& roles) {
                  std::vector<HolderRole> rl(static_cast<std::size_t>(roles.size()));
                  for (py::ssize_t i = 0; i < roles.size(); ++i) {
                      if (roles.data()[i] > 1) throw InvalidArgument("holder role code must be 0 (lead) or 1 (assist)");
                      rl[static_cast<std::size_t>(i)] = static_cast<HolderRole>(roles.data()[i]);
                  }
-                 return TwoMode(rows, cols, from_numpy<NodeId>(r), from_numpy<NodeId>(c), rl);
+                 return TwoMode(rows, cols, checked_ids(r, "row_ids"), checked_ids(c, "col_ids"), rl);
              }),
              py::arg("rows"), py::arg("cols"), py::arg("row_ids"), py::arg("col_ids"), py::arg("roles"))
         .def_property_readonly("num_rows", &TwoMode::num_rows)

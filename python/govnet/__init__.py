@@ -90,6 +90,7 @@ from .structure import (
     hierarchy,
     structural_holes,
 )
+from .storage import load
 
 __version__ = "0.1.0"
 
@@ -165,4 +166,5 @@ __all__ = [
     "structural_holes",
     "core_profile",
     "CoreProfile",
+    "load",
 ]

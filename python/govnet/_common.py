@@ -92,3 +92,19 @@ def progress_bar(enabled: bool | None, desc: str, total: float | None = None) ->
         yield update
     finally:
         bar.close()
+
+
+def dense_zeros(n_rows: int, n_cols: int, what: str, limit_gib: float = 8.0) -> np.ndarray:
+    """np.zeros((n_rows, n_cols)), refused up front with TooLargeError past ``limit_gib``.
+
+    numpy's lazy allocation would otherwise succeed and the kernel would be
+    killed for memory later, while the matrix is filled.
+    """
+    from .errors import TooLargeError
+
+    gib = n_rows * n_cols * 8 / 1024**3
+    if gib > limit_gib:
+        raise TooLargeError(
+            f"{what}: a dense {n_rows:,} x {n_cols:,} matrix would need {gib:,.1f} GiB, more than "
+            f"the limit of {limit_gib:g} GiB; use a sparse form or a smaller network")
+    return np.zeros((n_rows, n_cols))

@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._common import as_network, check_seed, check_threads, layer_of, progress_bar
+from ._common import as_network, check_seed, check_threads, dense_zeros, layer_of, progress_bar
 from .errors import InvalidNetworkError
 from .network import Network
 
@@ -107,7 +107,7 @@ def _check_permutations(n_permutations: Any) -> int:
 def _layer_matrix(net: Network, relation: Any) -> tuple[np.ndarray, bool]:
     g = layer_of(net, relation)
     n = len(net)
-    mat = np.zeros((n, n))
+    mat = dense_zeros(n, n, "QAP relation matrix")
     src, dst, w = g.edges()
     mat[src, dst] = w
     if not g.directed:
@@ -949,7 +949,7 @@ def permutation_test(
             fn = _GRAPH_STATS[statistic]
 
             def evaluate(h: Any) -> float:
-                a = np.zeros((len(net), len(net)))
+                a = dense_zeros(len(net), len(net), "permutation test matrix")
                 src, dst, _ = h.edges()
                 a[src, dst] = 1
                 if not h.directed:

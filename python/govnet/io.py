@@ -56,6 +56,7 @@ from xml.sax.saxutils import quoteattr as _quoteattr
 import numpy as np
 import pandas as pd
 
+from ._common import dense_zeros
 from .errors import FileFormatError, InvalidNetworkError, TooLargeError
 from .network import Network, _decode, read_table
 
@@ -786,7 +787,7 @@ def write_dl(net: Network, path: str | os.PathLike[str], *, format: str = "auto"
     mats = rels or [None]
     for k, rel in enumerate(mats):
         if format == "fullmatrix":
-            m = np.zeros((n, n))
+            m = dense_zeros(n, n, "DL full matrix")
             if rel is not None:
                 m = to_adjacency(net, relation=rel)[0]
             out += [" ".join(_fmt_weight(x) for x in row) for row in m]
@@ -1207,7 +1208,7 @@ def to_adjacency(net: Network, *, relation: Any = None, sparse: bool = False,
         import scipy.sparse as sp
 
         return sp.csr_array((w, (s, t)), shape=(n, n)), net.actor_ids.copy()
-    m = np.zeros((n, n))
+    m = dense_zeros(n, n, "adjacency matrix")
     np.add.at(m, (s, t), w)
     return m, net.actor_ids.copy()
 

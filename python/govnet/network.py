@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -34,6 +35,7 @@ from .errors import (
     FileFormatError,
     InvalidNetworkError,
     RelationNotFoundError,
+    TooLargeError,
 )
 from .vocab import KINDS, RELATIONS, TIERS, normalize_tier
 
@@ -207,7 +209,7 @@ class Network:
     """
 
     __slots__ = ("_actors", "_codes", "_ties", "_relations", "_duties", "_meetings", "meta",
-                 "_graphs", "_options")
+                 "_graphs", "_options", "_lock")
 
     def __init__(self, actors: pd.DataFrame, ties: pd.DataFrame,
                  relations: Mapping[str, RelationSpec], *, duties: pd.DataFrame | None = None,
@@ -222,6 +224,9 @@ class Network:
         self.meta: dict[str, Any] = dict(meta or {})
         self._options = dict(options or {"duplicates": "sum", "self_loops": "drop"})
         self._graphs: dict[Any, Any] = {}
+        # Guards the lazy layer cache: threads asking for the same layer at
+        # once share one build (the build itself releases the GIL).
+        self._lock = threading.RLock()
 
     # -- construction -----------------------------------------------------
 
@@ -343,9 +348,13 @@ class Network:
             raise InvalidNetworkError("sources and targets must be integer arrays (actor positions)")
         if actors is None:
             n = int(max(src.max(initial=-1), dst.max(initial=-1)) + 1)
+            _check_size("from_arrays: actors", n, _BYTES_PER_ACTOR)
             ids: Any = pd.RangeIndex(n).astype(str)
         elif isinstance(actors, (int, np.integer)):
             n = int(actors)
+            if n < 0:
+                raise InvalidNetworkError(f"actors must be a non-negative count, got {n}")
+            _check_size("from_arrays: actors", n, _BYTES_PER_ACTOR)
             ids = pd.RangeIndex(n).astype(str)
         else:
             ids = pd.Index([_id_str(a) for a in actors])
@@ -516,7 +525,12 @@ class Network:
     def _graph(self, relation: str) -> Any:
         key = ("layer", relation)
         g = self._graphs.get(key)
-        if g is None:
+        if g is not None:
+            return g
+        with self._lock:
+            g = self._graphs.get(key)
+            if g is not None:
+                return g
             self._check_relation(relation)
             t = self._ties
             mask = (t["relation"] == relation).to_numpy()
@@ -525,7 +539,7 @@ class Network:
                 t["weight"].to_numpy()[mask], directed=self._relations[relation].directed,
                 duplicates=self._options["duplicates"], self_loops=self._options["self_loops"])
             self._graphs[key] = g
-        return g
+            return g
 
     def layer(self, relation: str | Sequence[str] | None = None, *, mode: str = "sum") -> Any:
         """The C++ graph of one relation, or the aggregate of several.
@@ -544,24 +558,32 @@ class Network:
         if isinstance(relation, str):
             g = self._graph(relation)
             if mode == "any" and g.weighted:
-                return _core.aggregate([g], "any")
+                key = ("aggregate", (relation,), mode)
+                with self._lock:
+                    if key not in self._graphs:
+                        self._graphs[key] = _core.aggregate([g], "any")
+                    return self._graphs[key]
             return g
         names = self.relations if relation is None else list(relation)
         if not names:
             if relation is None:
                 key = ("empty",)
-                if key not in self._graphs:
-                    self._graphs[key] = _core.CsrGraph.build(
-                        len(self), np.zeros(0, np.int32), np.zeros(0, np.int32))
-                return self._graphs[key]
+                with self._lock:
+                    if key not in self._graphs:
+                        self._graphs[key] = _core.CsrGraph.build(
+                            len(self), np.zeros(0, np.int32), np.zeros(0, np.int32))
+                    return self._graphs[key]
             raise InvalidNetworkError("relation list is empty")
         if len(names) == 1:
             return self.layer(names[0], mode=mode)
         key = ("aggregate", tuple(names), mode)
         g = self._graphs.get(key)
         if g is None:
-            g = _core.aggregate([self._graph(r) for r in names], mode)
-            self._graphs[key] = g
+            with self._lock:
+                g = self._graphs.get(key)
+                if g is None:
+                    g = _core.aggregate([self._graph(r) for r in names], mode)
+                    self._graphs[key] = g
         return g
 
     # -- conversion -------------------------------------------------------
@@ -684,6 +706,21 @@ class Network:
         return Network(self._actors, combined, rel_specs, duties=self._duties,
                        meetings=self._meetings, meta=self.meta, options=self._options)
 
+    # -- saving (versioned, pickle-free; see govnet.storage) ----------------
+
+    def save(self, path: str | os.PathLike[str], *, compress: bool = True) -> None:
+        """Save to ``path`` atomically in govnet's versioned, pickle-free format.
+
+        Read it back with :func:`govnet.load`. Everything is kept (actors and
+        their columns with dtypes, relations, ties with weights and extra
+        columns, duties, meetings); ``meta`` entries that are neither
+        JSON-serialisable nor DataFrames are dropped with a warning. See
+        :mod:`govnet.storage` for the format.
+        """
+        from . import storage
+
+        storage.save(self, path, compress=compress)
+
     # -- pickling (arrays, not Python objects per tie) -----------------------
 
     def __getstate__(self) -> dict[str, Any]:
@@ -742,6 +779,65 @@ class Network:
 
 # ---------------------------------------------------------------------------
 # Validation (Python names the row; C++ re-checks invariants)
+
+# Rough heap cost of one actor built by from_arrays (id string, name, tier,
+# kind, index entries): used to refuse absurd counts before allocating.
+_BYTES_PER_ACTOR = 200.0
+_MEMORY_LIMIT = 8.0 * 1024**3  # as the C++ core's check_allocation
+
+
+def _check_size(what: str, count: float, bytes_each: float, limit: float = _MEMORY_LIMIT) -> None:
+    need = float(count) * bytes_each
+    if not need <= limit:
+        raise TooLargeError(f"{what}: {count:.6g} entries would need about {need / 1024**3:.3g} GiB, "
+                            f"more than the limit of {limit / 1024**3:.3g} GiB")
+
+
+def _validate_loaded(actors: pd.DataFrame, ties: pd.DataFrame,
+                     relations: Mapping[str, RelationSpec], duties: pd.DataFrame | None,
+                     meetings: pd.DataFrame | None, options: Mapping[str, str]) -> None:
+    """Invariants of a network decoded from a file (govnet.storage), which
+    bypassed from_frames: raises InvalidNetworkError naming the first problem."""
+    ids = actors.index
+    if len(ids) == 0:
+        raise EmptyNetworkError("the network has no actors")
+    if not ids.is_unique:
+        raise InvalidNetworkError("actor ids are not unique")
+    if not all(isinstance(i, str) and i != "" for i in ids):
+        raise InvalidNetworkError("actor ids must be non-empty strings")
+    for col in ("name", "tier", "kind"):
+        if col not in actors.columns:
+            raise InvalidNetworkError(f"actors have no {col!r} column")
+    tier = actors["tier"]
+    if not isinstance(tier.dtype, pd.CategoricalDtype) or list(tier.cat.categories) != list(TIERS) \
+            or tier.isna().any():
+        raise InvalidNetworkError(f"actor tiers must be one of {list(TIERS)}")
+    for col, dtype in (("src", np.int32), ("dst", np.int32), ("weight", np.float64)):
+        if col not in ties.columns or ties[col].dtype != dtype:
+            raise InvalidNetworkError(f"ties column {col!r} missing or not {np.dtype(dtype)}")
+    n = len(ids)
+    for col in ("src", "dst"):
+        v = ties[col].to_numpy()
+        if v.size and (v.min() < 0 or v.max() >= n):
+            raise InvalidNetworkError(f"ties column {col!r} has positions outside [0, {n})")
+    w = ties["weight"].to_numpy()
+    if not (np.isfinite(w).all() and (w >= 0).all()):
+        raise InvalidNetworkError("tie weights must be finite and non-negative")
+    rel = ties.get("relation")
+    if rel is None or not isinstance(rel.dtype, pd.CategoricalDtype) \
+            or list(rel.cat.categories) != list(relations) or rel.isna().any():
+        raise InvalidNetworkError("tie relations do not match the relation list")
+    if options.get("duplicates") not in _DUP_POLICIES or options.get("self_loops") not in _LOOP_POLICIES:
+        raise InvalidNetworkError(f"bad build options {dict(options)}")
+    for name, frame, cols in (("duties", duties, ("actor", "duty", "role")),
+                              ("meetings", meetings, ("meeting", "actor"))):
+        if frame is None:
+            continue
+        for c in cols:
+            if c not in frame.columns:
+                raise InvalidNetworkError(f"{name} have no {c!r} column")
+        if len(frame) and (ids.get_indexer(frame["actor"].astype(object)) < 0).any():
+            raise InvalidNetworkError(f"{name} name actors that are not in the network")
 
 
 def _validate_actors(actors: pd.DataFrame, id_col: str, name_col: str, tier_col: str,
