@@ -11,7 +11,10 @@ CTEST := $(VENV)/bin/ctest
 
 ## demo: install what is missing, build, run the Nanshan case study
 demo: install
-	$(PY) -m govnet demo
+	$(PY) -m govnet demo --out out
+	@echo "Rendering the case-study notebooks (executed) to out/notebooks/:"
+	$(PY) scripts/notebooks.py render out/notebooks
+	@echo "Open out/notebooks/*.html, out/report/report.html and out/nanshan_structure.png."
 
 ## test: install what is missing, build, run the GoogleTest suite, pytest, the
 ## sanitized GoogleTest suite and a one-minute fuzz run
@@ -33,7 +36,7 @@ cpp-test: setup
 	set -o pipefail; cd build/cpp && $(CTEST) --no-tests=error --output-on-failure -j $(JOBS) | tail -n 4
 
 py-test: install
-	cd tests && $(PY) -m pytest -c ../pyproject.toml --rootdir=.. -q -p no:cacheprovider ../tests/python
+	cd tests && $(PY) -m pytest -c ../pyproject.toml --rootdir=.. -q -p no:cacheprovider ../tests/python ../tests/notebooks
 	cd tests && $(PY) -m pytest -c ../pyproject.toml --rootdir=.. -q -p no:cacheprovider --doctest-modules --pyargs govnet
 
 # --- reliability (issue #10) ----------------------------------------------------

@@ -14,44 +14,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-import pandas as pd
 
 
-def demo() -> int:
-    """Print the Nanshan 1+3+N summary: actors by tier and kind, the core's measures."""
-    import govnet
+def demo(out: str = "out") -> int:
+    """The bundled Nanshan case study (see govnet.demo)."""
+    from govnet import demo as demo_module
 
-    net = govnet.datasets.nanshan()
-    print(repr(net))
-    print()
-    print("Actors by tier and kind (南山区“一核多元”):")
-    with pd.option_context("display.width", 120, "display.max_columns", 20,
-                           "display.unicode.east_asian_width", True):
-        print(net.summary().to_string(index=False))
-    core = net.tier_of("core")
-    table = pd.DataFrame({
-        "degree (all layers)": govnet.degree_centrality(net),
-        "degree (leadership)": govnet.degree_centrality(net, relation="leadership"),
-        "betweenness (all layers)": govnet.betweenness_centrality(net),
-        "betweenness (leadership+membership+guidance)": govnet.betweenness_centrality(
-            net, relation=["leadership", "membership", "guidance"]),
-    })
-    print()
-    print("The core (一核) — normalised centralities (networkx conventions):")
-    with pd.option_context("display.width", 160, "display.max_columns", 20):
-        print(table.loc[core].round(4).to_string())
-    counts = govnet.datasets.nanshan_duty_counts()
-    print()
-    print(f"Duty lists (职责清单) as published: {len(counts)} subjects, "
-          f"{counts.attrs['major_items']} major items, {counts['sub_items'].sum()} sub-items")
-    show = counts[["subject", "subject_en", "sub_items"]].assign(
-        share=(counts["share"] * 100).round(1).astype(str) + " %")
-    with pd.option_context("display.unicode.east_asian_width", True):
-        print(show.to_string(index=False))
-    print()
-    print("Evidence: actors and ties marked 'stated' come from the sources; "
-          "'illustrative' ones were added (see the evidence and note columns).")
-    return 0
+    return demo_module.run(out)
 
 
 _FORMATS = "graphml, gexf, pajek (.net), dl (UCINET), csv, excel (.xlsx)"
@@ -117,9 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'govnet COMMAND --help' for a command's options.")
     parser.add_argument("--version", action="version", version=f"govnet {govnet.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("demo", help="run the bundled Nanshan 1+3+N case study",
-                   description="Print the Nanshan 1+3+N case study: actors by tier and kind, "
-                               "the core's centralities, the published duty lists.")
+    dm = sub.add_parser("demo", help="run the bundled Nanshan 1+3+N case study",
+                        description="Print the Nanshan 1+3+N case study — structure, the core's "
+                                    "profile, duty lists, deliberation, QAP, a synthetic district "
+                                    "— and write figures, a report and network files to --out.")
+    dm.add_argument("--out", default="out", help="output directory (default: out)")
     an = sub.add_parser(
         "analyze", help="write an HTML report and CSVs of every node-level measure",
         description="Analyse a network given as actor/tie tables (CSV or Excel) or a network "
@@ -161,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "demo":
-            return demo()
+            return demo(args.out)
         if args.command == "analyze":
             return analyze(args)
         if args.command == "convert":
