@@ -1,3 +1,472 @@
 #include <govnet/duties.hpp>
 
-namespace govnet {}  // namespace govnet
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <limits>
+
+#ifdef GOVNET_HAVE_OPENMP
+#include <omp.h>
+#endif
+
+namespace govnet {
+namespace {
+
+int thread_num() {
+#ifdef GOVNET_HAVE_OPENMP
+    return omp_get_thread_num();
+#else
+    return 0;
+#endif
+}
+
+using Idx = std::size_t;
+inline Idx ix(std::int64_t v) { return static_cast<Idx>(v); }
+
+// Keeps the first exception thrown inside a parallel region and stops the others.
+struct ErrorSlot {
+    std::exception_ptr error;
+    void capture(const RunControl& ctl) {
+#pragma omp critical(govnet_duties_error)
+        if (!error) error = std::current_exception();
+        ctl.request_stop();
+    }
+    void rethrow() const {
+        if (error) std::rethrow_exception(error);
+    }
+};
+
+// Fixed number of row blocks, independent of the thread count.
+std::int64_t num_blocks(NodeId rows) { return std::min<std::int64_t>(rows, 256); }
+
+// Upper bound on the number of sharing pairs: min(C(R,2), sum_d C(h_d,2)).
+double pair_bound(const TwoMode& t) {
+    double s = 0;
+    const auto& off = t.col_offsets();
+    for (NodeId c = 0; c < t.num_cols(); ++c) {
+        const double h = static_cast<double>(off[ix(c) + 1] - off[ix(c)]);
+        s += h * (h - 1) / 2;
+    }
+    const double r = t.num_rows();
+    return std::min(s, r * (r - 1) / 2);
+}
+
+// One matrix with the margins of t: `rows` holds each actor's duties (any
+// order, at t.row_offsets()), `cols` each duty's holders ascending (at
+// t.col_offsets()).
+struct Sample {
+    std::vector<NodeId> rows, cols;
+};
+
+// Lists of one dimension -> ascending lists of the other (margins are fixed,
+// so the other dimension's offsets are the observed ones).
+void transpose(const std::vector<EdgeIdx>& off, const std::vector<NodeId>& items,
+               const std::vector<EdgeIdx>& other_off, std::vector<NodeId>& out,
+               std::vector<EdgeIdx>& pos) {
+    pos.assign(other_off.begin(), other_off.end() - 1);
+    out.resize(items.size());
+    const auto lines = static_cast<std::int64_t>(off.size()) - 1;
+    for (std::int64_t l = 0; l < lines; ++l)
+        for (EdgeIdx k = off[ix(l)]; k < off[ix(l) + 1]; ++k)
+            out[ix(pos[ix(items[ix(k)])]++)] = static_cast<NodeId>(l);
+}
+
+// Scratch of one curveball chain.
+struct Chain {
+    std::vector<char> mark;
+    std::vector<NodeId> pool, shared;
+    std::vector<EdgeIdx> pos;
+};
+
+// Runs the chain of sample `index` from the observed matrix and fills s.
+// Trades along the smaller dimension ("lines"); the other one is "items".
+void run_chain(const TwoMode& t, std::int64_t trades, std::uint64_t seed, std::int64_t index,
+               Chain& ch, Sample& s, const RunControl& ctl) {
+    const bool by_rows = t.num_rows() <= t.num_cols();
+    const auto& off = by_rows ? t.row_offsets() : t.col_offsets();
+    const NodeId lines = by_rows ? t.num_rows() : t.num_cols();
+    std::vector<NodeId>& items = by_rows ? s.rows : s.cols;
+    items = by_rows ? t.row_cols() : t.col_rows();
+    ch.mark.assign(static_cast<Idx>(by_rows ? t.num_cols() : t.num_rows()), 0);
+    Rng rng(seed, static_cast<std::uint64_t>(index));
+    if (lines >= 2) {
+        for (std::int64_t step = 0; step < trades; ++step) {
+            if ((step & 4095) == 0 && ctl.stop_requested()) return;
+            const auto a = static_cast<NodeId>(rng.below(static_cast<std::uint64_t>(lines)));
+            auto b = static_cast<NodeId>(rng.below(static_cast<std::uint64_t>(lines - 1)));
+            if (b >= a) ++b;
+            NodeId* pa = items.data() + off[ix(a)];
+            NodeId* pb = items.data() + off[ix(b)];
+            const auto na = static_cast<Idx>(off[ix(a) + 1] - off[ix(a)]);
+            const auto nb = static_cast<Idx>(off[ix(b) + 1] - off[ix(b)]);
+            if (na == 0 || nb == 0) continue;
+            ch.pool.clear();
+            ch.shared.clear();
+            for (Idx i = 0; i < na; ++i) ch.mark[ix(pa[i])] = 1;
+            for (Idx i = 0; i < nb; ++i) {
+                if (ch.mark[ix(pb[i])]) {
+                    ch.mark[ix(pb[i])] = 2;
+                    ch.shared.push_back(pb[i]);
+                } else {
+                    ch.pool.push_back(pb[i]);
+                }
+            }
+            Idx a_only = 0;
+            for (Idx i = 0; i < na; ++i) {
+                if (ch.mark[ix(pa[i])] == 1) {
+                    ch.pool.push_back(pa[i]);
+                    ++a_only;
+                }
+                ch.mark[ix(pa[i])] = 0;
+            }
+            if (a_only == 0 || a_only == ch.pool.size()) continue;  // nothing to trade
+            // A uniformly random a_only-subset of the pool goes to a (partial Fisher-Yates).
+            for (Idx i = 0; i < a_only; ++i) {
+                const Idx j = i + static_cast<Idx>(rng.below(ch.pool.size() - i));
+                std::swap(ch.pool[i], ch.pool[j]);
+            }
+            std::copy(ch.shared.begin(), ch.shared.end(), pa);
+            std::copy(ch.pool.begin(), ch.pool.begin() + static_cast<std::ptrdiff_t>(a_only),
+                      pa + ch.shared.size());
+            std::copy(ch.shared.begin(), ch.shared.end(), pb);
+            std::copy(ch.pool.begin() + static_cast<std::ptrdiff_t>(a_only), ch.pool.end(),
+                      pb + ch.shared.size());
+        }
+    }
+    if (by_rows) {
+        transpose(t.row_offsets(), s.rows, t.col_offsets(), s.cols, ch.pos);
+    } else {
+        transpose(t.col_offsets(), s.cols, t.row_offsets(), s.rows, ch.pos);  // rows ascending
+        transpose(t.row_offsets(), s.rows, t.col_offsets(), s.cols, ch.pos);  // cols ascending
+    }
+}
+
+// Per-thread scratch for counting the overlaps of one actor with later ones.
+struct Counter {
+    std::vector<std::int32_t> cnt;
+    std::vector<NodeId> touched;
+    explicit Counter(NodeId rows) : cnt(static_cast<Idx>(rows), 0) {}
+};
+
+// Counts shared duties of actor a with every b > a; fills c.touched.
+inline void count_row(const TwoMode& t, const NodeId* rows, const NodeId* cols, NodeId a,
+                      Counter& c) {
+    const auto& ro = t.row_offsets();
+    const auto& co = t.col_offsets();
+    for (EdgeIdx k = ro[ix(a)]; k < ro[ix(a) + 1]; ++k) {
+        const NodeId d = rows[ix(k)];
+        const NodeId* lo = cols + co[ix(d)];
+        const NodeId* hi = cols + co[ix(d) + 1];
+        for (const NodeId* p = std::upper_bound(lo, hi, a); p < hi; ++p)
+            if (c.cnt[ix(*p)]++ == 0) c.touched.push_back(*p);
+    }
+}
+
+struct BlockStats {
+    std::int64_t pairs = 0;
+    double jaccard = 0;
+    std::int32_t max_shared = 0;
+};
+
+// Observed sharing pairs as CSR over the first actor (for the per-pair null).
+struct PairIndex {
+    std::vector<EdgeIdx> off;
+    const SharedPairs* p = nullptr;
+};
+
+// Global statistics (and optional per-pair sums) of one matrix over rows [lo, hi).
+BlockStats scan_block(const TwoMode& t, const NodeId* rows, const NodeId* cols, NodeId lo,
+                      NodeId hi, Counter& c, const PairIndex* pi, std::int64_t* sum,
+                      std::int64_t* sum_sq, std::int64_t* ge) {
+    BlockStats st;
+    const auto& ro = t.row_offsets();
+    for (NodeId a = lo; a < hi; ++a) {
+        count_row(t, rows, cols, a, c);
+        const double da = static_cast<double>(ro[ix(a) + 1] - ro[ix(a)]);
+        for (NodeId b : c.touched) {
+            const std::int32_t s = c.cnt[ix(b)];
+            const double db = static_cast<double>(ro[ix(b) + 1] - ro[ix(b)]);
+            ++st.pairs;
+            st.jaccard += s / (da + db - s);
+            st.max_shared = std::max(st.max_shared, s);
+        }
+        if (pi != nullptr) {
+            for (EdgeIdx k = pi->off[ix(a)]; k < pi->off[ix(a) + 1]; ++k) {
+                const std::int64_t v = c.cnt[ix(pi->p->b[ix(k)])];
+                sum[ix(k)] += v;
+                sum_sq[ix(k)] += v * v;
+                ge[ix(k)] += v >= pi->p->shared[ix(k)] ? 1 : 0;
+            }
+        }
+        for (NodeId b : c.touched) c.cnt[ix(b)] = 0;
+        c.touched.clear();
+    }
+    return st;
+}
+
+double ambiguity_index(const TwoMode& t) {
+    if (t.num_cols() == 0) return std::numeric_limits<double>::quiet_NaN();
+    std::int64_t multi = 0;
+    for (NodeId d = 0; d < t.num_cols(); ++d)
+        if (t.col_offsets()[ix(d) + 1] - t.col_offsets()[ix(d)] >= 2) ++multi;
+    return static_cast<double>(multi) / t.num_cols();
+}
+
+}  // namespace
+
+SharedPairs shared_pairs(const TwoMode& t, std::int32_t min_shared, const RunControl& ctl) {
+    if (min_shared < 1) throw InvalidArgument("min_shared must be at least 1");
+    SharedPairs out;
+    const NodeId R = t.num_rows();
+    if (R < 2) return out;
+    check_allocation("actor pairs sharing duties", pair_bound(t), 16.0);
+    const std::int64_t nb = num_blocks(R);
+    std::vector<SharedPairs> parts(ix(nb));
+    ErrorSlot err;
+    std::atomic<std::int64_t> done{0};
+#pragma omp parallel num_threads(ctl.num_threads())
+    {
+        Counter c(R);
+        std::vector<std::int32_t> lead(static_cast<Idx>(R), 0);
+#pragma omp for schedule(dynamic, 1)
+        for (std::int64_t blk = 0; blk < nb; ++blk) {
+            if (ctl.stop_requested()) continue;
+            try {
+                const auto lo = static_cast<NodeId>(blk * R / nb);
+                const auto hi = static_cast<NodeId>((blk + 1) * R / nb);
+                SharedPairs& part = parts[ix(blk)];
+                for (NodeId a = lo; a < hi; ++a) {
+                    count_row(t, t.row_cols().data(), t.col_rows().data(), a, c);
+                    // both-lead counts: a second pass over a's lead duties only
+                    auto duties = t.row(a);
+                    auto roles = t.row_roles(a);
+                    for (Idx i = 0; i < duties.size(); ++i) {
+                        if (roles[i] != HolderRole::Lead) continue;
+                        auto holders = t.col(duties[i]);
+                        auto hroles = t.col_roles(duties[i]);
+                        auto it = std::upper_bound(holders.begin(), holders.end(), a);
+                        for (auto j = static_cast<Idx>(it - holders.begin()); j < holders.size(); ++j)
+                            if (hroles[j] == HolderRole::Lead) ++lead[ix(holders[j])];
+                    }
+                    std::sort(c.touched.begin(), c.touched.end());
+                    for (NodeId b : c.touched) {
+                        if (c.cnt[ix(b)] >= min_shared) {
+                            part.a.push_back(a);
+                            part.b.push_back(b);
+                            part.shared.push_back(c.cnt[ix(b)]);
+                            part.both_lead.push_back(lead[ix(b)]);
+                        }
+                        c.cnt[ix(b)] = 0;
+                        lead[ix(b)] = 0;
+                    }
+                    c.touched.clear();
+                }
+                const std::int64_t d = done += hi - lo;
+                if (thread_num() == 0) ctl.keep_going(static_cast<double>(d), R);
+            } catch (...) {
+                err.capture(ctl);
+            }
+        }
+    }
+    err.rethrow();
+    if (ctl.stop_requested()) throw Cancelled();
+    std::size_t total = 0;
+    for (const auto& p : parts) total += p.a.size();
+    out.a.reserve(total);
+    out.b.reserve(total);
+    out.shared.reserve(total);
+    out.both_lead.reserve(total);
+    for (auto& p : parts) {
+        out.a.insert(out.a.end(), p.a.begin(), p.a.end());
+        out.b.insert(out.b.end(), p.b.begin(), p.b.end());
+        out.shared.insert(out.shared.end(), p.shared.begin(), p.shared.end());
+        out.both_lead.insert(out.both_lead.end(), p.both_lead.begin(), p.both_lead.end());
+        p = SharedPairs();
+    }
+    return out;
+}
+
+std::vector<double> hypergeom_sf(const std::vector<std::int32_t>& k,
+                                 const std::vector<std::int32_t>& K,
+                                 const std::vector<std::int32_t>& n, std::int64_t N,
+                                 const RunControl& ctl) {
+    const std::size_t m = k.size();
+    if (K.size() != m || n.size() != m) throw InvalidArgument("k, K and n differ in length");
+    if (N < 0) throw InvalidArgument("population size must be >= 0");
+    for (std::size_t i = 0; i < m; ++i)
+        if (K[i] < 0 || n[i] < 0 || K[i] > N || n[i] > N)
+            throw InvalidArgument("hypergeometric parameters out of range at position " +
+                                  std::to_string(i));
+    check_allocation("log-factorial table", static_cast<double>(N) + 1, 8.0);
+    std::vector<double> lf(ix(N) + 1, 0.0);  // log(x!)
+    for (std::int64_t x = 2; x <= N; ++x) lf[ix(x)] = lf[ix(x - 1)] + std::log(static_cast<double>(x));
+    std::vector<double> out(m);
+    const auto logpmf = [&](std::int64_t x, std::int64_t KK, std::int64_t nn) {
+        return lf[ix(KK)] - lf[ix(x)] - lf[ix(KK - x)] + lf[ix(N - KK)] - lf[ix(nn - x)] -
+               lf[ix(N - KK - nn + x)] - (lf[ix(N)] - lf[ix(nn)] - lf[ix(N - nn)]);
+    };
+    const auto sm = static_cast<std::int64_t>(m);
+#pragma omp parallel for schedule(static, 4096) num_threads(ctl.num_threads())
+    for (std::int64_t i = 0; i < sm; ++i) {
+        const std::int64_t kk = k[ix(i)], KK = K[ix(i)], nn = n[ix(i)];
+        const std::int64_t lo = std::max<std::int64_t>(0, nn + KK - N), hi = std::min(KK, nn);
+        double r;
+        if (kk <= lo) {
+            r = 1.0;
+        } else if (kk > hi) {
+            r = 0.0;
+        } else {
+            const auto mode = static_cast<std::int64_t>(
+                std::floor(static_cast<double>(nn + 1) * static_cast<double>(KK + 1) /
+                           static_cast<double>(N + 2)));
+            double s = 0;
+            if (kk > mode) {  // decreasing terms from k upwards
+                double term = std::exp(logpmf(kk, KK, nn));
+                for (std::int64_t x = kk; x <= hi && term > 0; ++x) {
+                    s += term;
+                    if (term < s * 1e-17) break;
+                    term *= static_cast<double>((KK - x) * (nn - x)) /
+                            static_cast<double>((x + 1) * (N - KK - nn + x + 1));
+                }
+                r = std::min(1.0, s);
+            } else {  // 1 - P(X <= k-1), decreasing terms from k-1 downwards
+                double term = std::exp(logpmf(kk - 1, KK, nn));
+                for (std::int64_t x = kk - 1; x >= lo && term > 0; --x) {
+                    s += term;
+                    if (term < s * 1e-17) break;
+                    term *= static_cast<double>(x * (N - KK - nn + x)) /
+                            static_cast<double>((KK - x + 1) * (nn - x + 1));
+                }
+                r = std::max(0.0, 1.0 - s);
+            }
+        }
+        out[ix(i)] = r;
+    }
+    return out;
+}
+
+std::int64_t curveball_trades(const TwoMode& t, const CurveballOptions& opt) {
+    if (opt.trades < 0) throw InvalidArgument("trades must be >= 0");
+    if (opt.trades > 0) return opt.trades;
+    const std::int64_t lines = std::min(t.num_rows(), t.num_cols());
+    return std::max<std::int64_t>(100, 5 * lines);
+}
+
+void curveball_sample(const TwoMode& t, const CurveballOptions& opt, std::int64_t index,
+                      std::vector<NodeId>& rows, std::vector<NodeId>& cols) {
+    Chain ch;
+    Sample s;
+    run_chain(t, curveball_trades(t, opt), opt.seed, index, ch, s, RunControl{});
+    // s.cols is ascending per duty; rows sorted by (row, col) via one more transpose.
+    std::vector<NodeId> sorted_rows;
+    transpose(t.col_offsets(), s.cols, t.row_offsets(), sorted_rows, ch.pos);
+    rows.resize(sorted_rows.size());
+    cols.resize(sorted_rows.size());
+    for (NodeId r = 0; r < t.num_rows(); ++r)
+        for (EdgeIdx k = t.row_offsets()[ix(r)]; k < t.row_offsets()[ix(r) + 1]; ++k) {
+            rows[ix(k)] = r;
+            cols[ix(k)] = sorted_rows[ix(k)];
+        }
+}
+
+DutyNullResult duty_null_model(const TwoMode& t, const DutyNullOptions& opt,
+                               const RunControl& ctl) {
+    if (opt.n_samples < 1) throw InvalidArgument("n_samples must be at least 1");
+    DutyNullResult res;
+    res.n_samples = opt.n_samples;
+    res.trades = curveball_trades(t, opt.curveball);
+    const NodeId R = t.num_rows();
+    const std::int64_t S = opt.n_samples;
+    check_allocation("null-model statistics", static_cast<double>(S) * kNumStats, 8.0);
+    res.samples.assign(ix(S * kNumStats), 0.0);
+    const double n_pairs = static_cast<double>(R) * (R - 1) / 2;
+    const double amb = ambiguity_index(t);
+    const std::int64_t nb = std::max<std::int64_t>(1, num_blocks(R));
+    const auto block_lo = [&](std::int64_t blk) { return static_cast<NodeId>(blk * R / nb); };
+
+    // Observed pairs and statistics.
+    SharedPairs obs = shared_pairs(t, 1, ctl);
+    PairIndex pi;
+    pi.p = &obs;
+    pi.off.assign(ix(R) + 1, 0);
+    for (NodeId a : obs.a) ++pi.off[ix(a) + 1];
+    for (Idx i = 1; i < pi.off.size(); ++i) pi.off[i] += pi.off[i - 1];
+    const auto P = static_cast<double>(obs.a.size());
+    if (opt.pair_stats) {
+        check_allocation("per-pair null accumulators", P, 24.0);
+        res.pair_sum.assign(obs.a.size(), 0);
+        res.pair_sum_sq.assign(obs.a.size(), 0);
+        res.pair_ge.assign(obs.a.size(), 0);
+    }
+    const auto finish = [&](const std::vector<BlockStats>& parts, double* out, std::int64_t stride) {
+        std::int64_t pairs = 0;
+        double jac = 0;
+        std::int32_t mx = 0;
+        for (const auto& b : parts) {  // block order: thread-count independent
+            pairs += b.pairs;
+            jac += b.jaccard;
+            mx = std::max(mx, b.max_shared);
+        }
+        out[kPairsSharing * stride] = static_cast<double>(pairs);
+        out[kMeanJaccard * stride] = R >= 2 ? jac / n_pairs : std::numeric_limits<double>::quiet_NaN();
+        out[kMaxShared * stride] = mx;
+        out[kAmbiguity * stride] = amb;
+    };
+    {
+        Counter c(R);
+        std::vector<BlockStats> parts(ix(nb));
+        for (std::int64_t blk = 0; blk < nb; ++blk)
+            parts[ix(blk)] = scan_block(t, t.row_cols().data(), t.col_rows().data(), block_lo(blk),
+                                        block_lo(blk + 1), c, nullptr, nullptr, nullptr, nullptr);
+        res.observed.assign(kNumStats, 0.0);
+        finish(parts, res.observed.data(), 1);
+    }
+
+    const int threads = ctl.num_threads();
+    const std::int64_t batch = std::min<std::int64_t>(S, 2 * static_cast<std::int64_t>(threads));
+    check_allocation("null samples in flight", static_cast<double>(batch) * 2 *
+                                                    static_cast<double>(t.num_incidences()), 4.0);
+    std::vector<Sample> slots(ix(batch));
+    std::vector<std::vector<BlockStats>> parts(ix(batch), std::vector<BlockStats>(ix(nb)));
+    ErrorSlot err;
+    for (std::int64_t start = 0; start < S; start += batch) {
+        const std::int64_t nbatch = std::min(batch, S - start);
+#pragma omp parallel num_threads(threads)
+        {
+            Chain ch;
+            Counter c(R);
+#pragma omp for schedule(dynamic, 1)
+            for (std::int64_t i = 0; i < nbatch; ++i) {
+                if (ctl.stop_requested()) continue;
+                try {
+                    run_chain(t, res.trades, opt.curveball.seed, start + i, ch, slots[ix(i)], ctl);
+                } catch (...) {
+                    err.capture(ctl);
+                }
+                if (thread_num() == 0) ctl.keep_going(static_cast<double>(start), S);
+            }
+#pragma omp for schedule(dynamic, 1)
+            for (std::int64_t blk = 0; blk < nb; ++blk) {
+                if (ctl.stop_requested()) continue;
+                try {
+                    for (std::int64_t i = 0; i < nbatch; ++i)
+                        parts[ix(i)][ix(blk)] = scan_block(
+                            t, slots[ix(i)].rows.data(), slots[ix(i)].cols.data(), block_lo(blk),
+                            block_lo(blk + 1), c, opt.pair_stats ? &pi : nullptr,
+                            res.pair_sum.data(), res.pair_sum_sq.data(), res.pair_ge.data());
+                } catch (...) {
+                    err.capture(ctl);
+                }
+                if (thread_num() == 0) ctl.keep_going(static_cast<double>(start), S);
+            }
+        }
+        err.rethrow();
+        if (ctl.stop_requested()) throw Cancelled();
+        for (std::int64_t i = 0; i < nbatch; ++i)
+            finish(parts[ix(i)], res.samples.data() + start + i, S);
+        if (!ctl.keep_going(static_cast<double>(start + nbatch), S)) throw Cancelled();
+    }
+    return res;
+}
+
+}  // namespace govnet
