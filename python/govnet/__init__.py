@@ -32,6 +32,17 @@ from .errors import (
     TooLargeError,
 )
 from .network import Network, RelationSpec, read_table
+from .duties import (
+    DutyNullResult,
+    DutyTable,
+    actor_duties,
+    duty_holders,
+    duty_null_model,
+    duty_null_samples,
+    duty_overlap,
+    duty_projection,
+    duty_summary,
+)
 
 __version__ = "0.1.0"
 
@@ -54,4 +65,13 @@ __all__ = [
     "ConvergenceError",
     "TooLargeError",
     "GovnetInternalError",
+    "DutyTable",
+    "DutyNullResult",
+    "duty_overlap",
+    "duty_holders",
+    "actor_duties",
+    "duty_summary",
+    "duty_projection",
+    "duty_null_model",
+    "duty_null_samples",
 ]
