@@ -119,18 +119,22 @@ void run_chain(const TwoMode& t, std::int64_t trades, std::uint64_t seed, std::i
                 }
                 ch.mark[ix(pa[i])] = 0;
             }
-            if (a_only == 0 || a_only == ch.pool.size()) continue;  // nothing to trade
-            // A uniformly random a_only-subset of the pool goes to a (partial Fisher-Yates).
-            for (Idx i = 0; i < a_only; ++i) {
+            const Idx b_only = ch.pool.size() - a_only;
+            if (a_only == 0 || b_only == 0) continue;  // nothing to trade
+            // A uniformly random subset of the pool, of the smaller side's size,
+            // goes to that side (partial Fisher-Yates); the rest to the other.
+            const Idx take = std::min(a_only, b_only);
+            for (Idx i = 0; i < take; ++i) {
                 const Idx j = i + static_cast<Idx>(rng.below(ch.pool.size() - i));
                 std::swap(ch.pool[i], ch.pool[j]);
             }
-            std::copy(ch.shared.begin(), ch.shared.end(), pa);
-            std::copy(ch.pool.begin(), ch.pool.begin() + static_cast<std::ptrdiff_t>(a_only),
-                      pa + ch.shared.size());
-            std::copy(ch.shared.begin(), ch.shared.end(), pb);
-            std::copy(ch.pool.begin() + static_cast<std::ptrdiff_t>(a_only), ch.pool.end(),
-                      pb + ch.shared.size());
+            NodeId* first = a_only <= b_only ? pa : pb;
+            NodeId* second = a_only <= b_only ? pb : pa;
+            const auto t_end = ch.pool.begin() + static_cast<std::ptrdiff_t>(take);
+            std::copy(ch.shared.begin(), ch.shared.end(), first);
+            std::copy(ch.pool.begin(), t_end, first + ch.shared.size());
+            std::copy(ch.shared.begin(), ch.shared.end(), second);
+            std::copy(t_end, ch.pool.end(), second + ch.shared.size());
         }
     }
     if (by_rows) {
@@ -141,26 +145,11 @@ void run_chain(const TwoMode& t, std::int64_t trades, std::uint64_t seed, std::i
     }
 }
 
-// Per-thread scratch for counting the overlaps of one actor with later ones.
-struct Counter {
-    std::vector<std::int32_t> cnt;
-    std::vector<NodeId> touched;
-    explicit Counter(NodeId rows) : cnt(static_cast<Idx>(rows), 0) {}
+// Observed sharing pairs as CSR over the first actor (for the per-pair null).
+struct PairIndex {
+    std::vector<EdgeIdx> off;
+    const SharedPairs* p = nullptr;
 };
-
-// Counts shared duties of actor a with every b > a; fills c.touched.
-inline void count_row(const TwoMode& t, const NodeId* rows, const NodeId* cols, NodeId a,
-                      Counter& c) {
-    const auto& ro = t.row_offsets();
-    const auto& co = t.col_offsets();
-    for (EdgeIdx k = ro[ix(a)]; k < ro[ix(a) + 1]; ++k) {
-        const NodeId d = rows[ix(k)];
-        const NodeId* lo = cols + co[ix(d)];
-        const NodeId* hi = cols + co[ix(d) + 1];
-        for (const NodeId* p = std::upper_bound(lo, hi, a); p < hi; ++p)
-            if (c.cnt[ix(*p)]++ == 0) c.touched.push_back(*p);
-    }
-}
 
 struct BlockStats {
     std::int64_t pairs = 0;
@@ -168,40 +157,73 @@ struct BlockStats {
     std::int32_t max_shared = 0;
 };
 
-// Observed sharing pairs as CSR over the first actor (for the per-pair null).
-struct PairIndex {
-    std::vector<EdgeIdx> off;
-    const SharedPairs* p = nullptr;
+// Samples evaluated together: one count array per sample (cnt[i * rows + b],
+// small enough to stay in cache while counting), and the per-pair pass touches
+// each pair's accumulators once per batch instead of once per sample.
+constexpr int kBatch = 16;
+
+struct BatchCounter {
+    int width;
+    std::vector<std::int32_t> cnt;
+    std::vector<std::vector<NodeId>> touched;
+    BatchCounter(NodeId rows, int w)
+        : width(w), cnt(static_cast<Idx>(rows) * static_cast<Idx>(w), 0), touched(static_cast<Idx>(w)) {}
 };
 
-// Global statistics (and optional per-pair sums) of one matrix over rows [lo, hi).
-BlockStats scan_block(const TwoMode& t, const NodeId* rows, const NodeId* cols, NodeId lo,
-                      NodeId hi, Counter& c, const PairIndex* pi, std::int64_t* sum,
-                      std::int64_t* sum_sq, std::int64_t* ge) {
-    BlockStats st;
+// Global statistics of `nbatch` matrices (and optional per-pair sums) over rows
+// [lo, hi). samples[i] gives matrix i: rows (any order) and ascending cols at
+// the observed offsets. stats[i] receives matrix i's block statistics.
+void scan_block(const TwoMode& t, const std::vector<const NodeId*>& rows,
+                const std::vector<const NodeId*>& cols, NodeId lo, NodeId hi, BatchCounter& c,
+                const PairIndex* pi, std::int64_t* sum, std::int64_t* sum_sq, std::int64_t* ge,
+                BlockStats* stats) {
     const auto& ro = t.row_offsets();
+    const auto& co = t.col_offsets();
+    const int nb = static_cast<int>(rows.size());
+    const Idx stride = static_cast<Idx>(t.num_rows());
     for (NodeId a = lo; a < hi; ++a) {
-        count_row(t, rows, cols, a, c);
         const double da = static_cast<double>(ro[ix(a) + 1] - ro[ix(a)]);
-        for (NodeId b : c.touched) {
-            const std::int32_t s = c.cnt[ix(b)];
-            const double db = static_cast<double>(ro[ix(b) + 1] - ro[ix(b)]);
-            ++st.pairs;
-            st.jaccard += s / (da + db - s);
-            st.max_shared = std::max(st.max_shared, s);
-        }
-        if (pi != nullptr) {
-            for (EdgeIdx k = pi->off[ix(a)]; k < pi->off[ix(a) + 1]; ++k) {
-                const std::int64_t v = c.cnt[ix(pi->p->b[ix(k)])];
-                sum[ix(k)] += v;
-                sum_sq[ix(k)] += v * v;
-                ge[ix(k)] += v >= pi->p->shared[ix(k)] ? 1 : 0;
+        for (int i = 0; i < nb; ++i) {
+            const NodeId* r = rows[ix(i)];
+            const NodeId* cl = cols[ix(i)];
+            auto& touched = c.touched[ix(i)];
+            std::int32_t* cnt = c.cnt.data() + ix(i) * stride;
+            for (EdgeIdx k = ro[ix(a)]; k < ro[ix(a) + 1]; ++k) {
+                const NodeId d = r[ix(k)];
+                const NodeId* hi_p = cl + co[ix(d) + 1];
+                for (const NodeId* p = std::upper_bound(cl + co[ix(d)], hi_p, a); p < hi_p; ++p)
+                    if (cnt[ix(*p)]++ == 0) touched.push_back(*p);
+            }
+            BlockStats& st = stats[i];
+            st.pairs += static_cast<std::int64_t>(touched.size());
+            for (NodeId b : touched) {
+                const std::int32_t s = cnt[ix(b)];
+                st.jaccard += s / (da + static_cast<double>(ro[ix(b) + 1] - ro[ix(b)]) - s);
+                st.max_shared = std::max(st.max_shared, s);
             }
         }
-        for (NodeId b : c.touched) c.cnt[ix(b)] = 0;
-        c.touched.clear();
+        if (pi != nullptr) {
+            const std::int32_t* obs = pi->p->shared.data();
+            const NodeId* ob = pi->p->b.data();
+            for (EdgeIdx k = pi->off[ix(a)]; k < pi->off[ix(a) + 1]; ++k) {
+                const std::int32_t* v = c.cnt.data() + ix(ob[ix(k)]);
+                std::int64_t s1 = 0, s2 = 0, g = 0;
+                for (int i = 0; i < nb; ++i) {
+                    const std::int64_t x = v[ix(i) * stride];
+                    s1 += x;
+                    s2 += x * x;
+                    g += x >= obs[ix(k)] ? 1 : 0;
+                }
+                sum[ix(k)] += s1;
+                sum_sq[ix(k)] += s2;
+                ge[ix(k)] += g;
+            }
+        }
+        for (int i = 0; i < nb; ++i) {
+            for (NodeId b : c.touched[ix(i)]) c.cnt[ix(i) * stride + ix(b)] = 0;
+            c.touched[ix(i)].clear();
+        }
     }
-    return st;
 }
 
 double ambiguity_index(const TwoMode& t) {
@@ -224,10 +246,11 @@ SharedPairs shared_pairs(const TwoMode& t, std::int32_t min_shared, const RunCon
     std::vector<SharedPairs> parts(ix(nb));
     ErrorSlot err;
     std::atomic<std::int64_t> done{0};
+    constexpr std::uint64_t kLeadUnit = std::uint64_t{1} << 32;  // both-lead count above bit 32
 #pragma omp parallel num_threads(ctl.num_threads())
     {
-        Counter c(R);
-        std::vector<std::int32_t> lead(static_cast<Idx>(R), 0);
+        std::vector<std::uint64_t> cnt(static_cast<Idx>(R), 0);
+        std::vector<NodeId> touched;
 #pragma omp for schedule(dynamic, 1)
         for (std::int64_t blk = 0; blk < nb; ++blk) {
             if (ctl.stop_requested()) continue;
@@ -236,30 +259,40 @@ SharedPairs shared_pairs(const TwoMode& t, std::int32_t min_shared, const RunCon
                 const auto hi = static_cast<NodeId>((blk + 1) * R / nb);
                 SharedPairs& part = parts[ix(blk)];
                 for (NodeId a = lo; a < hi; ++a) {
-                    count_row(t, t.row_cols().data(), t.col_rows().data(), a, c);
-                    // both-lead counts: a second pass over a's lead duties only
                     auto duties = t.row(a);
                     auto roles = t.row_roles(a);
                     for (Idx i = 0; i < duties.size(); ++i) {
-                        if (roles[i] != HolderRole::Lead) continue;
+                        const bool a_lead = roles[i] == HolderRole::Lead;
                         auto holders = t.col(duties[i]);
                         auto hroles = t.col_roles(duties[i]);
-                        auto it = std::upper_bound(holders.begin(), holders.end(), a);
-                        for (auto j = static_cast<Idx>(it - holders.begin()); j < holders.size(); ++j)
-                            if (hroles[j] == HolderRole::Lead) ++lead[ix(holders[j])];
+                        auto j = static_cast<Idx>(
+                            std::upper_bound(holders.begin(), holders.end(), a) - holders.begin());
+                        for (; j < holders.size(); ++j) {
+                            auto& x = cnt[ix(holders[j])];
+                            if (x == 0) touched.push_back(holders[j]);
+                            x += 1 + (a_lead && hroles[j] == HolderRole::Lead ? kLeadUnit : 0);
+                        }
                     }
-                    std::sort(c.touched.begin(), c.touched.end());
-                    for (NodeId b : c.touched) {
-                        if (c.cnt[ix(b)] >= min_shared) {
+                    const auto emit = [&](NodeId b) {
+                        const std::uint64_t x = cnt[ix(b)];
+                        const auto s = static_cast<std::int32_t>(x & 0xFFFFFFFFu);
+                        if (s >= min_shared) {
                             part.a.push_back(a);
                             part.b.push_back(b);
-                            part.shared.push_back(c.cnt[ix(b)]);
-                            part.both_lead.push_back(lead[ix(b)]);
+                            part.shared.push_back(s);
+                            part.both_lead.push_back(static_cast<std::int32_t>(x >> 32));
                         }
-                        c.cnt[ix(b)] = 0;
-                        lead[ix(b)] = 0;
+                        cnt[ix(b)] = 0;
+                    };
+                    // Output sorted by b: sort the touched list, or scan the range when dense.
+                    if (touched.size() * 16 > static_cast<Idx>(R - a)) {
+                        for (NodeId b = a + 1; b < R; ++b)
+                            if (cnt[ix(b)] != 0) emit(b);
+                    } else {
+                        std::sort(touched.begin(), touched.end());
+                        for (NodeId b : touched) emit(b);
                     }
-                    c.touched.clear();
+                    touched.clear();
                 }
                 const std::int64_t d = done += hi - lo;
                 if (thread_num() == 0) ctl.keep_going(static_cast<double>(d), R);
@@ -398,62 +431,70 @@ DutyNullResult duty_null_model(const TwoMode& t, const DutyNullOptions& opt,
         res.pair_sum_sq.assign(obs.a.size(), 0);
         res.pair_ge.assign(obs.a.size(), 0);
     }
-    const auto finish = [&](const std::vector<BlockStats>& parts, double* out, std::int64_t stride) {
+    const auto finish = [&](const BlockStats* parts, std::int64_t stride, double* out,
+                            std::int64_t out_stride) {
         std::int64_t pairs = 0;
         double jac = 0;
         std::int32_t mx = 0;
-        for (const auto& b : parts) {  // block order: thread-count independent
+        for (std::int64_t blk = 0; blk < nb; ++blk) {  // block order: thread-count independent
+            const BlockStats& b = parts[blk * stride];
             pairs += b.pairs;
             jac += b.jaccard;
             mx = std::max(mx, b.max_shared);
         }
-        out[kPairsSharing * stride] = static_cast<double>(pairs);
-        out[kMeanJaccard * stride] = R >= 2 ? jac / n_pairs : std::numeric_limits<double>::quiet_NaN();
-        out[kMaxShared * stride] = mx;
-        out[kAmbiguity * stride] = amb;
+        out[kPairsSharing * out_stride] = static_cast<double>(pairs);
+        out[kMeanJaccard * out_stride] =
+            R >= 2 ? jac / n_pairs : std::numeric_limits<double>::quiet_NaN();
+        out[kMaxShared * out_stride] = mx;
+        out[kAmbiguity * out_stride] = amb;
     };
     {
-        Counter c(R);
+        BatchCounter c(R, 1);
         std::vector<BlockStats> parts(ix(nb));
+        const std::vector<const NodeId*> rows{t.row_cols().data()}, cols{t.col_rows().data()};
         for (std::int64_t blk = 0; blk < nb; ++blk)
-            parts[ix(blk)] = scan_block(t, t.row_cols().data(), t.col_rows().data(), block_lo(blk),
-                                        block_lo(blk + 1), c, nullptr, nullptr, nullptr, nullptr);
+            scan_block(t, rows, cols, block_lo(blk), block_lo(blk + 1), c, nullptr, nullptr,
+                       nullptr, nullptr, &parts[ix(blk)]);
         res.observed.assign(kNumStats, 0.0);
-        finish(parts, res.observed.data(), 1);
+        finish(parts.data(), 1, res.observed.data(), 1);
     }
 
-    const int threads = ctl.num_threads();
-    const std::int64_t batch = std::min<std::int64_t>(S, 2 * static_cast<std::int64_t>(threads));
-    check_allocation("null samples in flight", static_cast<double>(batch) * 2 *
-                                                    static_cast<double>(t.num_incidences()), 4.0);
+    // Batches of kBatch samples (a constant, so results cannot depend on the
+    // thread count): chains in parallel, then all rows in parallel blocks.
+    const std::int64_t batch = std::min<std::int64_t>(S, kBatch);
+    check_allocation("null samples in flight",
+                     static_cast<double>(batch) * 2 * static_cast<double>(t.num_incidences()), 4.0);
     std::vector<Sample> slots(ix(batch));
-    std::vector<std::vector<BlockStats>> parts(ix(batch), std::vector<BlockStats>(ix(nb)));
+    std::vector<BlockStats> parts(ix(nb * batch));  // [blk * batch + i]
     ErrorSlot err;
+    const int threads = ctl.num_threads();
     for (std::int64_t start = 0; start < S; start += batch) {
         const std::int64_t nbatch = std::min(batch, S - start);
+        std::fill(parts.begin(), parts.end(), BlockStats{});
+        std::vector<const NodeId*> rows(ix(nbatch)), cols(ix(nbatch));
 #pragma omp parallel num_threads(threads)
         {
             Chain ch;
-            Counter c(R);
 #pragma omp for schedule(dynamic, 1)
             for (std::int64_t i = 0; i < nbatch; ++i) {
                 if (ctl.stop_requested()) continue;
                 try {
                     run_chain(t, res.trades, opt.curveball.seed, start + i, ch, slots[ix(i)], ctl);
+                    rows[ix(i)] = slots[ix(i)].rows.data();
+                    cols[ix(i)] = slots[ix(i)].cols.data();
                 } catch (...) {
                     err.capture(ctl);
                 }
                 if (thread_num() == 0) ctl.keep_going(static_cast<double>(start), S);
             }
+            BatchCounter c(R, static_cast<int>(nbatch));
 #pragma omp for schedule(dynamic, 1)
             for (std::int64_t blk = 0; blk < nb; ++blk) {
                 if (ctl.stop_requested()) continue;
                 try {
-                    for (std::int64_t i = 0; i < nbatch; ++i)
-                        parts[ix(i)][ix(blk)] = scan_block(
-                            t, slots[ix(i)].rows.data(), slots[ix(i)].cols.data(), block_lo(blk),
-                            block_lo(blk + 1), c, opt.pair_stats ? &pi : nullptr,
-                            res.pair_sum.data(), res.pair_sum_sq.data(), res.pair_ge.data());
+                    scan_block(t, rows, cols, block_lo(blk), block_lo(blk + 1), c,
+                               opt.pair_stats ? &pi : nullptr, res.pair_sum.data(),
+                               res.pair_sum_sq.data(), res.pair_ge.data(), &parts[ix(blk * batch)]);
                 } catch (...) {
                     err.capture(ctl);
                 }
@@ -463,7 +504,7 @@ DutyNullResult duty_null_model(const TwoMode& t, const DutyNullOptions& opt,
         err.rethrow();
         if (ctl.stop_requested()) throw Cancelled();
         for (std::int64_t i = 0; i < nbatch; ++i)
-            finish(parts[ix(i)], res.samples.data() + start + i, S);
+            finish(parts.data() + i, batch, res.samples.data() + start + i, S);
         if (!ctl.keep_going(static_cast<double>(start + nbatch), S)) throw Cancelled();
     }
     return res;
