@@ -161,6 +161,7 @@ struct BlockStats {
 // small enough to stay in cache while counting), and the per-pair pass touches
 // each pair's accumulators once per batch instead of once per sample.
 constexpr int kBatch = 16;
+constexpr EdgeIdx kAhead = 8;  // prefetch distance in duties
 
 struct BatchCounter {
     int width;
@@ -188,7 +189,12 @@ void scan_block(const TwoMode& t, const std::vector<const NodeId*>& rows,
             const NodeId* cl = cols[ix(i)];
             auto& touched = c.touched[ix(i)];
             std::int32_t* cnt = c.cnt.data() + ix(i) * stride;
-            for (EdgeIdx k = ro[ix(a)]; k < ro[ix(a) + 1]; ++k) {
+            const EdgeIdx k0 = ro[ix(a)], k1 = ro[ix(a) + 1];
+            for (EdgeIdx k = k0; k < k1; ++k) {
+                // The duties' holder lists lie at random places: prefetch a few
+                // duties ahead so their cache misses overlap.
+                if (k + kAhead < k1) __builtin_prefetch(cl + co[ix(r[ix(k + kAhead)])]);
+                if (k + 2 * kAhead < k1) __builtin_prefetch(&co[ix(r[ix(k + 2 * kAhead)])]);
                 const NodeId d = r[ix(k)];
                 const NodeId* hi_p = cl + co[ix(d) + 1];
                 for (const NodeId* p = std::upper_bound(cl + co[ix(d)], hi_p, a); p < hi_p; ++p)
@@ -262,6 +268,7 @@ SharedPairs shared_pairs(const TwoMode& t, std::int32_t min_shared, const RunCon
                     auto duties = t.row(a);
                     auto roles = t.row_roles(a);
                     for (Idx i = 0; i < duties.size(); ++i) {
+                        if (i + 8 < duties.size()) __builtin_prefetch(t.col(duties[i + 8]).data());
                         const bool a_lead = roles[i] == HolderRole::Lead;
                         auto holders = t.col(duties[i]);
                         auto hroles = t.col_roles(duties[i]);
