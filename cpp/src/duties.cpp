@@ -151,85 +151,55 @@ struct PairIndex {
     const SharedPairs* p = nullptr;
 };
 
-struct BlockStats {
+struct MatrixStats {
     std::int64_t pairs = 0;
     double jaccard = 0;
     std::int32_t max_shared = 0;
 };
 
-// Samples evaluated together: one count array per sample (cnt[i * rows + b],
-// small enough to stay in cache while counting), and the per-pair pass touches
-// each pair's accumulators once per batch instead of once per sample.
-constexpr int kBatch = 16;
+constexpr int kBatch = 8;  // samples in flight
 constexpr EdgeIdx kAhead = 8;  // prefetch distance in duties
 
-struct BatchCounter {
-    int width;
-    std::vector<std::int32_t> cnt;
-    std::vector<std::vector<NodeId>> touched;
-    BatchCounter(NodeId rows, int w)
-        : width(w), cnt(static_cast<Idx>(rows) * static_cast<Idx>(w), 0), touched(static_cast<Idx>(w)) {}
-};
-
-// Global statistics of `nbatch` matrices (and optional per-pair sums) over rows
-// [lo, hi). samples[i] gives matrix i: rows (any order) and ascending cols at
-// the observed offsets. stats[i] receives matrix i's block statistics.
-void scan_block(const TwoMode& t, const std::vector<const NodeId*>& rows,
-                const std::vector<const NodeId*>& cols, NodeId lo, NodeId hi, BatchCounter& c,
-                const PairIndex* pi, std::int64_t* sum, std::int64_t* sum_sq, std::int64_t* ge,
-                BlockStats* stats) {
+// Scans one matrix (rows: each actor's duties in any order at the observed
+// row offsets; cols: each duty's holders ascending at the observed column
+// offsets) over all actor pairs, in actor order so the floating-point sum is
+// the same in every run. If vals is given, writes the overlap of every
+// observed pair there. One whole matrix per thread keeps its holder lists in
+// the last-level cache (interleaving several samples per actor thrashed it).
+MatrixStats scan_matrix(const TwoMode& t, const NodeId* rows, const NodeId* cols,
+                        std::vector<std::int32_t>& cnt, std::vector<NodeId>& touched,
+                        const PairIndex* pi, std::uint32_t* vals, const RunControl& ctl) {
+    MatrixStats st;
     const auto& ro = t.row_offsets();
     const auto& co = t.col_offsets();
-    const int nb = static_cast<int>(rows.size());
-    const Idx stride = static_cast<Idx>(t.num_rows());
-    for (NodeId a = lo; a < hi; ++a) {
-        const double da = static_cast<double>(ro[ix(a) + 1] - ro[ix(a)]);
-        for (int i = 0; i < nb; ++i) {
-            const NodeId* r = rows[ix(i)];
-            const NodeId* cl = cols[ix(i)];
-            auto& touched = c.touched[ix(i)];
-            std::int32_t* cnt = c.cnt.data() + ix(i) * stride;
-            const EdgeIdx k0 = ro[ix(a)], k1 = ro[ix(a) + 1];
-            for (EdgeIdx k = k0; k < k1; ++k) {
-                // The duties' holder lists lie at random places: prefetch a few
-                // duties ahead so their cache misses overlap.
-                if (k + kAhead < k1) __builtin_prefetch(cl + co[ix(r[ix(k + kAhead)])]);
-                if (k + 2 * kAhead < k1) __builtin_prefetch(&co[ix(r[ix(k + 2 * kAhead)])]);
-                const NodeId d = r[ix(k)];
-                const NodeId* hi_p = cl + co[ix(d) + 1];
-                for (const NodeId* p = std::upper_bound(cl + co[ix(d)], hi_p, a); p < hi_p; ++p)
-                    if (cnt[ix(*p)]++ == 0) touched.push_back(*p);
-            }
-            BlockStats& st = stats[i];
-            st.pairs += static_cast<std::int64_t>(touched.size());
-            for (NodeId b : touched) {
-                const std::int32_t s = cnt[ix(b)];
-                st.jaccard += s / (da + static_cast<double>(ro[ix(b) + 1] - ro[ix(b)]) - s);
-                st.max_shared = std::max(st.max_shared, s);
-            }
+    for (NodeId a = 0; a < t.num_rows(); ++a) {
+        if ((a & 255) == 0 && ctl.stop_requested()) return st;
+        const EdgeIdx k0 = ro[ix(a)], k1 = ro[ix(a) + 1];
+        for (EdgeIdx k = k0; k < k1; ++k) {
+            // The duties' holder lists lie at random places: prefetch a few
+            // duties ahead so their cache misses overlap.
+            if (k + kAhead < k1) __builtin_prefetch(cols + co[ix(rows[ix(k + kAhead)])]);
+            const NodeId d = rows[ix(k)];
+            const NodeId* hi_p = cols + co[ix(d) + 1];
+            for (const NodeId* p = std::upper_bound(cols + co[ix(d)], hi_p, a); p < hi_p; ++p)
+                if (cnt[ix(*p)]++ == 0) touched.push_back(*p);
+        }
+        const double da = static_cast<double>(k1 - k0);
+        st.pairs += static_cast<std::int64_t>(touched.size());
+        for (NodeId b : touched) {
+            const std::int32_t s = cnt[ix(b)];
+            st.jaccard += s / (da + static_cast<double>(ro[ix(b) + 1] - ro[ix(b)]) - s);
+            st.max_shared = std::max(st.max_shared, s);
         }
         if (pi != nullptr) {
-            const std::int32_t* obs = pi->p->shared.data();
             const NodeId* ob = pi->p->b.data();
-            for (EdgeIdx k = pi->off[ix(a)]; k < pi->off[ix(a) + 1]; ++k) {
-                const std::int32_t* v = c.cnt.data() + ix(ob[ix(k)]);
-                std::int64_t s1 = 0, s2 = 0, g = 0;
-                for (int i = 0; i < nb; ++i) {
-                    const std::int64_t x = v[ix(i) * stride];
-                    s1 += x;
-                    s2 += x * x;
-                    g += x >= obs[ix(k)] ? 1 : 0;
-                }
-                sum[ix(k)] += s1;
-                sum_sq[ix(k)] += s2;
-                ge[ix(k)] += g;
-            }
+            for (EdgeIdx k = pi->off[ix(a)]; k < pi->off[ix(a) + 1]; ++k)
+                vals[ix(k)] = static_cast<std::uint32_t>(cnt[ix(ob[ix(k)])]);
         }
-        for (int i = 0; i < nb; ++i) {
-            for (NodeId b : c.touched[ix(i)]) c.cnt[ix(i) * stride + ix(b)] = 0;
-            c.touched[ix(i)].clear();
-        }
+        for (NodeId b : touched) cnt[ix(b)] = 0;
+        touched.clear();
     }
+    return st;
 }
 
 double ambiguity_index(const TwoMode& t) {
@@ -421,8 +391,6 @@ DutyNullResult duty_null_model(const TwoMode& t, const DutyNullOptions& opt,
     res.samples.assign(ix(S * kNumStats), 0.0);
     const double n_pairs = static_cast<double>(R) * (R - 1) / 2;
     const double amb = ambiguity_index(t);
-    const std::int64_t nb = std::max<std::int64_t>(1, num_blocks(R));
-    const auto block_lo = [&](std::int64_t blk) { return static_cast<NodeId>(blk * R / nb); };
 
     // Observed pairs and statistics.
     SharedPairs obs = shared_pairs(t, 1, ctl);
@@ -438,80 +406,82 @@ DutyNullResult duty_null_model(const TwoMode& t, const DutyNullOptions& opt,
         res.pair_sum_sq.assign(obs.a.size(), 0);
         res.pair_ge.assign(obs.a.size(), 0);
     }
-    const auto finish = [&](const BlockStats* parts, std::int64_t stride, double* out,
-                            std::int64_t out_stride) {
-        std::int64_t pairs = 0;
-        double jac = 0;
-        std::int32_t mx = 0;
-        for (std::int64_t blk = 0; blk < nb; ++blk) {  // block order: thread-count independent
-            const BlockStats& b = parts[blk * stride];
-            pairs += b.pairs;
-            jac += b.jaccard;
-            mx = std::max(mx, b.max_shared);
-        }
-        out[kPairsSharing * out_stride] = static_cast<double>(pairs);
-        out[kMeanJaccard * out_stride] =
-            R >= 2 ? jac / n_pairs : std::numeric_limits<double>::quiet_NaN();
-        out[kMaxShared * out_stride] = mx;
-        out[kAmbiguity * out_stride] = amb;
+    const auto record = [&](const MatrixStats& m, double* out, std::int64_t stride) {
+        out[kPairsSharing * stride] = static_cast<double>(m.pairs);
+        out[kMeanJaccard * stride] =
+            R >= 2 ? m.jaccard / n_pairs : std::numeric_limits<double>::quiet_NaN();
+        out[kMaxShared * stride] = m.max_shared;
+        out[kAmbiguity * stride] = amb;
     };
     {
-        BatchCounter c(R, 1);
-        std::vector<BlockStats> parts(ix(nb));
-        const std::vector<const NodeId*> rows{t.row_cols().data()}, cols{t.col_rows().data()};
-        for (std::int64_t blk = 0; blk < nb; ++blk)
-            scan_block(t, rows, cols, block_lo(blk), block_lo(blk + 1), c, nullptr, nullptr,
-                       nullptr, nullptr, &parts[ix(blk)]);
+        std::vector<std::int32_t> cnt(ix(R), 0);
+        std::vector<NodeId> touched;
         res.observed.assign(kNumStats, 0.0);
-        finish(parts.data(), 1, res.observed.data(), 1);
+        record(scan_matrix(t, t.row_cols().data(), t.col_rows().data(), cnt, touched, nullptr,
+                           nullptr, ctl),
+               res.observed.data(), 1);
     }
 
     // Batches of kBatch samples (a constant, so results cannot depend on the
-    // thread count): chains in parallel, then all rows in parallel blocks.
+    // thread count): each thread runs whole chains and scans them, writing the
+    // overlaps of the observed pairs; then the pairs' integer sums are updated
+    // in parallel chunks.
     const std::int64_t batch = std::min<std::int64_t>(S, kBatch);
     check_allocation("null samples in flight",
                      static_cast<double>(batch) * 2 * static_cast<double>(t.num_incidences()), 4.0);
     std::vector<Sample> slots(ix(batch));
-    std::vector<BlockStats> parts(ix(nb * batch));  // [blk * batch + i]
+    std::vector<std::uint32_t> vals;
+    if (opt.pair_stats) {
+        check_allocation("per-pair null overlaps of a batch", static_cast<double>(batch) * P, 4.0);
+        vals.assign(ix(batch) * obs.a.size(), 0);
+    }
+    const auto n_obs = static_cast<std::int64_t>(obs.a.size());
+    const std::int64_t chunks = std::max<std::int64_t>(1, std::min<std::int64_t>(n_obs / 4096, 256));
+    std::vector<MatrixStats> stats(ix(batch));
     ErrorSlot err;
     const int threads = ctl.num_threads();
     for (std::int64_t start = 0; start < S; start += batch) {
         const std::int64_t nbatch = std::min(batch, S - start);
-        std::fill(parts.begin(), parts.end(), BlockStats{});
-        std::vector<const NodeId*> rows(ix(nbatch)), cols(ix(nbatch));
 #pragma omp parallel num_threads(threads)
         {
             Chain ch;
+            std::vector<std::int32_t> cnt(ix(R), 0);
+            std::vector<NodeId> touched;
 #pragma omp for schedule(dynamic, 1)
             for (std::int64_t i = 0; i < nbatch; ++i) {
                 if (ctl.stop_requested()) continue;
                 try {
-                    run_chain(t, res.trades, opt.curveball.seed, start + i, ch, slots[ix(i)], ctl);
-                    rows[ix(i)] = slots[ix(i)].rows.data();
-                    cols[ix(i)] = slots[ix(i)].cols.data();
+                    Sample& sm = slots[ix(i)];
+                    run_chain(t, res.trades, opt.curveball.seed, start + i, ch, sm, ctl);
+                    stats[ix(i)] = scan_matrix(t, sm.rows.data(), sm.cols.data(), cnt, touched,
+                                               opt.pair_stats ? &pi : nullptr,
+                                               vals.data() + ix(i) * obs.a.size(), ctl);
                 } catch (...) {
                     err.capture(ctl);
                 }
-                if (thread_num() == 0) ctl.keep_going(static_cast<double>(start), S);
+                if (thread_num() == 0) ctl.keep_going(static_cast<double>(start + i), S);
             }
-            BatchCounter c(R, static_cast<int>(nbatch));
-#pragma omp for schedule(dynamic, 1)
-            for (std::int64_t blk = 0; blk < nb; ++blk) {
-                if (ctl.stop_requested()) continue;
-                try {
-                    scan_block(t, rows, cols, block_lo(blk), block_lo(blk + 1), c,
-                               opt.pair_stats ? &pi : nullptr, res.pair_sum.data(),
-                               res.pair_sum_sq.data(), res.pair_ge.data(), &parts[ix(blk * batch)]);
-                } catch (...) {
-                    err.capture(ctl);
+            if (opt.pair_stats) {
+#pragma omp for schedule(static)
+                for (std::int64_t ck = 0; ck < chunks; ++ck) {
+                    if (ctl.stop_requested()) continue;
+                    const std::int64_t lo = ck * n_obs / chunks, hi = (ck + 1) * n_obs / chunks;
+                    for (std::int64_t i = 0; i < nbatch; ++i) {
+                        const std::uint32_t* v = vals.data() + ix(i) * obs.a.size();
+                        for (std::int64_t k = lo; k < hi; ++k) {
+                            const std::int64_t x = v[ix(k)];
+                            res.pair_sum[ix(k)] += x;
+                            res.pair_sum_sq[ix(k)] += x * x;
+                            res.pair_ge[ix(k)] += x >= obs.shared[ix(k)] ? 1 : 0;
+                        }
+                    }
                 }
-                if (thread_num() == 0) ctl.keep_going(static_cast<double>(start), S);
             }
         }
         err.rethrow();
         if (ctl.stop_requested()) throw Cancelled();
         for (std::int64_t i = 0; i < nbatch; ++i)
-            finish(parts.data() + i, batch, res.samples.data() + start + i, S);
+            record(stats[ix(i)], res.samples.data() + start + i, S);
         if (!ctl.keep_going(static_cast<double>(start + nbatch), S)) throw Cancelled();
     }
     return res;
