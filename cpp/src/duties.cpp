@@ -21,6 +21,7 @@ int thread_num() {
 }
 
 using Idx = std::size_t;
+__extension__ typedef __int128 I128;  // exact variance numerators (GCC/Clang)
 inline Idx ix(std::int64_t v) { return static_cast<Idx>(v); }
 
 // Keeps the first exception thrown inside a parallel region and stops the others.
@@ -151,9 +152,12 @@ struct PairIndex {
     const SharedPairs* p = nullptr;
 };
 
+// Integer statistics of one matrix over all actor pairs (exact, so no
+// summation order can change them).
 struct MatrixStats {
-    std::int64_t pairs = 0;
-    double jaccard = 0;
+    std::int64_t pairs = 0;   // pairs sharing >= 1 duty
+    std::int64_t sum = 0;     // sum of shared counts (fixed by the duties' margins)
+    std::int64_t sum_sq = 0;  // sum of squared shared counts
     std::int32_t max_shared = 0;
 };
 
@@ -162,8 +166,7 @@ constexpr EdgeIdx kAhead = 8;  // prefetch distance in duties
 
 // Scans one matrix (rows: each actor's duties in any order at the observed
 // row offsets; cols: each duty's holders ascending at the observed column
-// offsets) over all actor pairs, in actor order so the floating-point sum is
-// the same in every run. If vals is given, writes the overlap of every
+// offsets) over all actor pairs. If vals is given, writes the overlap of every
 // observed pair there. One whole matrix per thread keeps its holder lists in
 // the last-level cache (interleaving several samples per actor thrashed it).
 MatrixStats scan_matrix(const TwoMode& t, const NodeId* rows, const NodeId* cols,
@@ -184,12 +187,12 @@ MatrixStats scan_matrix(const TwoMode& t, const NodeId* rows, const NodeId* cols
             for (const NodeId* p = std::upper_bound(cols + co[ix(d)], hi_p, a); p < hi_p; ++p)
                 if (cnt[ix(*p)]++ == 0) touched.push_back(*p);
         }
-        const double da = static_cast<double>(k1 - k0);
         st.pairs += static_cast<std::int64_t>(touched.size());
         for (NodeId b : touched) {
-            const std::int32_t s = cnt[ix(b)];
-            st.jaccard += s / (da + static_cast<double>(ro[ix(b) + 1] - ro[ix(b)]) - s);
-            st.max_shared = std::max(st.max_shared, s);
+            const std::int64_t x = cnt[ix(b)];
+            st.sum += x;
+            st.sum_sq += x * x;
+            st.max_shared = std::max(st.max_shared, static_cast<std::int32_t>(x));
         }
         if (pi != nullptr) {
             const NodeId* ob = pi->p->b.data();
@@ -389,7 +392,6 @@ DutyNullResult duty_null_model(const TwoMode& t, const DutyNullOptions& opt,
     const std::int64_t S = opt.n_samples;
     check_allocation("null-model statistics", static_cast<double>(S) * kNumStats, 8.0);
     res.samples.assign(ix(S * kNumStats), 0.0);
-    const double n_pairs = static_cast<double>(R) * (R - 1) / 2;
     const double amb = ambiguity_index(t);
 
     // Observed pairs and statistics.
@@ -408,8 +410,15 @@ DutyNullResult duty_null_model(const TwoMode& t, const DutyNullOptions& opt,
     }
     const auto record = [&](const MatrixStats& m, double* out, std::int64_t stride) {
         out[kPairsSharing * stride] = static_cast<double>(m.pairs);
-        out[kMeanJaccard * stride] =
-            R >= 2 ? m.jaccard / n_pairs : std::numeric_limits<double>::quiet_NaN();
+        // Population sd of the shared count over all C(R, 2) pairs, from exact
+        // integer sums: var = (Np * sum_sq - sum^2) / Np^2.
+        double sd = std::numeric_limits<double>::quiet_NaN();
+        if (R >= 2) {
+            const auto np = static_cast<I128>(static_cast<std::int64_t>(R) * (R - 1) / 2);
+            const I128 num = np * m.sum_sq - static_cast<I128>(m.sum) * m.sum;
+            sd = std::sqrt(static_cast<double>(num) / (static_cast<double>(np) * static_cast<double>(np)));
+        }
+        out[kOverlapSd * stride] = sd;
         out[kMaxShared * stride] = m.max_shared;
         out[kAmbiguity * stride] = amb;
     };

@@ -91,7 +91,7 @@ void bind_duties(py::module_& m) {
         py::arg("seed") = 0, py::arg("pair_stats") = true, py::arg("threads") = 0,
         py::arg("progress") = py::none(),
         "Curveball null model: observed and per-sample statistics "
-        "(pairs_sharing, mean_jaccard, max_shared, ambiguity), per-pair sums.");
+        "(pairs_sharing, overlap_sd, max_shared, ambiguity), per-pair sums.");
 }
 
 }  // namespace govnet::py_bind

@@ -721,7 +721,7 @@ def duty_projection(data: Any, *, mode: str = "actors", weight: str = "shared",
 # Null model
 
 
-_STATISTICS = ("pairs_sharing", "mean_jaccard", "max_shared", "ambiguity_index")
+_STATISTICS = ("pairs_sharing", "overlap_sd", "max_shared", "ambiguity_index")
 
 
 @dataclass(frozen=True)
@@ -731,7 +731,7 @@ class DutyNullResult:
     Attributes
     ----------
     statistics : DataFrame
-        Indexed by statistic (pairs_sharing, mean_jaccard, max_shared,
+        Indexed by statistic (pairs_sharing, overlap_sd, max_shared,
         ambiguity_index): observed, mean, sd, z, p_greater, p_less.
     pairs : DataFrame or None
         Per observed sharing pair: actor_a, actor_b, shared, expected (null
@@ -781,15 +781,20 @@ def duty_null_model(data: Any, *, n_samples: int = 1000, trades: int | None = No
     (seed, i), so results are reproducible and identical for any thread count.
     Roles are ignored (the incidence only).
 
-    Statistics compared with the null: ``pairs_sharing`` (actor pairs sharing
-    at least one duty), ``mean_jaccard`` (mean Jaccard over all actor pairs),
-    ``max_shared`` (largest number of duties one pair shares) and
-    ``ambiguity_index`` (share of duties with 2+ holders). Note that the
-    ambiguity index — like the total number of shared duty-pairs — depends on
-    the duties' holder counts only, which the null keeps: it is the same in
-    every sample (sd 0, z NaN, p 1). Overlap beyond chance shows in how the
-    shared duties concentrate on a few pairs (fewer pairs sharing, a higher
-    mean Jaccard and max_shared than the null), and in each pair's z.
+    Statistics compared with the null:
+
+    * ``pairs_sharing`` — actor pairs sharing at least one duty;
+    * ``overlap_sd`` — the standard deviation (population) of the number of
+      shared duties over all C(n, 2) actor pairs. The mean is fixed by the
+      duties' holder counts (Σ_duties C(h, 2) / C(n, 2)), so a larger sd
+      means the shared duties concentrate on fewer pairs;
+    * ``max_shared`` — the largest number of duties one pair shares;
+    * ``ambiguity_index`` — the share of duties with 2+ holders. It depends on
+      the duties' holder counts only, which the null keeps: it is the same in
+      every sample (sd 0, z NaN, p 1) and is reported to make that explicit.
+      Whether the duty list is more ambiguous than chance is a question about
+      *which* actors share (the pairs and the three statistics above), not
+      about how many duties are shared.
 
     Parameters
     ----------
@@ -834,7 +839,7 @@ def duty_null_model(data: Any, *, n_samples: int = 1000, trades: int | None = No
     sd[np.ptp(samples, axis=0) == 0] = 0.0  # constant: no rounding noise from the mean
     with np.errstate(divide="ignore", invalid="ignore"):
         z = np.where(sd > 0, (obs - mean) / sd, np.nan)
-    # Statistics are exact (integers, or the same float sums as in the samples).
+    # The C++ statistics are exact integers (overlap_sd from exact integer sums).
     stats = pd.DataFrame({
         "observed": obs, "mean": mean, "sd": sd, "z": z,
         "p_greater": (1 + (samples >= obs).sum(axis=0)) / (1 + R),

@@ -59,7 +59,11 @@ struct DutyNullOptions {
 };
 
 /// Global statistics of one matrix; index order of DutyNullResult::statistics.
-enum DutyStatistic : int { kPairsSharing = 0, kMeanJaccard, kMaxShared, kAmbiguity, kNumStats };
+/// pairs_sharing: actor pairs sharing >= 1 duty; overlap_sd: population sd of
+/// the shared count over all actor pairs (its mean is fixed by the duties'
+/// margins, so the sd measures how concentrated the overlap is); max_shared;
+/// ambiguity: share of duties with >= 2 holders (fixed by the margins).
+enum DutyStatistic : int { kPairsSharing = 0, kOverlapSd, kMaxShared, kAmbiguity, kNumStats };
 
 struct DutyNullResult {
     std::int64_t n_samples = 0, trades = 0;
