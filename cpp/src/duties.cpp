@@ -181,6 +181,7 @@ MatrixStats scan_matrix(const TwoMode& t, const NodeId* rows, const NodeId* cols
         for (EdgeIdx k = k0; k < k1; ++k) {
             // The duties' holder lists lie at random places: prefetch a few
             // duties ahead so their cache misses overlap.
+            if (k + 2 * kAhead < k1) __builtin_prefetch(&co[ix(rows[ix(k + 2 * kAhead)])]);
             if (k + kAhead < k1) __builtin_prefetch(cols + co[ix(rows[ix(k + kAhead)])]);
             const NodeId d = rows[ix(k)];
             const NodeId* hi_p = cols + co[ix(d) + 1];
