@@ -50,7 +50,8 @@ def scipy_overlap(B, N: int):
     return out, (t1 - t0) + (t2 - t1) * s.size / max(1, min(s.size, P_SUBSET))
 
 
-def numpy_curveball(rows: list[np.ndarray], trades: int, rng: np.random.Generator) -> list[np.ndarray]:
+def numpy_curveball(rows: list[np.ndarray], trades: int,
+                    rng: np.random.Generator) -> list[np.ndarray]:
     rows = [r.copy() for r in rows]
     L = len(rows)
     for _ in range(trades):
@@ -135,5 +136,6 @@ def run(table, quick: bool = False) -> None:
     if available("scipy"):
         few = 3 if quick else 2
         sec, _ = timeit(lambda: scipy_null(a, d, n, m, few, trades, 1), repeat=1)
-        table.add(f"duty null model ({n_samples} samples)", size, "numpy+scipy", sec * n_samples / few,
+        table.add(f"duty null model ({n_samples} samples)", size, "numpy+scipy",
+                  sec * n_samples / few,
                   f"extrapolated from {few} samples (numpy curveball + scipy.sparse overlaps)")

@@ -313,7 +313,8 @@ std::vector<double> hypergeom_sf(const std::vector<std::int32_t>& k,
                                   std::to_string(i));
     check_allocation("log-factorial table", static_cast<double>(N) + 1, 8.0);
     std::vector<double> lf(ix(N) + 1, 0.0);  // log(x!)
-    for (std::int64_t x = 2; x <= N; ++x) lf[ix(x)] = lf[ix(x - 1)] + std::log(static_cast<double>(x));
+    for (std::int64_t x = 2; x <= N; ++x)
+        lf[ix(x)] = lf[ix(x - 1)] + std::log(static_cast<double>(x));
     std::vector<double> out(m);
     const auto logpmf = [&](std::int64_t x, std::int64_t KK, std::int64_t nn) {
         return lf[ix(KK)] - lf[ix(x)] - lf[ix(KK - x)] + lf[ix(N - KK)] - lf[ix(nn - x)] -
@@ -417,7 +418,8 @@ DutyNullResult duty_null_model(const TwoMode& t, const DutyNullOptions& opt,
         if (R >= 2) {
             const auto np = static_cast<I128>(static_cast<std::int64_t>(R) * (R - 1) / 2);
             const I128 num = np * m.sum_sq - static_cast<I128>(m.sum) * m.sum;
-            sd = std::sqrt(static_cast<double>(num) / (static_cast<double>(np) * static_cast<double>(np)));
+            const auto npd = static_cast<double>(np);
+            sd = std::sqrt(static_cast<double>(num) / (npd * npd));
         }
         out[kOverlapSd * stride] = sd;
         out[kMaxShared * stride] = m.max_shared;
@@ -446,7 +448,8 @@ DutyNullResult duty_null_model(const TwoMode& t, const DutyNullOptions& opt,
         vals.assign(ix(batch) * obs.a.size(), 0);
     }
     const auto n_obs = static_cast<std::int64_t>(obs.a.size());
-    const std::int64_t chunks = std::max<std::int64_t>(1, std::min<std::int64_t>(n_obs / 4096, 256));
+    const std::int64_t chunks =
+        std::max<std::int64_t>(1, std::min<std::int64_t>(n_obs / 4096, 256));
     std::vector<MatrixStats> stats(ix(batch));
     ErrorSlot err;
     const int threads = ctl.num_threads();

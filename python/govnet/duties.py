@@ -144,7 +144,8 @@ class DutyTable:
         """
         frame = read_table(table, what="duties", encoding=encoding, sheet_name=sheet_name)
         if not isinstance(frame, pd.DataFrame):
-            raise InvalidNetworkError(f"duties must be a DataFrame or a file, got {type(table).__name__}")
+            raise InvalidNetworkError(
+                f"duties must be a DataFrame or a file, got {type(table).__name__}")
         _require_columns(frame, "duties", ["actor", "duty"])
         if isinstance(actors, Network):
             codes = pd.Index(actors.actor_ids)
@@ -152,7 +153,8 @@ class DutyTable:
             ids = [_id_str(a) for a in actors]
             codes = pd.Index(ids)
             if codes.has_duplicates:
-                raise InvalidNetworkError(f"actors: duplicate actor id {codes[codes.duplicated()][0]!r}")
+                raise InvalidNetworkError(
+                    f"actors: duplicate actor id {codes[codes.duplicated()][0]!r}")
         else:
             codes = pd.Index(pd.unique(_clean_ids(frame["actor"], frame, "duties", "actor")))
         clean = _validate_duties(frame, codes)
@@ -208,12 +210,14 @@ class DutyTable:
                 raise InvalidNetworkError(f"matrix: empty {what} id")
         r, c = np.nonzero(values)
         if catalogue is None:
-            cat = pd.DataFrame({"label": duties, "category": ""}, index=pd.Index(duties, name="duty"))
+            cat = pd.DataFrame({"label": duties, "category": ""},
+                               index=pd.Index(duties, name="duty"))
         else:
             cat = _read_catalogue(read_table(catalogue, what="duty catalogue"))
             missing = [d for d in duties if d not in cat.index]
             if missing:
-                raise InvalidNetworkError(f"matrix column {missing[0]!r} is not in the duty catalogue")
+                raise InvalidNetworkError(
+                    f"matrix column {missing[0]!r} is not in the duty catalogue")
         dpos = cat.index.get_indexer(np.asarray(duties, dtype=object))[c]
         roles = np.full(r.size, _LEAD if role == "lead" else _ASSIST, dtype=np.uint8)
         return cls(pd.Index(actors), cat, r, dpos, roles)
@@ -232,7 +236,8 @@ class DutyTable:
         d = np.asarray(duty_pos)
         if a.ndim != 1 or a.shape != d.shape:
             raise InvalidNetworkError("actor_pos and duty_pos must be 1-d arrays of equal length")
-        if a.size and not (np.issubdtype(a.dtype, np.integer) and np.issubdtype(d.dtype, np.integer)):
+        integer = np.issubdtype(a.dtype, np.integer) and np.issubdtype(d.dtype, np.integer)
+        if a.size and not integer:
             raise InvalidNetworkError("actor_pos and duty_pos must be integer arrays")
         a_ids = pd.RangeIndex(actors).astype(str) if isinstance(actors, (int, np.integer)) else \
             pd.Index([_id_str(x) for x in actors])
@@ -284,7 +289,8 @@ class DutyTable:
             if (known < 0).any():
                 p = int(np.flatnonzero(known < 0)[0])
                 raise InvalidNetworkError(
-                    f"{_where(raw, 'duties', p)}: duty {raw_duty[p]!r} is not in the duty catalogue")
+                    f"{_where(raw, 'duties', p)}: duty {raw_duty[p]!r} is not in the "
+                    f"duty catalogue")
             for col in ("category", "label"):
                 for d, v in given.get(col, {}).items():
                     have = cat.at[d, col]
@@ -389,8 +395,8 @@ def _consistent(raw: pd.DataFrame, duty: np.ndarray, vals: np.ndarray, col: str)
         if seen is None:
             first[d] = (v, int(p))
         elif seen[0] != v:
-            raise InvalidNetworkError(f"{_where(raw, 'duties', int(p))}: duty {d!r} has {col} {v!r} "
-                                      f"but row {seen[1]} gives {seen[0]!r}")
+            raise InvalidNetworkError(f"{_where(raw, 'duties', int(p))}: duty {d!r} has {col} "
+                                      f"{v!r} but row {seen[1]} gives {seen[0]!r}")
     return {d: v for d, (v, _) in first.items()}
 
 
@@ -400,8 +406,9 @@ def _read_catalogue(frame: pd.DataFrame) -> pd.DataFrame:
     dup = pd.Index(ids).duplicated()
     if dup.any():
         p = int(np.flatnonzero(dup)[0])
-        raise InvalidNetworkError(f"{_where(frame, 'duty catalogue', p)}: duplicate duty {ids[p]!r} "
-                                  f"(first at row {int(np.flatnonzero(ids == ids[p])[0])})")
+        first = int(np.flatnonzero(ids == ids[p])[0])
+        raise InvalidNetworkError(f"{_where(frame, 'duty catalogue', p)}: duplicate duty "
+                                  f"{ids[p]!r} (first at row {first})")
 
     def col(name: str, default: Any) -> np.ndarray:
         if name not in frame.columns:
@@ -698,7 +705,8 @@ def duty_projection(data: Any, *, mode: str = "actors", weight: str = "shared",
     relation = relation or ("shared_duties" if mode == "actors" else "shared_holders")
     ov = duty_overlap(side, min_shared=min_shared, threads=threads, progress=False)
     if len(ov) == 0:
-        raise EmptyNetworkError(f"no two {mode} share a {'duty' if mode == 'actors' else 'holder'}; "
+        thing = "duty" if mode == "actors" else "holder"
+        raise EmptyNetworkError(f"no two {mode} share a {thing}; "
                                 f"the {relation!r} layer would be empty")
     ties = pd.DataFrame({"source": ov["actor_a"].astype(object).to_numpy(),
                          "target": ov["actor_b"].astype(object).to_numpy(),
@@ -761,10 +769,12 @@ class DutyNullResult:
 
     def _repr_html_(self) -> str:
         head = escape(repr(self).splitlines()[0])
-        html = f"<div><strong>{head}</strong>{self.statistics.to_html(float_format=lambda x: f'{x:.4g}')}"
+        table = self.statistics.to_html(float_format=lambda x: f"{x:.4g}")
+        html = f"<div><strong>{head}</strong>{table}"
         if self.pairs is not None:
             top = self.pairs.sort_values("z", ascending=False).head(10)
-            html += f"<p>Pairs with the largest z (of {len(self.pairs)}):</p>{top.to_html(index=False)}"
+            html += (f"<p>Pairs with the largest z (of {len(self.pairs)}):</p>"
+                     f"{top.to_html(index=False)}")
         return html + "</div>"
 
 

@@ -71,7 +71,8 @@ TEST(SharedPairs, MatchesDenseCountAndThreadsAgree) {
                 ASSERT_LT(k, p1.a.size());
                 EXPECT_EQ(p1.a[k], u);
                 EXPECT_EQ(p1.b[k], v);
-                EXPECT_EQ(p1.shared[k], dense[static_cast<std::size_t>(u) * 300 + static_cast<std::size_t>(v)]);
+                EXPECT_EQ(p1.shared[k],
+                          dense[static_cast<std::size_t>(u) * 300 + static_cast<std::size_t>(v)]);
                 ++k;
             }
     EXPECT_EQ(k, p1.a.size());
@@ -108,14 +109,17 @@ TEST(Curveball, SamplesKeepMarginsExactly) {
         for (int i = 0; i < 10; ++i) {
             std::vector<NodeId> r, c;
             curveball_sample(t, opt, i, r, c);
-            std::vector<int> rs(static_cast<std::size_t>(rows), 0), cs(static_cast<std::size_t>(cols), 0);
+            std::vector<std::size_t> rs(static_cast<std::size_t>(rows), 0);
+            std::vector<std::size_t> cs(static_cast<std::size_t>(cols), 0);
             for (std::size_t k = 0; k < r.size(); ++k) {
                 ++rs[static_cast<std::size_t>(r[k])];
                 ++cs[static_cast<std::size_t>(c[k])];
                 if (k > 0) EXPECT_TRUE(r[k - 1] < r[k] || (r[k - 1] == r[k] && c[k - 1] < c[k]));
             }
-            for (NodeId v = 0; v < rows; ++v) EXPECT_EQ(rs[static_cast<std::size_t>(v)], t.row(v).size());
-            for (NodeId d = 0; d < cols; ++d) EXPECT_EQ(cs[static_cast<std::size_t>(d)], t.col(d).size());
+            for (NodeId v = 0; v < rows; ++v)
+                EXPECT_EQ(rs[static_cast<std::size_t>(v)], t.row(v).size());
+            for (NodeId d = 0; d < cols; ++d)
+                EXPECT_EQ(cs[static_cast<std::size_t>(d)], t.col(d).size());
         }
     }
 }

@@ -161,13 +161,15 @@ def test_duty_summary_by_hand():
     s = govnet.duty_summary(hand_table())
     assert list(s.index) == ["(all)", "A", "B", "C"]
     r = s.loc["(all)"]
-    assert (r["duties"], r["covered"], r["uncovered"], r["ambiguous"], r["multi_lead"]) == (5, 4, 1, 2, 1)
+    got = (r["duties"], r["covered"], r["uncovered"], r["ambiguous"], r["multi_lead"])
+    assert got == (5, 4, 1, 2, 1)
     assert r["coverage"] == 0.8 and r["ambiguity_index"] == 0.4
     counts = np.array([0, 2, 2, 2, 1])
     assert r["gini"] == pytest.approx(gini_reference(counts), abs=1e-15)
     assert r["herfindahl"] == pytest.approx(((counts / counts.sum()) ** 2).sum(), abs=1e-15)
     b = s.loc["B"]
-    assert (b["duties"], b["uncovered"], b["ambiguity_index"], b["actors_holding"]) == (2, 1, 0.5, 2)
+    got = (b["duties"], b["uncovered"], b["ambiguity_index"], b["actors_holding"])
+    assert got == (2, 1, 0.5, 2)
     assert b["gini"] == pytest.approx(gini_reference([0, 0, 1, 0, 1]), abs=1e-15)
 
 
@@ -211,15 +213,19 @@ def test_matrix_round_trip():
 BAD = [
     ("unknown actor", lambda: govnet.DutyTable.from_frame(LONG, actors=["rc", "ws", "sc"]),
      r"duties row 5: actor 'so' is not an actor"),
-    ("empty duty", lambda: govnet.DutyTable.from_frame(LONG.assign(duty=["d1", " ", *LONG["duty"][2:]])),
+    ("empty duty",
+     lambda: govnet.DutyTable.from_frame(LONG.assign(duty=["d1", " ", *LONG["duty"][2:]])),
      r"duties row 1: duty is empty"),
-    ("unknown role", lambda: govnet.DutyTable.from_frame(LONG.assign(role=["lead", "boss", *LONG["role"][2:]])),
+    ("unknown role",
+     lambda: govnet.DutyTable.from_frame(LONG.assign(role=["lead", "boss", *LONG["role"][2:]])),
      r"duties row 1: unknown role 'boss'"),
     ("conflicting duplicate",
      lambda: govnet.DutyTable.from_frame(pd.concat([LONG, LONG.iloc[[0]].assign(role="assist")],
                                                    ignore_index=True)),
      r"duties row 7: actor 'rc' holds duty 'd1' as 'assist' but row 0 gives 'lead'"),
-    ("two categories", lambda: govnet.DutyTable.from_frame(LONG.assign(category=["A", "X", *LONG["category"][2:]])),
+    ("two categories",
+     lambda: govnet.DutyTable.from_frame(
+         LONG.assign(category=["A", "X", *LONG["category"][2:]])),
      r"duties row 1: duty 'd1' has category 'X' but row 0 gives 'A'"),
     ("not in catalogue", lambda: govnet.DutyTable.from_frame(LONG, catalogue=CATALOGUE.iloc[:3]),
      r"duties row 6: duty 'd5' is not in the duty catalogue"),
@@ -230,12 +236,14 @@ BAD = [
     ("category against catalogue",
      lambda: govnet.DutyTable.from_frame(LONG, catalogue=CATALOGUE.assign(category=list("ZABBC"))),
      r"duties row 0: duty 'd1' has category 'A' but the catalogue gives 'Z'"),
-    ("matrix value", lambda: govnet.DutyTable.from_matrix(pd.DataFrame({"d1": [1, 2]}, index=["a", "b"])),
+    ("matrix value",
+     lambda: govnet.DutyTable.from_matrix(pd.DataFrame({"d1": [1, 2]}, index=["a", "b"])),
      r"matrix row 1 \(actor 'b'\), column 'd1': value 2 is not 0 or 1"),
     ("no duties on network",
      lambda: govnet.DutyTable.from_network(govnet.Network.from_frames(
          pd.DataFrame({"id": ["a"], "tier": ["core"]}))), r"has no duty list"),
-    ("bad weight name", lambda: govnet.duty_projection(hand_table(), weight="x"), r"weight must be"),
+    ("bad weight name", lambda: govnet.duty_projection(hand_table(), weight="x"),
+     r"weight must be"),
 ]
 
 
@@ -271,7 +279,8 @@ def test_projection_weights_and_transpose_duality():
     p = govnet.duty_projection(t, weight="jaccard")
     ties = p.ties("shared_duties")
     ref = reference_pairs(B)
-    np.testing.assert_allclose(np.sort(ties["weight"].to_numpy()), np.sort(ref["jaccard"]), rtol=1e-15)
+    np.testing.assert_allclose(np.sort(ties["weight"].to_numpy()), np.sort(ref["jaccard"]),
+                               rtol=1e-15)
     # duties-side overlap of t equals actors-side overlap of the transpose
     ov = govnet.duty_overlap(t.transpose())
     refT = reference_pairs(B.T, N=B.shape[0])
