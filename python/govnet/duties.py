@@ -109,6 +109,14 @@ class DutyTable:
         self._tm: Any = None
         self._tm_t: Any = None
 
+    def __getstate__(self) -> dict[str, Any]:
+        return {"actors": self._actors, "catalogue": self._catalogue, "actor_pos": self._apos,
+                "duty_pos": self._dpos, "roles": self._roles}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        DutyTable.__init__(self, state["actors"], state["catalogue"], state["actor_pos"],
+                           state["duty_pos"], state["roles"])
+
     # -- construction -----------------------------------------------------
 
     @classmethod

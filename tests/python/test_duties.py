@@ -202,6 +202,16 @@ def test_from_csv_gb18030_and_excel(tmp_path):
     assert a.catalogue.loc["d1", "label"] == "调解纠纷"
 
 
+def test_pickle_round_trip():
+    import pickle
+
+    t = hand_table()
+    govnet.duty_overlap(t)  # builds the C++ incidence, which is not pickled
+    back = pickle.loads(pickle.dumps(t))
+    pd.testing.assert_frame_equal(back.incidence, t.incidence)
+    pd.testing.assert_frame_equal(govnet.duty_overlap(back), govnet.duty_overlap(t))
+
+
 def test_matrix_round_trip():
     t = hand_table()
     m = t.to_matrix()
