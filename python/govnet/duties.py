@@ -63,6 +63,7 @@ __all__ = [
     "duty_holders",
     "actor_duties",
     "duty_summary",
+    "duty_concentration",
     "duty_projection",
     "duty_null_model",
     "duty_null_samples",
@@ -662,6 +663,44 @@ def duty_summary(data: Any, *, by_category: bool = True) -> pd.DataFrame:
             "herfindahl": float(((x / total) ** 2).sum()) if total else np.nan,
         })
     return pd.DataFrame(rows).set_index("category")
+
+
+def duty_concentration(data: Any) -> pd.Series:
+    """How unevenly duties are spread over actors: Gini, Herfindahl, largest share.
+
+    ``data`` is a DutyTable / Network with duties (each actor's number of
+    duties, actors with none included) or per-actor counts given directly,
+    e.g. published list lengths (a Series indexed by actor, or an array).
+    Gini = Σ_i Σ_j |x_i − x_j| / (2 n² x̄) (0: equal; (n−1)/n: one actor holds
+    all); Herfindahl = Σ_i (x_i / Σ x)² (from 1/n to 1); ``top_share`` and
+    ``top_actor``: the largest holder. Counts of published lists may include
+    duties several actors share; the measures then describe the lists, not
+    distinct duties.
+
+    Examples
+    --------
+    >>> import govnet
+    >>> c = govnet.datasets.nanshan_duty_counts().set_index("actor")["sub_items"]
+    >>> r = govnet.duty_concentration(c)
+    >>> r["top_actor"], round(float(r["top_share"]), 3), round(float(r["gini"]), 3)
+    ('service_center', 0.567, 0.584)
+    """
+    if isinstance(data, (DutyTable, Network)):
+        t = as_duty_table(data)
+        x = pd.Series(t._degrees()[0], index=t.actor_ids)
+    else:
+        x = pd.Series(data)
+    values = pd.to_numeric(x, errors="coerce").to_numpy(dtype=float)
+    if values.size == 0 or not np.isfinite(values).all() or (values < 0).any():
+        raise InvalidNetworkError("duty counts must be finite, non-negative numbers (and at "
+                                  "least one)")
+    total = values.sum()
+    top = int(np.argmax(values))
+    return pd.Series({
+        "actors": values.size, "duties": total, "gini": _gini(values),
+        "herfindahl": float(((values / total) ** 2).sum()) if total else np.nan,
+        "top_actor": x.index[top], "top_share": values[top] / total if total else np.nan,
+    }, name="duty_concentration", dtype=object)
 
 
 _WEIGHTS = ("shared", "both_lead", "jaccard", "overlap", "cosine")

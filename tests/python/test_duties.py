@@ -282,6 +282,12 @@ def test_nanshan_published_counts():
     assert (s["duties"], s["ambiguity_index"], s["coverage"]) == (277, 0.0, 1.0)
     assert s["herfindahl"] == pytest.approx((c["share"] ** 2).sum())
     assert len(govnet.duty_overlap(t)) == 0
+    r = govnet.duty_concentration(c.set_index("actor")["sub_items"])
+    assert r["gini"] == pytest.approx(gini_reference(c["sub_items"]), abs=1e-15)
+    assert r["herfindahl"] == pytest.approx(s["herfindahl"], abs=1e-15)
+    assert (r["top_actor"], r["top_share"]) == ("service_center", 157 / 277)
+    r2 = govnet.duty_concentration(t)
+    assert r2["gini"] == pytest.approx(r["gini"], abs=1e-15)
 
 
 def test_projection_weights_and_transpose_duality():
