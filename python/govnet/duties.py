@@ -699,7 +699,8 @@ def duty_concentration(data: Any) -> pd.Series:
     return pd.Series({
         "actors": values.size, "duties": total, "gini": _gini(values),
         "herfindahl": float(((values / total) ** 2).sum()) if total else np.nan,
-        "top_actor": x.index[top], "top_share": values[top] / total if total else np.nan,
+        "top_actor": x.index[top] if total else None,
+        "top_share": values[top] / total if total else np.nan,
     }, name="duty_concentration", dtype=object)
 
 
@@ -893,14 +894,15 @@ def duty_null_model(data: Any, *, n_samples: int = 1000, trades: int | None = No
     obs = r["observed"]
     mean = samples.mean(axis=0)
     sd = samples.std(axis=0, ddof=1) if R > 1 else np.full(len(_STATISTICS), np.nan)
-    sd[np.ptp(samples, axis=0) == 0] = 0.0  # constant: no rounding noise from the mean
+    if R > 1:
+        sd[np.ptp(samples, axis=0) == 0] = 0.0  # constant: no rounding noise from the mean
     with np.errstate(divide="ignore", invalid="ignore"):
         z = np.where(sd > 0, (obs - mean) / sd, np.nan)
     # The C++ statistics are exact integers (overlap_sd from exact integer sums).
     stats = pd.DataFrame({
         "observed": obs, "mean": mean, "sd": sd, "z": z,
-        "p_greater": (1 + (samples >= obs).sum(axis=0)) / (1 + R),
-        "p_less": (1 + (samples <= obs).sum(axis=0)) / (1 + R),
+        "p_greater": np.where(np.isnan(obs), np.nan, (1 + (samples >= obs).sum(axis=0)) / (1 + R)),
+        "p_less": np.where(np.isnan(obs), np.nan, (1 + (samples <= obs).sum(axis=0)) / (1 + R)),
     }, index=pd.Index(_STATISTICS, name="statistic"))
     pair_frame = None
     if pairs:

@@ -147,3 +147,17 @@ def test_ctrl_c_stops_the_null_model():
     timer.cancel()
     assert elapsed < 1.5
     assert govnet.duty_null_model(t, n_samples=2, seed=1, pairs=False).n_samples == 2
+
+
+def test_degenerate_tables():
+    empty = govnet.DutyTable.from_matrix(pd.DataFrame(np.zeros((3, 4), int), index=list("abc"),
+                                                      columns=list("wxyz")))
+    res = govnet.duty_null_model(empty, n_samples=5, seed=1)
+    assert res.statistics["observed"].tolist() == [0, 0, 0, 0] and len(res.pairs) == 0
+    one = govnet.DutyTable.from_frame(pd.DataFrame({"actor": ["a"], "duty": ["d"]}))
+    res = govnet.duty_null_model(one, n_samples=3, seed=1)
+    row = res.statistics.loc["overlap_sd"]  # undefined with fewer than two actors
+    assert np.isnan(row["observed"]) and np.isnan(row["p_greater"])
+    single = govnet.duty_null_model(govnet.DutyTable.from_matrix(
+        pd.DataFrame([[1, 0], [0, 1]], index=["a", "b"], columns=["x", "y"])), n_samples=1, seed=1)
+    assert single.statistics["sd"].isna().all()  # one sample: no spread estimate
