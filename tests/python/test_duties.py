@@ -87,6 +87,23 @@ def test_random_incidences_against_numpy_scipy(seed):
     assert ov.equals(govnet.duty_overlap(t, threads=1))
 
 
+def test_both_lead_counts_against_numpy():
+    rng = np.random.default_rng(4)
+    B = (rng.random((30, 40)) < 0.25).astype(int)
+    r, c = np.nonzero(B)
+    roles = rng.integers(0, 2, r.size)  # 0 lead, 1 assist
+    t = govnet.DutyTable.from_arrays(r, c, actors=30, duties=40, roles=roles)
+    L = np.zeros_like(B)
+    L[r[roles == 0], c[roles == 0]] = 1
+    ov = govnet.duty_overlap(t)
+    a = ov["actor_a"].cat.codes.to_numpy()
+    b = ov["actor_b"].cat.codes.to_numpy()
+    assert np.array_equal(ov["both_lead"].to_numpy(), (L @ L.T)[a, b])
+    assert np.array_equal(ov["shared"].to_numpy(), (B @ B.T)[a, b])
+    hand = govnet.duty_overlap(hand_table()).set_index(["actor_a", "actor_b"])
+    assert hand.loc[("rc", "ws"), "both_lead"] == 1 and hand.loc[("rc", "sc"), "both_lead"] == 0
+
+
 def test_hypergeometric_tails_extreme_cases():
     k = np.array([1, 5, 30, 200, 2, 10], np.int32)
     K = np.array([1, 40, 30, 400, 900, 10], np.int32)
