@@ -876,8 +876,16 @@ def duty_null_model(data: Any, *, n_samples: int = 1000, trades: int | None = No
 
     Notes
     -----
+    The per-pair p-values are listed only for pairs that share at least one
+    duty, so on random data more than 5% of *listed* pairs can have p <= 0.05
+    (pairs sharing 2+ duties are rare but all significant); over all pairs the
+    test keeps its level. They are not corrected for multiple testing.
+
     Cost per sample: 2 × trades × mean line length for the chain plus
-    Σ_duties holders² / 2 for the overlaps. Ctrl-C stops between samples.
+    Σ_duties holders² / 2 for the overlaps; 10,000 actors × 50,000 duties
+    with 10⁶ incidences take about 0.12 s of CPU per sample. Memory: 24 bytes
+    per sharing pair plus 4 bytes per pair and sample in flight (8 samples).
+    Ctrl-C stops within a sample.
     """
     t = as_duty_table(data)
     if not isinstance(n_samples, (int, np.integer)) or n_samples < 1:
