@@ -479,14 +479,21 @@ DutyNullResult duty_null_model(const TwoMode& t, const DutyNullOptions& opt,
                 for (std::int64_t ck = 0; ck < chunks; ++ck) {
                     if (ctl.stop_requested()) continue;
                     const std::int64_t lo = ck * n_obs / chunks, hi = (ck + 1) * n_obs / chunks;
-                    for (std::int64_t i = 0; i < nbatch; ++i) {
-                        const std::uint32_t* v = vals.data() + ix(i) * obs.a.size();
-                        for (std::int64_t k = lo; k < hi; ++k) {
-                            const std::int64_t x = v[ix(k)];
-                            res.pair_sum[ix(k)] += x;
-                            res.pair_sum_sq[ix(k)] += x * x;
-                            res.pair_ge[ix(k)] += x >= obs.shared[ix(k)] ? 1 : 0;
+                    // Each pair's accumulators are read and written once per batch.
+                    const std::uint32_t* v = vals.data();
+                    const Idx P_ = obs.a.size();
+                    for (std::int64_t k = lo; k < hi; ++k) {
+                        std::int64_t s1 = 0, s2 = 0, g = 0;
+                        const std::int32_t o = obs.shared[ix(k)];
+                        for (std::int64_t i = 0; i < nbatch; ++i) {
+                            const std::int64_t x = v[ix(i) * P_ + ix(k)];
+                            s1 += x;
+                            s2 += x * x;
+                            g += x >= o ? 1 : 0;
                         }
+                        res.pair_sum[ix(k)] += s1;
+                        res.pair_sum_sq[ix(k)] += s2;
+                        res.pair_ge[ix(k)] += g;
                     }
                 }
             }
