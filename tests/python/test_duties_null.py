@@ -161,3 +161,10 @@ def test_degenerate_tables():
     single = govnet.duty_null_model(govnet.DutyTable.from_matrix(
         pd.DataFrame([[1, 0], [0, 1]], index=["a", "b"], columns=["x", "y"])), n_samples=1, seed=1)
     assert single.statistics["sd"].isna().all()  # one sample: no spread estimate
+
+
+def test_progress_bar_runs(capsys):
+    t, _ = random_table(9, n=30, m=40)
+    res = govnet.duty_null_model(t, n_samples=20, seed=2, progress=True)
+    assert res.n_samples == 20
+    assert govnet.duty_overlap(t, progress=True).equals(govnet.duty_overlap(t))
