@@ -91,6 +91,18 @@ from .structure import (
     structural_holes,
 )
 from .storage import load
+from .duties import (
+    DutyNullResult,
+    DutyTable,
+    actor_duties,
+    duty_concentration,
+    duty_holders,
+    duty_null_model,
+    duty_null_samples,
+    duty_overlap,
+    duty_projection,
+    duty_summary,
+)
 
 __version__ = "0.1.0"
 
@@ -167,4 +179,14 @@ __all__ = [
     "core_profile",
     "CoreProfile",
     "load",
+    "DutyTable",
+    "DutyNullResult",
+    "duty_overlap",
+    "duty_holders",
+    "actor_duties",
+    "duty_summary",
+    "duty_concentration",
+    "duty_projection",
+    "duty_null_model",
+    "duty_null_samples",
 ]
