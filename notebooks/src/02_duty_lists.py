@@ -19,6 +19,13 @@ counts.assign(share=(counts["share"] * 100).round(1))
 print("subjects:", len(counts), " major items:", counts.attrs["major_items"], " sub-items:", counts["sub_items"].sum())
 
 # %% [markdown]
+# How concentrated are the published lists? (computed by govnet from the published counts: the service
+# centre alone carries 157 of 277 items.)
+
+# %%
+govnet.duty_concentration(counts.set_index("actor")["sub_items"])
+
+# %% [markdown]
 # ## Illustrative items: who shares which duties
 
 # %%
@@ -28,11 +35,15 @@ duties.head()
 
 # %%
 summary = govnet.duty_summary(net)
-summary
+summary.loc[["(all)"]].T
+
+# %%
+holders = govnet.duty_holders(net)
+holders[holders["multi_lead"]].head()
 
 # %%
 overlap = govnet.duty_overlap(net)
-overlap.sort_values("shared", ascending=False).head(10)
+overlap.sort_values("p_value")
 
 # %% [markdown]
 # ## Is the overlap more than chance? A null model with fixed margins

@@ -66,9 +66,15 @@ def duties(net: govnet.Network) -> None:
           f"{counts['sub_items'].sum()} sub-items")
     _show(counts[["subject", "subject_en", "sub_items"]].assign(
         share=(counts["share"] * 100).round(1).astype(str) + " %"), index=False)
+    print("\nConcentration of the published counts across the 9 subjects:")
+    _show(govnet.duty_concentration(counts.set_index("actor")["sub_items"]).round(3))
     print("\nOn the ILLUSTRATIVE items of govnet.datasets.nanshan_duties() (counts exact, items "
           "and sharing invented by a stated rule):")
-    print(govnet.duty_summary(net))
+    _show(govnet.duty_summary(net).loc[["(all)"]].T.round(4))
+    overlap = govnet.duty_overlap(net).sort_values("p_value")
+    _show(overlap[["actor_a", "actor_b", "shared", "both_lead", "jaccard", "expected",
+                   "p_value"]].round(4), index=False)
+    print(govnet.duty_null_model(net, n_samples=500, seed=7))
 
 
 def deliberation(net: govnet.Network) -> None:
