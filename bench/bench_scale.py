@@ -10,11 +10,8 @@
    numpy.polyfit; then 2,000,000 nodes (full run only) with the peak resident
    memory (resource.getrusage ru_maxrss, the whole process so far).
 
-The batch measure is the core's degree, betweenness, degree centralization
-and density (govnet.synthetic.compare_by_committee_type's per-community
-measures); after merging the structure branch, replace ``batch_measure``
-(or the ``coll.apply(batch_measure, ...)`` calls) by ``govnet.core_profile`` /
-``coll.core_profile(...)``.
+The batch measure is the core profile (govnet.core_profile: centrality ranks,
+pair dependency, reach, vulnerability, empirical-core check) of each community.
 Timings on a shared 2-core machine are noisy.
 """
 
@@ -40,8 +37,8 @@ K_SAMPLE = 8
 
 
 def batch_measure(net):
-    """Per-community statistics of the core (replace by govnet.core_profile after merge)."""
-    return synthetic._core_measures(net)
+    """The core profile of one community (one thread: the pool parallelises communities)."""
+    return govnet.core_profile(net, threads=1)
 
 
 def _peak_gib() -> float:
