@@ -35,11 +35,12 @@ net.ties()[["source", "target", "relation", "evidence", "note"]].head(12)
 # and the “N” outside. govnet draws the same concentric layout from the data.
 
 # %%
-import matplotlib
-matplotlib.use("Agg")
-import govnet.plot
-fig = govnet.plot.structure(net, size_by="degree")
-fig
+from matplotlib.figure import Figure
+
+structural = ["leadership", "membership", "cross_appointment", "guidance"]
+ax = govnet.plot.structure(net, relation=structural, centrality="betweenness",
+                           ax=Figure(figsize=(9, 9)).add_subplot())
+ax.figure
 
 # %% [markdown]
 # ## Centralities of the core
@@ -47,7 +48,6 @@ fig
 # (which add the joint-meeting co-attendance).
 
 # %%
-structural = ["leadership", "membership", "cross_appointment", "guidance"]
 table = pd.DataFrame({
     "degree": govnet.degree_centrality(net, relation=structural),
     "betweenness": govnet.betweenness_centrality(net, relation=structural),
