@@ -141,9 +141,10 @@ def degree_centrality(net: Any, *, relation: Relation = None,
     """
     net, g = _graph(net, relation, undirected)
     n = len(net)
+    if n <= 1:  # networkx's convention for a single actor
+        return series(net, np.ones(n), "degree_centrality")
     deg = g.out_degrees() + (g.in_degrees() if g.directed else 0.0)
-    scale = 1.0 / (n - 1) if n > 1 else 1.0
-    return series(net, deg * scale, "degree_centrality")
+    return series(net, deg / (n - 1), "degree_centrality")
 
 
 def _directed_degree(net: Any, relation: Relation, which: str) -> pd.Series:
@@ -153,9 +154,10 @@ def _directed_degree(net: Any, relation: Relation, which: str) -> pd.Series:
             f"{which}_degree_centrality needs a directed relation (networkx raises too); "
             f"use degree_centrality on undirected layers")
     n = len(net)
+    if n <= 1:  # networkx's convention for a single actor
+        return series(net, np.ones(n), f"{which}_degree_centrality")
     deg = g.in_degrees() if which == "in" else g.out_degrees()
-    scale = 1.0 / (n - 1) if n > 1 else 1.0
-    return series(net, deg * scale, f"{which}_degree_centrality")
+    return series(net, deg / (n - 1), f"{which}_degree_centrality")
 
 
 def in_degree_centrality(net: Any, *, relation: Relation = None) -> pd.Series:
