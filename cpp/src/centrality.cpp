@@ -70,7 +70,10 @@ struct Sssp {
 // One source of unweighted Brandes: BFS with a flat queue counting paths, then the
 // dependencies in reverse BFS order, each node *pulling* from its successors
 // (out-neighbours one step further), so every write is to the node itself.
-void brandes_bfs(const CsrGraph& g, NodeId src, bool endpoints, Sssp& s,
+// Nodes on the last BFS level have no successors: their dependency is 0 without a
+// scan, and (undirected, when `reach` = the source's component size is known) the
+// forward pass stops before expanding them.
+void brandes_bfs(const CsrGraph& g, NodeId src, bool endpoints, NodeId reach, Sssp& s,
                  std::vector<double>& acc) {
     BfsNode* nd = s.nodes.data();
     auto& order = s.order;
@@ -78,28 +81,39 @@ void brandes_bfs(const CsrGraph& g, NodeId src, bool endpoints, Sssp& s,
     nd[src].sigma = 1;
     nd[src].hops = 0;
     order.push_back(src);
+    std::size_t level_start = 0;  // first queue index of the deepest level found so far
     for (std::size_t head = 0; head < order.size(); ++head) {
         const NodeId v = order[head];
         const std::int32_t dn = nd[v].hops + 1;
+        // Everything reachable is found and v is on the deepest level: no successors left.
+        if (head >= level_start && static_cast<NodeId>(order.size()) == reach) break;
         const double sv = nd[v].sigma;
         for (NodeId w : g.out_neighbors(v)) {
             BfsNode& x = nd[w];
             if (x.hops < 0) {
+                if (nd[order.back()].hops < dn) level_start = order.size();
                 x.hops = dn;
                 order.push_back(w);
             }
-            if (x.hops == dn) x.sigma += sv;
+            x.sigma += x.hops == dn ? sv : 0.0;
         }
     }
     const double extra = endpoints ? 1.0 : 0.0;
     if (endpoints) acc[ix(src)] += static_cast<double>(order.size() - 1);
-    for (std::size_t i = order.size(); i-- > 1;) {
+    const std::int32_t deepest = nd[order.back()].hops;
+    std::size_t i = order.size();
+    for (; i-- > 1 && nd[order[i]].hops == deepest;) {
+        BfsNode& x = nd[order[i]];
+        x.coef = 1.0 / x.sigma;
+        acc[ix(order[i])] += extra;
+    }
+    for (++i; i-- > 1;) {
         const NodeId v = order[i];
         BfsNode& x = nd[v];
         const std::int32_t dn = x.hops + 1;
         double pull = 0;
-        for (NodeId w : g.out_neighbors(v))
-            if (nd[w].hops == dn) pull += nd[w].coef;
+        // Branch-free: whether w is a successor is unpredictable.
+        for (NodeId w : g.out_neighbors(v)) pull += nd[w].hops == dn ? nd[w].coef : 0.0;
         const double delta = x.sigma * pull;
         x.coef = (1.0 + delta) / x.sigma;
         acc[ix(v)] += delta + extra;
@@ -115,6 +129,29 @@ void reset(Sssp& s) {
         s.settled[ix(v)] = 0;
     }
     s.order.clear();
+}
+
+// Size of each node's connected component (undirected graphs), for the early stop above.
+std::vector<NodeId> component_sizes(const CsrGraph& g) {
+    const NodeId n = g.num_nodes();
+    std::vector<NodeId> label(ix(n), -1), queue, size;
+    queue.reserve(ix(n));
+    for (NodeId r = 0; r < n; ++r) {
+        if (label[ix(r)] >= 0) continue;
+        const auto c = static_cast<NodeId>(size.size());
+        queue.clear();
+        queue.push_back(r);
+        label[ix(r)] = c;
+        for (std::size_t h = 0; h < queue.size(); ++h)
+            for (NodeId w : g.out_neighbors(queue[h]))
+                if (label[ix(w)] < 0) {
+                    label[ix(w)] = c;
+                    queue.push_back(w);
+                }
+        size.push_back(static_cast<NodeId>(queue.size()));
+    }
+    for (NodeId v = 0; v < n; ++v) label[ix(v)] = size[ix(label[ix(v)])];
+    return label;
 }
 
 // Dijkstra from src: order (settling order), dist, then sigma in that order from
@@ -245,6 +282,9 @@ std::vector<double> betweenness(const CsrGraph& g, const BetweennessOptions& opt
     std::vector<Sssp> scratch;
     for (int t = 0; t < threads; ++t) scratch.emplace_back(n, weighted);
     for (auto& p : partial) p.assign(ix(n), 0.0);
+    // Reachable-set sizes are known up front on undirected graphs only.
+    const std::vector<NodeId> reach_of =
+        (!weighted && !g.directed()) ? component_sizes(g) : std::vector<NodeId>{};
     std::exception_ptr error;
     std::atomic<std::int64_t> done{0};
 
@@ -261,7 +301,8 @@ std::vector<double> betweenness(const CsrGraph& g, const BetweennessOptions& opt
                     accumulate(g, src, opt.endpoints, s, acc);
                     reset(s);
                 } else {
-                    brandes_bfs(g, src, opt.endpoints, s, acc);
+                    const NodeId reach = reach_of.empty() ? -1 : reach_of[ix(src)];
+                    brandes_bfs(g, src, opt.endpoints, reach, s, acc);
                 }
             } catch (...) {
 #pragma omp critical
