@@ -76,7 +76,7 @@ def ba_edges(n: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
     return e[:, 0].copy(), e[:, 1].copy()
 
 
-def run(table, quick: bool = False) -> None:
+def run(table, quick: bool = False, sizes: list[int] | None = None) -> None:
     import govnet
 
     have_nx = available("networkx")
@@ -88,7 +88,8 @@ def run(table, quick: bool = False) -> None:
 
         nk.setNumberOfThreads(THREADS)
         nk.engineering.setSeed(1, False)
-    sizes = [1000, 10000] if quick else [1000, 10000, 100000, 1000000]
+    if sizes is None:
+        sizes = [1000, 10000] if quick else [1000, 10000, 100000, 1000000]
     for family, make in (("gov", gov_edges), ("ba", ba_edges)):
         for n in sizes:
             src, dst = make(n)

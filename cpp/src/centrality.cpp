@@ -76,6 +76,9 @@ struct Sssp {
 void brandes_bfs(const CsrGraph& g, NodeId src, bool endpoints, NodeId reach, Sssp& s,
                  std::vector<double>& acc) {
     BfsNode* nd = s.nodes.data();
+    // Raw CSR arrays: out_neighbors() is not inlined across translation units.
+    const EdgeIdx* off = g.out_offsets().data();
+    const NodeId* adj = g.out_targets().data();
     auto& order = s.order;
     order.clear();
     nd[src].sigma = 1;
@@ -88,12 +91,12 @@ void brandes_bfs(const CsrGraph& g, NodeId src, bool endpoints, NodeId reach, Ss
         // Everything reachable is found and v is on the deepest level: no successors left.
         if (head >= level_start && static_cast<NodeId>(order.size()) == reach) break;
         const double sv = nd[v].sigma;
-        for (NodeId w : g.out_neighbors(v)) {
-            BfsNode& x = nd[w];
+        for (EdgeIdx e = off[v], end = off[v + 1]; e < end; ++e) {
+            BfsNode& x = nd[adj[e]];
             if (x.hops < 0) {
                 if (nd[order.back()].hops < dn) level_start = order.size();
                 x.hops = dn;
-                order.push_back(w);
+                order.push_back(adj[e]);
             }
             x.sigma += x.hops == dn ? sv : 0.0;
         }
@@ -113,7 +116,10 @@ void brandes_bfs(const CsrGraph& g, NodeId src, bool endpoints, NodeId reach, Ss
         const std::int32_t dn = x.hops + 1;
         double pull = 0;
         // Branch-free: whether w is a successor is unpredictable.
-        for (NodeId w : g.out_neighbors(v)) pull += nd[w].hops == dn ? nd[w].coef : 0.0;
+        for (EdgeIdx e = off[v], end = off[v + 1]; e < end; ++e) {
+            const BfsNode& y = nd[adj[e]];
+            pull += y.hops == dn ? y.coef : 0.0;
+        }
         const double delta = x.sigma * pull;
         x.coef = (1.0 + delta) / x.sigma;
         acc[ix(v)] += delta + extra;
