@@ -54,7 +54,9 @@ struct Sssp {
     std::vector<char> settled;       // Dijkstra only
     std::vector<std::pair<double, NodeId>> heap;
     std::vector<BfsNode> nodes;      // unweighted
-    Sssp(NodeId n, bool weighted) {
+    std::vector<NodeId> succ;        // unweighted: successors, grouped by queue position
+    std::vector<EdgeIdx> succ_begin; // unweighted: start of each queue position's group
+    Sssp(NodeId n, bool weighted, EdgeIdx arcs) {
         order.reserve(ix(n));
         if (weighted) {
             sigma.assign(ix(n), 0.0);
@@ -63,6 +65,8 @@ struct Sssp {
             settled.assign(ix(n), 0);
         } else {
             nodes.assign(ix(n), BfsNode{0.0, 0.0, -1, 0});
+            succ.resize(static_cast<std::size_t>(arcs));
+            succ_begin.resize(ix(n) + 1);
         }
     }
 };
@@ -70,13 +74,14 @@ struct Sssp {
 // One source of unweighted Brandes: BFS with a flat queue counting paths, then the
 // dependencies in reverse BFS order, each node *pulling* from its successors
 // (out-neighbours one step further), so every write is to the node itself.
-// Nodes on the last BFS level have no successors: their dependency is 0 without a
-// scan, and (undirected, when `reach` = the source's component size is known) the
-// forward pass stops before expanding them.
+// On an undirected graph (`reach` = the source's component size, else -1) the forward
+// pass stops before expanding the deepest level, which has no successors.
 void brandes_bfs(const CsrGraph& g, NodeId src, bool endpoints, NodeId reach, Sssp& s,
                  std::vector<double>& acc) {
     BfsNode* nd = s.nodes.data();
     // Raw CSR arrays: out_neighbors() is not inlined across translation units.
+    // Per source: forward reads each arc once and writes the DAG's arcs to `succ`
+    // sequentially; backward reads only the DAG's arcs.
     const EdgeIdx* off = g.out_offsets().data();
     const NodeId* adj = g.out_targets().data();
     auto& order = s.order;
@@ -84,42 +89,42 @@ void brandes_bfs(const CsrGraph& g, NodeId src, bool endpoints, NodeId reach, Ss
     nd[src].sigma = 1;
     nd[src].hops = 0;
     order.push_back(src);
+    // The forward pass records each node's successors (the shortest-path DAG), so the
+    // backward pass reads only those instead of re-scanning every neighbour.
+    NodeId* succ = s.succ.data();
+    EdgeIdx* sb = s.succ_begin.data();
+    EdgeIdx ns = 0;
     std::size_t level_start = 0;  // first queue index of the deepest level found so far
-    for (std::size_t head = 0; head < order.size(); ++head) {
+    std::size_t head = 0;
+    for (; head < order.size(); ++head) {
         const NodeId v = order[head];
         const std::int32_t dn = nd[v].hops + 1;
+        sb[head] = ns;
         // Everything reachable is found and v is on the deepest level: no successors left.
         if (head >= level_start && static_cast<NodeId>(order.size()) == reach) break;
         const double sv = nd[v].sigma;
         for (EdgeIdx e = off[v], end = off[v + 1]; e < end; ++e) {
-            BfsNode& x = nd[adj[e]];
+            const NodeId w = adj[e];
+            BfsNode& x = nd[w];
             if (x.hops < 0) {
                 if (nd[order.back()].hops < dn) level_start = order.size();
                 x.hops = dn;
-                order.push_back(adj[e]);
+                order.push_back(w);
             }
-            x.sigma += x.hops == dn ? sv : 0.0;
+            if (x.hops == dn) {
+                x.sigma += sv;
+                succ[ns++] = w;
+            }
         }
     }
+    for (; head <= order.size(); ++head) sb[head] = ns;
     const double extra = endpoints ? 1.0 : 0.0;
     if (endpoints) acc[ix(src)] += static_cast<double>(order.size() - 1);
-    const std::int32_t deepest = nd[order.back()].hops;
-    std::size_t i = order.size();
-    for (; i-- > 1 && nd[order[i]].hops == deepest;) {
-        BfsNode& x = nd[order[i]];
-        x.coef = 1.0 / x.sigma;
-        acc[ix(order[i])] += extra;
-    }
-    for (++i; i-- > 1;) {
+    for (std::size_t i = order.size(); i-- > 1;) {
         const NodeId v = order[i];
         BfsNode& x = nd[v];
-        const std::int32_t dn = x.hops + 1;
         double pull = 0;
-        // Branch-free: whether w is a successor is unpredictable.
-        for (EdgeIdx e = off[v], end = off[v + 1]; e < end; ++e) {
-            const BfsNode& y = nd[adj[e]];
-            pull += y.hops == dn ? y.coef : 0.0;
-        }
+        for (EdgeIdx e = sb[i], end = sb[i + 1]; e < end; ++e) pull += nd[succ[e]].coef;
         const double delta = x.sigma * pull;
         x.coef = (1.0 + delta) / x.sigma;
         acc[ix(v)] += delta + extra;
@@ -283,10 +288,13 @@ std::vector<double> betweenness(const CsrGraph& g, const BetweennessOptions& opt
     const bool weighted = opt.weighted && g.weighted();
     const int threads = ctl.num_threads();
     check_allocation("betweenness accumulators", static_cast<double>(blocks + threads) * n,
-                     8.0 * 3);
+                     8.0 * 4);
+    check_allocation("betweenness successor lists", static_cast<double>(threads) *
+                     static_cast<double>(g.out_targets().size()), 4.0);
     std::vector<std::vector<double>> partial(static_cast<std::size_t>(blocks));
     std::vector<Sssp> scratch;
-    for (int t = 0; t < threads; ++t) scratch.emplace_back(n, weighted);
+    const auto arcs = static_cast<EdgeIdx>(g.out_targets().size());
+    for (int t = 0; t < threads; ++t) scratch.emplace_back(n, weighted, arcs);
     for (auto& p : partial) p.assign(ix(n), 0.0);
     // Reachable-set sizes are known up front on undirected graphs only.
     const std::vector<NodeId> reach_of =
