@@ -27,6 +27,7 @@ struct Scratch {
     std::vector<std::int32_t> hops;          // BFS distance, -1 = unseen
     std::vector<double> dist;                // Dijkstra distance, -1 = unseen
     std::vector<char> settled;               // Dijkstra only
+    std::vector<NodeId> unvisited;           // bottom-up BFS steps
     std::vector<std::pair<double, NodeId>> heap;
     Scratch(NodeId n, bool weighted) {
         queue.reserve(static_cast<std::size_t>(n));
@@ -35,34 +36,89 @@ struct Scratch {
             settled.assign(static_cast<std::size_t>(n), 0);
         } else {
             hops.assign(static_cast<std::size_t>(n), -1);
+            unvisited.reserve(static_cast<std::size_t>(n));
         }
     }
 };
 
+// Direction-optimising BFS (Beamer, Asanović & Patterson 2012): top-down while the
+// frontier is small, bottom-up (each unvisited node looks for any parent in the
+// frontier and stops at the first) while it is large, which skips most arc checks in
+// the middle levels of small-world graphs. Only distances are needed here, so the
+// early stop is valid. Sums are accumulated per level (count · d, count / d), so they
+// do not depend on the order nodes are found in.
 void bfs_sums(const CsrGraph& g, NodeId src, bool incoming, Scratch& s, double& reached,
               double& dsum, double& isum) {
+    const NodeId n = g.num_nodes();
     auto& q = s.queue;
+    auto& unvisited = s.unvisited;
     q.clear();
+    unvisited.clear();
+    bool have_unvisited = false;
+    auto trav = [&](NodeId v) { return incoming ? g.in_neighbors(v) : g.out_neighbors(v); };
+    auto rev = [&](NodeId v) { return incoming ? g.out_neighbors(v) : g.in_neighbors(v); };
     q.push_back(src);
     s.hops[static_cast<std::size_t>(src)] = 0;
-    // Integer distance sums are exact; 1/d is added in BFS order (fixed per source).
+    double frontier_arcs = static_cast<double>(trav(src).size());
+    double unvisited_arcs = static_cast<double>(g.out_targets().size()) - frontier_arcs;
     std::int64_t total = 0;
     double inv = 0;
-    std::size_t head = 0;
-    while (head < q.size()) {
-        const NodeId v = q[head++];
-        const std::int32_t dw_new = s.hops[static_cast<std::size_t>(v)] + 1;
-        const double inv_new = 1.0 / dw_new;
-        auto nb = incoming ? g.in_neighbors(v) : g.out_neighbors(v);
-        for (NodeId w : nb) {
-            auto& dw = s.hops[static_cast<std::size_t>(w)];
-            if (dw < 0) {
-                dw = dw_new;
-                q.push_back(w);
-                total += dw_new;
-                inv += inv_new;
-            }
+    std::size_t lo = 0, hi = 1;
+    std::int32_t d = 0;
+    bool bottom_up = false;
+    while (lo < hi) {
+        const std::size_t width = hi - lo;
+        if (!bottom_up && frontier_arcs > unvisited_arcs / 14.0) {
+            bottom_up = true;
+        } else if (bottom_up && width < static_cast<std::size_t>(n) / 24) {
+            bottom_up = false;
         }
+        const std::int32_t dn = d + 1;
+        double next_arcs = 0;
+        if (!bottom_up) {
+            for (std::size_t i = lo; i < hi; ++i)
+                for (NodeId w : trav(q[i])) {
+                    auto& dw = s.hops[static_cast<std::size_t>(w)];
+                    if (dw < 0) {
+                        dw = dn;
+                        q.push_back(w);
+                        next_arcs += static_cast<double>(trav(w).size());
+                    }
+                }
+        } else {
+            if (!have_unvisited) {
+                for (NodeId u = 0; u < n; ++u)
+                    if (s.hops[static_cast<std::size_t>(u)] < 0) unvisited.push_back(u);
+                have_unvisited = true;
+            }
+            std::size_t k = 0;
+            for (NodeId u : unvisited) {
+                auto& du = s.hops[static_cast<std::size_t>(u)];
+                if (du >= 0) continue;  // found top-down since the list was built
+                bool found = false;
+                for (NodeId w : rev(u))
+                    if (s.hops[static_cast<std::size_t>(w)] == d) {
+                        found = true;
+                        break;
+                    }
+                if (found) {
+                    du = dn;
+                    q.push_back(u);
+                    next_arcs += static_cast<double>(trav(u).size());
+                } else {
+                    unvisited[k++] = u;
+                }
+            }
+            unvisited.resize(k);
+        }
+        lo = hi;
+        hi = q.size();
+        const auto count = static_cast<std::int64_t>(hi - lo);
+        total += count * dn;
+        inv += static_cast<double>(count) / dn;
+        frontier_arcs = next_arcs;
+        unvisited_arcs -= next_arcs;
+        d = dn;
     }
     for (NodeId v : q) s.hops[static_cast<std::size_t>(v)] = -1;
     reached = static_cast<double>(q.size() - 1);

@@ -459,3 +459,24 @@ def test_ctrl_c_interrupts_closeness():
     timer.cancel()
     assert time.perf_counter() - start < 2.0
     assert govnet.density(net) > 0
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_closeness_on_a_larger_sparse_graph_matches_igraph(directed):
+    # Large enough for the direction-optimising BFS to switch to bottom-up and back.
+    rng = np.random.default_rng(11)
+    n = 3000
+    src = rng.integers(0, n, 3 * n)
+    dst = (src * rng.random(3 * n) ** 2).astype(np.int64)
+    keep = src != dst
+    src, dst = src[keep], dst[keep]
+    net = govnet.Network.from_arrays(src, dst, actors=n, directed=directed)
+    h = ig.Graph(n=n, edges=np.column_stack([src, dst]), directed=directed).simplify()
+    for direction, mode in (("in", "in"), ("out", "out")):
+        got = govnet.closeness_centrality(net, wf_improved=False, direction=direction).to_numpy()
+        ref = np.array(h.closeness(mode=mode, normalized=True))
+        ok = ~np.isnan(ref)
+        np.testing.assert_allclose(got[ok], ref[ok], rtol=RTOL)
+        assert np.all(got[~ok] == 0)
+        harm = govnet.harmonic_centrality(net, direction=direction, normalized=True).to_numpy()
+        np.testing.assert_allclose(harm, h.harmonic_centrality(mode=mode), rtol=RTOL)
