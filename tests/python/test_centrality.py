@@ -480,3 +480,22 @@ def test_closeness_on_a_larger_sparse_graph_matches_igraph(directed):
         assert np.all(got[~ok] == 0)
         harm = govnet.harmonic_centrality(net, direction=direction, normalized=True).to_numpy()
         np.testing.assert_allclose(harm, h.harmonic_centrality(mode=mode), rtol=RTOL)
+
+
+@pytest.mark.parametrize("name", ["karate", "random_dw"])
+@pytest.mark.parametrize("weighted", [False, True])
+def test_betweenness_large_graph_renumbering_gives_the_same_scores(name, weighted):
+    # From 10^5 actors on, Brandes runs on a BFS renumbering of the graph; isolates
+    # added to a classic graph do not change its raw scores.
+    net, g = load(name)
+    ids = list(net.actor_ids)
+    pos = {v: i for i, v in enumerate(ids)}
+    src = np.array([pos[u] for u, v in g.edges()])
+    dst = np.array([pos[v] for u, v in g.edges()])
+    w = np.array([d["weight"] for _, _, d in g.edges(data=True)])
+    big = govnet.Network.from_arrays(src, dst, w, actors=100_000, directed=g.is_directed())
+    weight = "weight" if weighted else None
+    got = govnet.betweenness_centrality(big, normalized=False, weight=weight).to_numpy()
+    ref = nx.betweenness_centrality(g, normalized=False, weight=weight)
+    np.testing.assert_allclose(got[:len(ids)], [ref[v] for v in ids], rtol=RTOL, atol=1e-12)
+    assert not got[len(ids):].any()
