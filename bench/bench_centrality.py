@@ -25,7 +25,6 @@ n = 10^6, m = 5·10^6 — roughly 15–20 ms at the ~10 GB/s a 2-core VM streams
 
 from __future__ import annotations
 
-import time
 
 import numpy as np
 

@@ -403,7 +403,8 @@ def test_relation_choice_and_aggregate():
 
 def test_networkx_graph_accepted_directly():
     g = nx.krackhardt_kite_graph()
-    check(govnet.closeness_centrality(g), {str(k): v for k, v in nx.closeness_centrality(g).items()})
+    clo = {str(k): v for k, v in nx.closeness_centrality(g).items()}
+    check(govnet.closeness_centrality(g), clo)
 
 
 def test_threads_give_identical_results():
