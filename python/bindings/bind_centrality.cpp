@@ -1,10 +1,20 @@
-// Centralities and other node-level measures.
+// Centralities, shortest-path sums and other node-level measures.
 
 #include <govnet/centrality.hpp>
+#include <govnet/paths.hpp>
 
 #include "common.hpp"
 
 namespace govnet::py_bind {
+
+namespace {
+using DArray = py::array_t<double, py::array::c_style | py::array::forcecast>;
+
+std::vector<double> optional_vector(const py::object& o) {
+    if (o.is_none()) return {};
+    return from_numpy<double>(o.cast<DArray>());
+}
+}  // namespace
 
 void bind_centrality(py::module_& m) {
     m.def(
@@ -25,6 +35,105 @@ void bind_centrality(py::module_& m) {
         py::arg("weighted") = false, py::arg("k") = 0, py::arg("seed") = 0,
         py::arg("threads") = 0, py::arg("progress") = py::none(),
         "Brandes betweenness (networkx conventions).");
+
+    m.def(
+        "distance_sums",
+        [](const CsrGraph& g, bool weighted, bool incoming, int threads, py::object progress) {
+            DistanceOptions opt;
+            opt.weighted = weighted;
+            opt.incoming = incoming;
+            DistanceSums s = run_released(
+                [&](const RunControl& ctl) { return distance_sums(g, opt, ctl); }, threads,
+                progress);
+            return py::make_tuple(to_numpy(std::move(s.reached)), to_numpy(std::move(s.dist_sum)),
+                                  to_numpy(std::move(s.inv_dist_sum)));
+        },
+        py::arg("graph"), py::arg("weighted") = false, py::arg("incoming") = true,
+        py::arg("threads") = 0, py::arg("progress") = py::none(),
+        "Per node (reached, sum of d, sum of 1/d) over shortest paths.");
+
+    m.def(
+        "closeness",
+        [](const CsrGraph& g, bool weighted, bool incoming, bool wf_improved, int threads,
+           py::object progress) {
+            ClosenessOptions opt;
+            opt.weighted = weighted;
+            opt.incoming = incoming;
+            opt.wf_improved = wf_improved;
+            return to_numpy(run_released(
+                [&](const RunControl& ctl) { return closeness(g, opt, ctl); }, threads, progress));
+        },
+        py::arg("graph"), py::arg("weighted") = false, py::arg("incoming") = true,
+        py::arg("wf_improved") = true, py::arg("threads") = 0, py::arg("progress") = py::none(),
+        "Closeness centrality (networkx conventions).");
+
+    m.def(
+        "harmonic",
+        [](const CsrGraph& g, bool weighted, bool incoming, int threads, py::object progress) {
+            DistanceOptions opt;
+            opt.weighted = weighted;
+            opt.incoming = incoming;
+            return to_numpy(run_released(
+                [&](const RunControl& ctl) { return harmonic(g, opt, ctl); }, threads, progress));
+        },
+        py::arg("graph"), py::arg("weighted") = false, py::arg("incoming") = true,
+        py::arg("threads") = 0, py::arg("progress") = py::none(),
+        "Harmonic centrality, unnormalised (networkx conventions).");
+
+    m.def(
+        "eigenvector",
+        [](const CsrGraph& g, int max_iter, double tol, bool weighted, int threads) {
+            IterationOptions opt{max_iter, tol, weighted};
+            return to_numpy(run_released(
+                [&](const RunControl& ctl) { return eigenvector(g, opt, ctl); }, threads));
+        },
+        py::arg("graph"), py::arg("max_iter") = 100, py::arg("tol") = 1e-6,
+        py::arg("weighted") = false, py::arg("threads") = 0,
+        "Eigenvector centrality (networkx's power iteration on (A+I)^T).");
+
+    m.def(
+        "katz",
+        [](const CsrGraph& g, double alpha, py::object beta, bool normalized, int max_iter,
+           double tol, bool weighted, int threads) {
+            KatzOptions opt;
+            opt.alpha = alpha;
+            opt.beta = optional_vector(beta);
+            opt.normalized = normalized;
+            opt.iter = IterationOptions{max_iter, tol, weighted};
+            return to_numpy(run_released(
+                [&](const RunControl& ctl) { return katz(g, opt, ctl); }, threads));
+        },
+        py::arg("graph"), py::arg("alpha") = 0.1, py::arg("beta") = py::none(),
+        py::arg("normalized") = true, py::arg("max_iter") = 1000, py::arg("tol") = 1e-6,
+        py::arg("weighted") = false, py::arg("threads") = 0, "Katz centrality (networkx).");
+
+    m.def(
+        "pagerank",
+        [](const CsrGraph& g, double alpha, py::object personalization, py::object dangling,
+           int max_iter, double tol, bool weighted, int threads) {
+            PagerankOptions opt;
+            opt.alpha = alpha;
+            opt.personalization = optional_vector(personalization);
+            opt.dangling = optional_vector(dangling);
+            opt.iter = IterationOptions{max_iter, tol, weighted};
+            return to_numpy(run_released(
+                [&](const RunControl& ctl) { return pagerank(g, opt, ctl); }, threads));
+        },
+        py::arg("graph"), py::arg("alpha") = 0.85, py::arg("personalization") = py::none(),
+        py::arg("dangling") = py::none(), py::arg("max_iter") = 100, py::arg("tol") = 1e-6,
+        py::arg("weighted") = true, py::arg("threads") = 0,
+        "PageRank (networkx conventions, L1 tolerance not scaled by n).");
+
+    m.def(
+        "hits",
+        [](const CsrGraph& g, int max_iter, double tol, bool weighted, int threads) {
+            IterationOptions opt{max_iter, tol, weighted};
+            HitsResult r = run_released(
+                [&](const RunControl& ctl) { return hits(g, opt, ctl); }, threads);
+            return py::make_tuple(to_numpy(std::move(r.hubs)), to_numpy(std::move(r.authorities)));
+        },
+        py::arg("graph"), py::arg("max_iter") = 1000, py::arg("tol") = 1e-8,
+        py::arg("weighted") = true, py::arg("threads") = 0, "HITS (hubs, authorities).");
 }
 
 }  // namespace govnet::py_bind

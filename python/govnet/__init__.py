@@ -25,7 +25,24 @@ except ImportError as exc:  # pragma: no cover - only without a build
         f"CMake are present). Original error: {exc}") from exc
 
 from . import datasets, vocab
-from .centrality import betweenness_centrality, degree_centrality
+from .centrality import (
+    average_shortest_path_length,
+    betweenness_centrality,
+    centralization,
+    closeness_centrality,
+    degree_centrality,
+    density,
+    eigenvector_centrality,
+    global_efficiency,
+    harmonic_centrality,
+    hits,
+    in_degree_centrality,
+    katz_centrality,
+    out_degree_centrality,
+    pagerank,
+    reciprocity,
+    strength,
+)
 from .errors import (
     ActorNotFoundError,
     ConvergenceError,
@@ -115,7 +132,21 @@ __all__ = [
     "datasets",
     "vocab",
     "degree_centrality",
+    "in_degree_centrality",
+    "out_degree_centrality",
+    "strength",
+    "closeness_centrality",
+    "harmonic_centrality",
     "betweenness_centrality",
+    "eigenvector_centrality",
+    "katz_centrality",
+    "pagerank",
+    "hits",
+    "centralization",
+    "density",
+    "reciprocity",
+    "average_shortest_path_length",
+    "global_efficiency",
     "GovnetError",
     "InvalidNetworkError",
     "EmptyNetworkError",

@@ -1,12 +1,26 @@
-"""Node centralities of the governance network (networkx's names and defaults).
+"""Node centralities and graph-level measures (networkx's names and defaults).
 
-Every function takes a :class:`govnet.Network` or a networkx graph, a
-``relation`` (one layer name, a list of names to aggregate, or None for all
-layers) and returns a ``pandas.Series`` indexed by actor id.
+Every function takes a :class:`govnet.Network` or a networkx graph (converted
+on the fly), a ``relation`` (one layer name, a list of names to aggregate, or
+None for all layers) and returns a ``pandas.Series`` indexed by actor id
+(graph-level measures return a float). The work runs in the C++ core with the
+GIL released.
+
+Common options
+--------------
+undirected : bool, default False
+    Analyse a directed layer as undirected (every arc becomes a tie; mutual
+    arcs merge into one tie whose weight is the sum of the two). python-igraph's
+    ``mode="all"`` and sna's ``gmode="graph"`` on symmetrised data.
+threads : int, optional
+    Worker threads (default: all cores). Results are bit-identical for any
+    thread count.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -14,18 +28,109 @@ import pandas as pd
 
 from . import _core
 from ._common import Relation, as_network, check_seed, check_threads, layer_of, progress_bar, series
-from .errors import InvalidNetworkError
+from .errors import EmptyNetworkError, InvalidNetworkError
 
-__all__ = ["degree_centrality", "betweenness_centrality"]
+__all__ = [
+    "degree_centrality",
+    "in_degree_centrality",
+    "out_degree_centrality",
+    "strength",
+    "closeness_centrality",
+    "harmonic_centrality",
+    "betweenness_centrality",
+    "eigenvector_centrality",
+    "katz_centrality",
+    "pagerank",
+    "hits",
+    "centralization",
+    "density",
+    "reciprocity",
+    "average_shortest_path_length",
+    "global_efficiency",
+]
+
+_BRANDES = ("Brandes, U. (2001). A faster algorithm for betweenness centrality. "
+            "Journal of Mathematical Sociology 25(2), 163–177. doi:10.1080/0022250X.2001.9990249")
 
 
-def degree_centrality(net: Any, *, relation: Relation = None) -> pd.Series:
-    """Degree centrality: the share of other actors an actor is tied to.
+# -- helpers ---------------------------------------------------------------
+
+
+def _graph(net: Any, relation: Relation, undirected: bool) -> tuple[Any, Any]:
+    """(Network, C++ graph) for ``relation``, made undirected on request."""
+    net = as_network(net)
+    g = layer_of(net, relation)
+    if undirected and g.directed:
+        g = g.to_undirected()
+    return net, g
+
+
+def _nonempty(net: Any, what: str) -> None:
+    if len(net) == 0:
+        raise EmptyNetworkError(f"{what} is not defined for a network without actors")
+
+
+def _check_direction(direction: str) -> bool:
+    """True for incoming distances (networkx), False for outgoing (igraph/sna)."""
+    if direction not in ("in", "out"):
+        raise InvalidNetworkError(f"direction must be 'in' or 'out', got {direction!r}")
+    return direction == "in"
+
+
+def _check_iter(max_iter: Any, tol: Any) -> tuple[int, float]:
+    if not isinstance(max_iter, (int, np.integer)) or max_iter < 1:
+        raise InvalidNetworkError(f"max_iter must be a positive integer, got {max_iter!r}")
+    if not isinstance(tol, (int, float, np.floating)) or not (tol > 0) or not math.isfinite(tol):
+        raise InvalidNetworkError(f"tol must be a positive number, got {tol!r}")
+    return int(max_iter), float(tol)
+
+
+def _per_actor(net: Any, values: Any, what: str, *, default: float | None = 0.0,
+               normalize: bool = False) -> np.ndarray:
+    """A mapping/Series actor id -> value as an array in actor order.
+
+    Missing actors get ``default`` (None: every actor is required); unknown ids
+    and negative or non-finite values are errors. ``normalize`` divides by the sum.
+    """
+    if not isinstance(values, (Mapping, pd.Series)):
+        raise InvalidNetworkError(f"{what} must be a dict or a pandas Series keyed by actor id, "
+                                  f"got {type(values).__name__}")
+    items = values.items()
+    out = np.full(len(net), np.nan if default is None else default, dtype=float)
+    for key, val in items:
+        pos = net.position(key)
+        try:
+            v = float(val)
+        except (TypeError, ValueError):
+            raise InvalidNetworkError(f"{what}[{key!r}] = {val!r} is not a number") from None
+        if not math.isfinite(v):
+            raise InvalidNetworkError(f"{what}[{key!r}] = {val!r} is not finite")
+        out[pos] = v
+    if default is None and np.isnan(out).any():
+        missing = net.actor_ids[np.flatnonzero(np.isnan(out))[0]]
+        raise InvalidNetworkError(f"{what} has no value for actor {missing!r}")
+    if normalize:
+        if (out < 0).any():
+            raise InvalidNetworkError(f"{what} values must be >= 0")
+        total = out.sum()
+        if not total > 0:
+            raise InvalidNetworkError(f"{what} values must not all be zero")
+        out = out / total
+    return out
+
+
+# -- degree ----------------------------------------------------------------
+
+
+def degree_centrality(net: Any, *, relation: Relation = None,
+                      undirected: bool = False) -> pd.Series:
+    """Degree centrality (度数中心度): the share of other actors an actor is tied to.
 
     ``C_D(v) = deg(v) / (n - 1)``, as networkx. On a directed layer the degree
-    is in-degree plus out-degree (so values may exceed 1), as networkx.
-    Weights are ignored; duplicate ties were merged when the layer was built.
-    A network of one actor gives 1 (networkx's convention). O(n).
+    is in-degree plus out-degree (so values may reach 2), as networkx; use
+    ``undirected=True`` to count each neighbour once. Weights are ignored (see
+    :func:`strength`); duplicate ties were merged when the layer was built and
+    self-loops dropped. A network of one actor gives 1 (networkx). O(n).
 
     Examples
     --------
@@ -34,19 +139,153 @@ def degree_centrality(net: Any, *, relation: Relation = None) -> pd.Series:
     >>> round(float(govnet.degree_centrality(net, relation="leadership")["party_committee"]), 3)
     0.786
     """
-    net = as_network(net)
-    g = layer_of(net, relation)
+    net, g = _graph(net, relation, undirected)
     n = len(net)
+    if n <= 1:  # networkx's convention for a single actor
+        return series(net, np.ones(n), "degree_centrality")
     deg = g.out_degrees() + (g.in_degrees() if g.directed else 0.0)
-    scale = 1.0 / (n - 1) if n > 1 else 1.0
-    return series(net, deg * scale, "degree_centrality")
+    return series(net, deg / (n - 1), "degree_centrality")
+
+
+def _directed_degree(net: Any, relation: Relation, which: str) -> pd.Series:
+    net, g = _graph(net, relation, False)
+    if not g.directed:
+        raise InvalidNetworkError(
+            f"{which}_degree_centrality needs a directed relation (networkx raises too); "
+            f"use degree_centrality on undirected layers")
+    n = len(net)
+    if n <= 1:  # networkx's convention for a single actor
+        return series(net, np.ones(n), f"{which}_degree_centrality")
+    deg = g.in_degrees() if which == "in" else g.out_degrees()
+    return series(net, deg / (n - 1), f"{which}_degree_centrality")
+
+
+def in_degree_centrality(net: Any, *, relation: Relation = None) -> pd.Series:
+    """In-degree centrality ``indeg(v) / (n - 1)`` on a directed layer (networkx).
+
+    Raises InvalidNetworkError on an undirected layer, as networkx. O(n).
+    """
+    return _directed_degree(net, relation, "in")
+
+
+def out_degree_centrality(net: Any, *, relation: Relation = None) -> pd.Series:
+    """Out-degree centrality ``outdeg(v) / (n - 1)`` on a directed layer (networkx).
+
+    Raises InvalidNetworkError on an undirected layer, as networkx. O(n).
+    """
+    return _directed_degree(net, relation, "out")
+
+
+def strength(net: Any, *, relation: Relation = None, mode: str = "all",
+             undirected: bool = False) -> pd.Series:
+    """Strength (加权度): the sum of the weights of an actor's ties.
+
+    networkx's ``G.degree(weight="weight")`` and igraph's ``strength``.
+    ``mode`` on a directed layer: ``"all"`` (in + out, networkx and igraph's
+    default), ``"in"`` or ``"out"``; on an undirected layer every mode gives the
+    sum over incident ties. Weights are tie strengths; an unweighted layer
+    gives the degree. O(m).
+    """
+    if mode not in ("all", "in", "out"):
+        raise InvalidNetworkError(f"mode must be 'all', 'in' or 'out', got {mode!r}")
+    net, g = _graph(net, relation, undirected)
+    n = len(net)
+    src, dst, w = g.edges()
+    out = np.bincount(src, weights=w, minlength=n)
+    inn = np.bincount(dst, weights=w, minlength=n)
+    if not g.directed:
+        # Each tie is listed once with u <= v; a self-loop (kept by choice) counts twice.
+        values = out + inn
+    else:
+        values = {"all": out + inn, "in": inn, "out": out}[mode]
+    return series(net, values, "strength")
+
+
+# -- shortest paths ---------------------------------------------------------
+
+
+def closeness_centrality(net: Any, *, relation: Relation = None, distance: str | None = None,
+                         wf_improved: bool = True, direction: str = "in",
+                         undirected: bool = False, threads: int | None = None,
+                         progress: bool | None = None) -> pd.Series:
+    """Closeness centrality (接近中心度).
+
+    ``C(v) = (r / (n-1)) · (r / S)`` where ``r`` is the number of other actors
+    connected to ``v`` and ``S`` the sum of their shortest-path distances
+    (Wasserman & Faust's version for disconnected graphs, networkx's default);
+    0 when ``r = 0``.
+
+    Parameters
+    ----------
+    distance : str or None
+        None: every tie has length 1. A string (networkx's edge attribute name;
+        govnet keeps one weight per tie, so any string switches it on): the
+        layer's weights are read as distances (Dijkstra).
+    wf_improved : bool, default True
+        False gives ``r / S``, which is also python-igraph's
+        ``closeness(normalized=True)`` (igraph returns NaN where r = 0, govnet 0).
+    direction : {"in", "out"}, default "in"
+        On a directed layer, networkx uses distances *to* ``v`` (incoming);
+        ``"out"`` uses distances *from* ``v``, as R igraph and sna.
+        ``undirected=True`` ignores direction (python-igraph's default
+        ``mode="all"``).
+
+    Notes
+    -----
+    sna's ``closeness`` instead gives 0 to every actor that cannot reach all
+    others; :func:`centralization` with ``measure="closeness"`` uses that
+    convention. One BFS per actor: O(nm), or O(nm + n² log n) with distances.
+
+    References
+    ----------
+    Freeman, L. C. (1979). Centrality in social networks: conceptual
+    clarification. Social Networks 1(3), 215–239. doi:10.1016/0378-8733(78)90021-7
+    Wasserman, S. & Faust, K. (1994). Social Network Analysis. Cambridge UP.
+    doi:10.1017/CBO9780511815478
+    """
+    incoming = _check_direction(direction)
+    net, g = _graph(net, relation, undirected)
+    with progress_bar(progress, "closeness", len(net)) as cb:
+        values = _core.closeness(g, weighted=distance is not None, incoming=incoming,
+                                 wf_improved=bool(wf_improved), threads=check_threads(threads),
+                                 progress=cb)
+    return series(net, values, "closeness_centrality")
+
+
+def harmonic_centrality(net: Any, *, relation: Relation = None, distance: str | None = None,
+                        normalized: bool = False, direction: str = "in",
+                        undirected: bool = False, threads: int | None = None,
+                        progress: bool | None = None) -> pd.Series:
+    """Harmonic centrality: ``H(v) = sum_{u != v} 1 / d(u, v)``, with 1/∞ = 0.
+
+    Unnormalised by default, as networkx; ``normalized=True`` divides by
+    ``n - 1``, as python-igraph's default. Disconnected pairs add 0, so no
+    special case is needed. ``direction``, ``distance``, ``undirected`` as in
+    :func:`closeness_centrality` (networkx uses incoming distances on a
+    digraph). O(nm), or O(nm + n² log n) with distances.
+
+    References
+    ----------
+    Marchiori, M. & Latora, V. (2000). Harmony in the small-world. Physica A
+    285(3–4), 539–546. doi:10.1016/S0378-4371(00)00311-3
+    """
+    incoming = _check_direction(direction)
+    net, g = _graph(net, relation, undirected)
+    n = len(net)
+    with progress_bar(progress, "harmonic", n) as cb:
+        values = _core.harmonic(g, weighted=distance is not None, incoming=incoming,
+                                threads=check_threads(threads), progress=cb)
+    if normalized:
+        values = values / (n - 1) if n > 1 else values * 0.0
+    return series(net, values, "harmonic_centrality")
 
 
 def betweenness_centrality(net: Any, *, relation: Relation = None, normalized: bool = True,
                            endpoints: bool = False, weight: str | None = None,
                            k: int | None = None, seed: int | None = None,
-                           threads: int | None = None, progress: bool | None = None) -> pd.Series:
-    """Shortest-path betweenness (Brandes 2001).
+                           undirected: bool = False, threads: int | None = None,
+                           progress: bool | None = None) -> pd.Series:
+    """Shortest-path betweenness (中介中心度, Brandes 2001).
 
     ``C_B(v) = sum_{s != v != t} sigma_st(v) / sigma_st`` over ordered pairs
     on a directed layer and unordered pairs on an undirected one.
@@ -55,7 +294,8 @@ def betweenness_centrality(net: Any, *, relation: Relation = None, normalized: b
     ----------
     normalized : bool, default True
         Divide by ``(n-1)(n-2)`` (directed) or ``(n-1)(n-2)/2`` (undirected),
-        as networkx; ``(n)(n-1)`` with ``endpoints``.
+        as networkx; ``n(n-1)`` with ``endpoints``. sna's raw values are
+        ``normalized=False`` (with ``gmode="graph"`` on undirected data).
     endpoints : bool, default False
         Count the end points of each path.
     weight : str or None
@@ -64,7 +304,7 @@ def betweenness_centrality(net: Any, *, relation: Relation = None, normalized: b
         switches weighting on (networkx's attribute name).
     k : int, optional
         Sample ``k`` source actors (uniformly, reproducibly with ``seed``) and
-        scale by ``n/k``, as networkx.
+        scale by ``n/k``, as networkx (the sample differs from networkx's).
     threads : int, optional
         Worker threads (default: all cores). Results are bit-identical for any
         thread count.
@@ -72,15 +312,16 @@ def betweenness_centrality(net: Any, *, relation: Relation = None, normalized: b
     Notes
     -----
     Disconnected pairs contribute nothing. Path counts are doubles (no
-    overflow on large grids). O(nm) unweighted, O(nm + n² log n) weighted.
+    overflow on large grids). Weighted distances are compared exactly, as
+    networkx and igraph do (sna's weighted betweenness has a known bug, see
+    docs/conventions.md). O(nm) unweighted, O(nm + n² log n) weighted.
 
     References
     ----------
     Brandes, U. (2001). A faster algorithm for betweenness centrality.
     Journal of Mathematical Sociology 25(2), 163–177. doi:10.1080/0022250X.2001.9990249
     """
-    net = as_network(net)
-    g = layer_of(net, relation)
+    net, g = _graph(net, relation, undirected)
     n = len(net)
     if k is not None and (not isinstance(k, (int, np.integer)) or k < 1 or k > n):
         raise InvalidNetworkError(f"k must be an integer in [1, {n}], got {k!r}")
@@ -90,3 +331,372 @@ def betweenness_centrality(net: Any, *, relation: Relation = None, normalized: b
                                    seed=check_seed(seed) if k else 0,
                                    threads=check_threads(threads), progress=cb)
     return series(net, values, "betweenness_centrality")
+
+
+# -- spectral -----------------------------------------------------------------
+
+
+def eigenvector_centrality(net: Any, *, relation: Relation = None, weight: str | None = None,
+                           max_iter: int = 100, tol: float = 1e-6, scale: str = "l2",
+                           undirected: bool = False, threads: int | None = None) -> pd.Series:
+    """Eigenvector centrality (特征向量中心度, Bonacich 1972).
+
+    The leading eigenvector ``x`` of ``A^T x = λ x``: an actor is central when
+    it receives ties from central actors. On a directed layer networkx and
+    igraph use *in*-ties (left eigenvector); ``sna::evcent`` uses out-ties
+    (pass ``undirected=True`` to ignore direction, as R igraph's default).
+
+    Computed as networkx does: power iteration on ``(A + I)^T`` from the
+    uniform vector (the shift keeps bipartite graphs from oscillating), unit
+    L2 norm, stopping when ``sum |x_new - x| < n · tol``.
+
+    Parameters
+    ----------
+    weight : str or None
+        None (default, as networkx): ties count 1. A string: weights as tie
+        strengths.
+    scale : {"l2", "max"}, default "l2"
+        Unit Euclidean norm (networkx, sna) or maximum 1 (igraph).
+
+    Raises
+    ------
+    ConvergenceError
+        If the tolerance is not reached within ``max_iter`` iterations.
+
+    Notes
+    -----
+    On a disconnected graph the result depends on the start vector (networkx's
+    uniform start is used, so values match networkx). Isolates get 0 once the
+    iteration has converged on a graph with ties. O(m) per iteration.
+
+    References
+    ----------
+    Bonacich, P. (1972). Factoring and weighting approaches to status scores and
+    clique identification. Journal of Mathematical Sociology 2(1), 113–120.
+    doi:10.1080/0022250X.1972.9989806
+    """
+    if scale not in ("l2", "max"):
+        raise InvalidNetworkError(f"scale must be 'l2' or 'max', got {scale!r}")
+    max_iter, tol = _check_iter(max_iter, tol)
+    net, g = _graph(net, relation, undirected)
+    _nonempty(net, "eigenvector centrality")
+    values = _core.eigenvector(g, max_iter=max_iter, tol=tol, weighted=weight is not None,
+                               threads=check_threads(threads))
+    if scale == "max" and values.max() > 0:
+        values = values / values.max()
+    return series(net, values, "eigenvector_centrality")
+
+
+def katz_centrality(net: Any, *, relation: Relation = None, alpha: float = 0.1,
+                    beta: float | Mapping[Any, float] | pd.Series = 1.0, max_iter: int = 1000,
+                    tol: float = 1e-6, normalized: bool = True, weight: str | None = None,
+                    undirected: bool = False, threads: int | None = None) -> pd.Series:
+    """Katz centrality: ``x = alpha · A^T x + beta`` (in-ties, as networkx and igraph).
+
+    Iterated from 0 as networkx, stopping when ``sum |x_new - x| < n · tol``;
+    with ``normalized=True`` (default, networkx) scaled to unit L2 norm. It
+    converges only when ``alpha < 1 / λ_max``. ``beta`` is a number or a
+    dict/Series with a value for every actor. ``weight`` as in
+    :func:`eigenvector_centrality`. ``sna::bonpow`` uses out-ties.
+
+    Raises
+    ------
+    ConvergenceError
+        If the tolerance is not reached within ``max_iter`` iterations
+        (usually ``alpha`` too large).
+
+    References
+    ----------
+    Katz, L. (1953). A new status index derived from sociometric analysis.
+    Psychometrika 18(1), 39–43. doi:10.1007/BF02289026
+    """
+    max_iter, tol = _check_iter(max_iter, tol)
+    net, g = _graph(net, relation, undirected)
+    _nonempty(net, "Katz centrality")
+    if isinstance(beta, (Mapping, pd.Series)):
+        b = _per_actor(net, beta, "beta", default=None)
+    else:
+        try:
+            b = np.array([float(beta)])
+        except (TypeError, ValueError):
+            raise InvalidNetworkError(f"beta must be a number or a mapping, got {beta!r}") from None
+    values = _core.katz(g, alpha=float(alpha), beta=b, normalized=bool(normalized),
+                        max_iter=max_iter, tol=tol, weighted=weight is not None,
+                        threads=check_threads(threads))
+    return series(net, values, "katz_centrality")
+
+
+def pagerank(net: Any, *, relation: Relation = None, alpha: float = 0.85,
+             personalization: Mapping[Any, float] | pd.Series | None = None,
+             max_iter: int = 100, tol: float = 1e-6,
+             dangling: Mapping[Any, float] | pd.Series | None = None,
+             weight: str | None = "weight", undirected: bool = False,
+             threads: int | None = None) -> pd.Series:
+    """PageRank (Brin & Page 1998) with networkx's conventions.
+
+    ``x = alpha · (x P + (sum of x over dangling actors) · d) + (1 - alpha) · p``
+    where ``P`` is the tie-strength matrix with rows divided by the actor's
+    out-strength, ``p`` the personalization (uniform by default) and ``d`` the
+    dangling distribution (default ``p``). An undirected tie counts both ways.
+
+    Parameters
+    ----------
+    alpha : float, default 0.85
+        Damping factor (igraph's ``damping``).
+    personalization, dangling : dict or Series actor id -> value, optional
+        Missing actors get 0; values are normalised to sum 1 (networkx).
+    weight : str or None, default "weight"
+        As networkx, weights are used by default, as tie strengths; an
+        unweighted layer has every weight 1. None ignores them.
+    tol : float, default 1e-6
+        Stops when ``sum |x_new - x| < tol``. networkx compares with
+        ``n · tol``, which at 10^6 actors stops after the first iteration; govnet
+        does not scale the tolerance, so the result really is within about
+        ``tol · alpha / (1 - alpha)`` of the fixed point.
+
+    Raises
+    ------
+    ConvergenceError
+        If the tolerance is not reached within ``max_iter`` iterations.
+
+    Notes
+    -----
+    Values sum to 1. An actor with no out-ties (or only zero-weight ones) is
+    dangling. igraph's PRPACK solver gives the exact fixed point; compare with
+    a small ``tol``. O(m) per iteration, parallel over actors.
+
+    References
+    ----------
+    Brin, S. & Page, L. (1998). The anatomy of a large-scale hypertextual web
+    search engine. Computer Networks 30(1–7), 107–117. doi:10.1016/S0169-7552(98)00110-X
+    """
+    max_iter, tol = _check_iter(max_iter, tol)
+    if not isinstance(alpha, (int, float, np.floating)) or not 0 <= alpha <= 1:
+        raise InvalidNetworkError(f"alpha must be a number in [0, 1], got {alpha!r}")
+    net, g = _graph(net, relation, undirected)
+    _nonempty(net, "PageRank")
+    p = None if personalization is None else _per_actor(net, personalization, "personalization",
+                                                         normalize=True)
+    d = None if dangling is None else _per_actor(net, dangling, "dangling", normalize=True)
+    values = _core.pagerank(g, alpha=float(alpha), personalization=p, dangling=d,
+                            max_iter=max_iter, tol=tol, weighted=weight is not None,
+                            threads=check_threads(threads))
+    return series(net, values, "pagerank")
+
+
+def hits(net: Any, *, relation: Relation = None, max_iter: int = 1000, tol: float = 1e-8,
+         normalized: bool = True, weight: str | None = "weight", undirected: bool = False,
+         threads: int | None = None) -> tuple[pd.Series, pd.Series]:
+    """HITS hubs and authorities (Kleinberg 1999): ``(hubs, authorities)``.
+
+    Authorities ``a ∝ A^T h`` (receive ties from good hubs), hubs ``h ∝ A a``:
+    the leading singular vectors of the tie-strength matrix, each summing to 1
+    with ``normalized=True`` (networkx; igraph scales to maximum 1, use
+    ``h / h.max()``). Weights are used by default, as networkx. Power
+    iteration on ``A A^T`` from the uniform vector, stopping when the
+    sum-normalised hub vector changes by less than ``tol`` in L1.
+
+    Returns
+    -------
+    (hubs, authorities) : tuple of Series indexed by actor id.
+
+    Raises
+    ------
+    ConvergenceError
+        If not converged within ``max_iter`` iterations (a tie for the largest
+        singular value converges slowly).
+
+    Notes
+    -----
+    With no ties at all every actor gets ``1/n``. O(m) per iteration.
+
+    References
+    ----------
+    Kleinberg, J. M. (1999). Authoritative sources in a hyperlinked
+    environment. Journal of the ACM 46(5), 604–632. doi:10.1145/324133.324140
+    """
+    max_iter, tol = _check_iter(max_iter, tol)
+    net, g = _graph(net, relation, undirected)
+    _nonempty(net, "HITS")
+    h, a = _core.hits(g, max_iter=max_iter, tol=tol, weighted=weight is not None,
+                      threads=check_threads(threads))
+    if not normalized:
+        h = h / h.max() if h.max() > 0 else h
+        a = a / a.max() if a.max() > 0 else a
+    return series(net, h, "hubs"), series(net, a, "authorities")
+
+
+# -- graph level ---------------------------------------------------------------
+
+
+_CENTRALIZATION = ("degree", "in_degree", "out_degree", "closeness", "betweenness")
+
+
+def centralization(net: Any, measure: str = "degree", *, relation: Relation = None,
+                   normalized: bool = True, undirected: bool = False,
+                   threads: int | None = None) -> float:
+    """Freeman centralization (中心势) of a layer, as R ``sna::centralization``.
+
+    ``C = sum_v (max_u c(u) - c(v)) / max_G sum_v (max_u c(u) - c(v))``, the
+    denominator being the value for the most centralized graph of the same
+    size and kind (a star). Raw, unnormalised scores are used, as sna:
+
+    - ``"degree"``: tie counts; on a directed layer in + out (sna's
+      ``cmode="freeman"``). Maximum ``(n-1)(n-2)`` undirected and
+      ``2(n-1)(n-2)`` directed.
+    - ``"in_degree"`` / ``"out_degree"`` (directed): maximum ``(n-1)²``; on an
+      undirected layer the same as ``"degree"``.
+    - ``"betweenness"``: maximum ``(n-1)²(n-2)/2`` undirected, ``(n-1)²(n-2)``
+      directed.
+    - ``"closeness"``: sna's ``(n-1) / S`` from *outgoing* distances, and **0 for
+      an actor that cannot reach every other** (so a disconnected layer's
+      closeness values are all 0 and its centralization 0). Maximum
+      ``(n-1)(n-2)/(2n-3)`` undirected, ``(n-1)²/n`` directed.
+
+    An undirected layer is treated as sna's ``gmode="graph"`` and a directed
+    one as ``gmode="digraph"`` (sna's default treats every matrix as a digraph,
+    which doubles undirected degree and betweenness). Weights are ignored
+    (sna's ``degree`` sums tie values: give it binary data to compare).
+    ``normalized=False`` returns the numerator. Networks of fewer than 3 actors
+    give NaN (the maximum is 0). igraph's ``centralization.degree`` divides by
+    ``n(n-1)`` by default (``loops=TRUE``), not Freeman's maximum.
+
+    Returns
+    -------
+    float
+
+    References
+    ----------
+    Freeman, L. C. (1979). Centrality in social networks: conceptual
+    clarification. Social Networks 1(3), 215–239. doi:10.1016/0378-8733(78)90021-7
+    """
+    if measure not in _CENTRALIZATION:
+        raise InvalidNetworkError(f"measure must be one of {_CENTRALIZATION}, got {measure!r}")
+    net, g = _graph(net, relation, undirected)
+    n = len(net)
+    _nonempty(net, "centralization")
+    directed = g.directed
+    if measure in ("in_degree", "out_degree") and not directed:
+        measure = "degree"
+    if measure == "degree":
+        c = g.out_degrees() + (g.in_degrees() if directed else 0.0)
+        cmax = 2.0 * (n - 1) * (n - 2) if directed else float((n - 1) * (n - 2))
+    elif measure == "in_degree":
+        c, cmax = g.in_degrees(), float((n - 1) ** 2)
+    elif measure == "out_degree":
+        c, cmax = g.out_degrees(), float((n - 1) ** 2)
+    elif measure == "betweenness":
+        c = _core.betweenness(g, normalized=False, threads=check_threads(threads))
+        cmax = (n - 1) ** 2 * (n - 2) * (1.0 if directed else 0.5)
+    else:
+        reached, total, _ = _core.distance_sums(g, weighted=False, incoming=False,
+                                                threads=check_threads(threads))
+        c = np.zeros(n)
+        full = (reached == n - 1) & (total > 0)
+        c[full] = (n - 1) / total[full]
+        cmax = (n - 1) ** 2 / n if directed else (n - 1) * (n - 2) / (2 * n - 3)
+    dev = float(np.sum(c.max() - c))
+    if not normalized:
+        return dev
+    return dev / cmax if cmax > 0 else math.nan
+
+
+def density(net: Any, *, relation: Relation = None, undirected: bool = False) -> float:
+    """Density (密度): ties present / ties possible, as networkx.
+
+    ``m / (n(n-1))`` on a directed layer, ``2m / (n(n-1))`` on an undirected
+    one; 0 for fewer than 2 actors (networkx). Duplicate ties were merged and
+    self-loops dropped when the layer was built; weights are ignored. O(1).
+    """
+    net, g = _graph(net, relation, undirected)
+    n = len(net)
+    if n < 2:
+        return 0.0
+    m = float(g.num_edges)
+    return m / (n * (n - 1)) * (1.0 if g.directed else 2.0)
+
+
+def reciprocity(net: Any, *, relation: Relation = None) -> float:
+    """Reciprocity (互惠性): the share of arcs whose reverse arc is present.
+
+    networkx's ``overall_reciprocity`` and igraph's default
+    (``mode="default"``). An undirected layer gives 1 (igraph; networkx raises);
+    a layer without ties gives NaN (networkx raises). O(m log d).
+    """
+    net, g = _graph(net, relation, False)
+    if not g.directed:
+        return 1.0
+    src, dst, _ = g.edges()
+    if src.size == 0:
+        return math.nan
+    n = len(net)
+    key = src.astype(np.int64) * n + dst
+    rev = dst.astype(np.int64) * n + src
+    return float(np.isin(rev, key).sum() / src.size)
+
+
+def average_shortest_path_length(net: Any, *, relation: Relation = None,
+                                 weight: str | None = None, disconnected: str = "raise",
+                                 undirected: bool = False, threads: int | None = None) -> float:
+    """Mean shortest-path length over ordered pairs of distinct actors (平均路径长度).
+
+    ``L = sum_{u != v} d(u, v) / (n(n-1))`` (networkx). ``weight`` (any
+    string) reads weights as distances.
+
+    Parameters
+    ----------
+    disconnected : {"raise", "reachable"}, default "raise"
+        A disconnected (directed: not strongly connected) layer raises
+        InvalidNetworkError, as networkx. ``"reachable"`` averages over the
+        connected pairs only, as igraph's default ``unconn=True`` (NaN if there
+        are none).
+
+    Notes
+    -----
+    One actor gives 0 (networkx). O(nm) unweighted.
+    """
+    if disconnected not in ("raise", "reachable"):
+        raise InvalidNetworkError(
+            f"disconnected must be 'raise' or 'reachable', got {disconnected!r}")
+    net, g = _graph(net, relation, undirected)
+    n = len(net)
+    _nonempty(net, "average shortest path length")
+    if n == 1:
+        return 0.0
+    reached, total, _ = _core.distance_sums(g, weighted=weight is not None, incoming=False,
+                                            threads=check_threads(threads))
+    pairs = float(reached.sum())
+    if pairs < n * (n - 1):
+        if disconnected == "raise":
+            kind = "strongly connected" if g.directed else "connected"
+            raise InvalidNetworkError(
+                f"the network is not {kind}: average_shortest_path_length is undefined; "
+                f"pass disconnected='reachable' to average over connected pairs")
+        if pairs == 0:
+            return math.nan
+    return math.fsum(total) / pairs
+
+
+def global_efficiency(net: Any, *, relation: Relation = None, weight: str | None = None,
+                      undirected: bool = False, threads: int | None = None) -> float:
+    """Global efficiency (Latora & Marchiori 2001): the mean of ``1/d(u, v)``.
+
+    ``E = sum_{u != v} 1/d(u, v) / (n(n-1))`` with ``1/∞ = 0``, so
+    disconnected pairs count as 0 and no special case is needed; fewer than 2
+    actors give 0 (networkx). networkx handles undirected graphs only; on a
+    directed layer govnet uses ordered pairs and directed distances (igraph's
+    ``global_efficiency(directed=True)``). ``weight`` (any string) reads weights
+    as distances (igraph; networkx ignores weights). O(nm) unweighted.
+
+    References
+    ----------
+    Latora, V. & Marchiori, M. (2001). Efficient behavior of small-world
+    networks. Physical Review Letters 87(19), 198701. doi:10.1103/PhysRevLett.87.198701
+    """
+    net, g = _graph(net, relation, undirected)
+    n = len(net)
+    if n < 2:
+        return 0.0
+    _, _, inv = _core.distance_sums(g, weighted=weight is not None, incoming=False,
+                                    threads=check_threads(threads))
+    return math.fsum(inv) / (n * (n - 1))

@@ -1,13 +1,49 @@
 #include <govnet/centrality.hpp>
+#include <govnet/paths.hpp>
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <numeric>
 
 using namespace govnet;
 
+namespace {
+
+CsrGraph path4() {
+    // 0 - 1 - 2 - 3
+    return build_graph(4, EdgeList{{0, 1, 2}, {1, 2, 3}, {}});
+}
+
+CsrGraph star(int leaves) {
+    // centre 0 joined to 1..leaves
+    EdgeList el;
+    for (int i = 1; i <= leaves; ++i) {
+        el.sources.push_back(0);
+        el.targets.push_back(i);
+    }
+    return build_graph(leaves + 1, el);
+}
+
+// A directed random graph big enough (n + m > 2M) for the power iterations to use threads.
+CsrGraph big_random(NodeId n, int arcs_per_node) {
+    EdgeList el;
+    Rng rng(42);
+    for (NodeId u = 0; u < n; ++u)
+        for (int k = 0; k < arcs_per_node; ++k) {
+            el.sources.push_back(u);
+            el.targets.push_back(static_cast<NodeId>(rng.below(static_cast<std::uint64_t>(n))));
+            el.weights.push_back(1.0 + static_cast<double>(rng.below(4)));
+        }
+    BuildOptions bo;
+    bo.directed = true;
+    return build_graph(n, el, bo);
+}
+
+}  // namespace
+
 TEST(Betweenness, PathGraph) {
-    // 0 - 1 - 2 - 3 : raw undirected betweenness 0, 2, 2, 0
-    CsrGraph g = build_graph(4, EdgeList{{0, 1, 2}, {1, 2, 3}, {}});
+    // raw undirected betweenness 0, 2, 2, 0
+    CsrGraph g = path4();
     BetweennessOptions opt;
     opt.normalized = false;
     auto bc = betweenness(g, opt);
@@ -56,4 +92,147 @@ TEST(Betweenness, GridDoesNotOverflowAndThreadsAgree) {
         EXPECT_GE(x, 0.0);
         EXPECT_LE(x, 1.0);
     }
+    // The grid's symmetries: the four corners agree, and so do mirrored nodes.
+    const int last = side * side - 1;
+    EXPECT_NEAR(a[0], a[static_cast<std::size_t>(last)], 1e-15);
+    EXPECT_NEAR(a[0], a[side - 1], 1e-15);
+    EXPECT_NEAR(a[1], a[side], 1e-15);
+}
+
+TEST(Betweenness, NullGraphAndIsolates) {
+    EXPECT_TRUE(betweenness(CsrGraph{}).empty());
+    CsrGraph g = build_graph(3, EdgeList{});
+    EXPECT_EQ(betweenness(g), std::vector<double>(3, 0.0));
+}
+
+TEST(Paths, DistanceSumsOnPathBothDirections) {
+    // Directed path 0 -> 1 -> 2: incoming distances to 2 are 1 (from 1) and 2 (from 0).
+    BuildOptions bo;
+    bo.directed = true;
+    CsrGraph g = build_graph(3, EdgeList{{0, 1}, {1, 2}, {}}, bo);
+    DistanceSums in = distance_sums(g);
+    EXPECT_EQ(in.reached, (std::vector<double>{0, 1, 2}));
+    EXPECT_EQ(in.dist_sum, (std::vector<double>{0, 1, 3}));
+    EXPECT_DOUBLE_EQ(in.inv_dist_sum[2], 1.5);
+    DistanceOptions out;
+    out.incoming = false;
+    DistanceSums o = distance_sums(g, out);
+    EXPECT_EQ(o.reached, (std::vector<double>{2, 1, 0}));
+    EXPECT_EQ(o.dist_sum, (std::vector<double>{3, 1, 0}));
+}
+
+TEST(Paths, WeightedDijkstraTakesTheShorterDetour) {
+    // 0 -(5)- 1, 0 -(1)- 2 -(1)- 1 : d(0,1) = 2
+    CsrGraph g = build_graph(3, EdgeList{{0, 0, 2}, {1, 2, 1}, {5, 1, 1}});
+    DistanceOptions opt;
+    opt.weighted = true;
+    DistanceSums s = distance_sums(g, opt);
+    EXPECT_DOUBLE_EQ(s.dist_sum[0], 3.0);  // 2 + 1
+    EXPECT_DOUBLE_EQ(s.dist_sum[1], 3.0);  // 2 + 1
+    EXPECT_DOUBLE_EQ(s.dist_sum[2], 2.0);
+}
+
+TEST(Closeness, StarAndIsolate) {
+    // Star with 3 leaves plus an isolated node 4 (n = 5).
+    CsrGraph g = build_graph(5, EdgeList{{0, 0, 0}, {1, 2, 3}, {}});
+    auto c = closeness(g);
+    // centre: r = 3, S = 3 -> (3/4) * (3/3)
+    EXPECT_DOUBLE_EQ(c[0], 0.75);
+    // leaf: r = 3, S = 1 + 2 + 2 = 5 -> (3/4) * (3/5)
+    EXPECT_DOUBLE_EQ(c[1], 0.45);
+    EXPECT_EQ(c[4], 0.0);
+    ClosenessOptions raw;
+    raw.wf_improved = false;
+    EXPECT_DOUBLE_EQ(closeness(g, raw)[1], 0.6);
+    auto h = harmonic(g);
+    EXPECT_DOUBLE_EQ(h[0], 3.0);
+    EXPECT_DOUBLE_EQ(h[1], 2.0);
+    EXPECT_EQ(h[4], 0.0);
+}
+
+TEST(Spectral, StarClosedForms) {
+    // Star K_{1,4}: leading eigenvector (2, 1, 1, 1, 1)/sqrt(8) (lambda = 2).
+    CsrGraph g = star(4);
+    IterationOptions it;
+    it.tol = 1e-14;
+    it.max_iter = 10000;
+    auto x = eigenvector(g, it);
+    EXPECT_NEAR(x[0], 2 / std::sqrt(8.0), 1e-10);
+    EXPECT_NEAR(x[1], 1 / std::sqrt(8.0), 1e-10);
+    // PageRank sums to 1 and the centre ranks first; leaves are equal.
+    PagerankOptions po;
+    po.iter.tol = 1e-14;
+    po.iter.max_iter = 10000;
+    auto pr = pagerank(g, po);
+    EXPECT_NEAR(std::accumulate(pr.begin(), pr.end(), 0.0), 1.0, 1e-12);
+    // Closed form: c = 0.15/5 + 0.85 * 4l, l = 0.15/5 + 0.85 * c/4, so c = 0.03 (1 + 3.4) / (1 - 0.85^2).
+    const double c = 0.03 * (1 + 3.4) / (1 - 0.85 * 0.85);
+    EXPECT_NEAR(pr[0], c, 1e-12);
+    EXPECT_NEAR(pr[1], pr[4], 1e-15);
+    // Katz with alpha = 0.1: leaf = 1 + 0.1 c, centre = 1 + 0.4 leaf.
+    KatzOptions ko;
+    ko.normalized = false;
+    ko.iter.tol = 1e-15;
+    auto k = katz(g, ko);
+    const double centre = (1 + 0.4) / (1 - 0.04);
+    EXPECT_NEAR(k[0], centre, 1e-12);
+    EXPECT_NEAR(k[1], 1 + 0.1 * centre, 1e-12);
+}
+
+TEST(Spectral, HitsOnADirectedStar) {
+    // 0 -> 1, 0 -> 2, 0 -> 3: 0 is the only hub, 1..3 share the authority.
+    BuildOptions bo;
+    bo.directed = true;
+    CsrGraph g = build_graph(4, EdgeList{{0, 0, 0}, {1, 2, 3}, {}}, bo);
+    HitsResult r = hits(g);
+    EXPECT_NEAR(r.hubs[0], 1.0, 1e-12);
+    EXPECT_NEAR(r.authorities[0], 0.0, 1e-12);
+    EXPECT_NEAR(r.authorities[2], 1.0 / 3, 1e-12);
+}
+
+TEST(Spectral, NonConvergenceThrows) {
+    CsrGraph g = star(5);
+    IterationOptions it;
+    it.max_iter = 2;
+    it.tol = 1e-15;
+    EXPECT_THROW(eigenvector(g, it), NotConverged);
+    PagerankOptions po;
+    po.iter = it;
+    EXPECT_THROW(pagerank(g, po), NotConverged);
+    KatzOptions ko;
+    ko.alpha = 1.0;  // > 1/lambda_max = 1/sqrt(5): diverges
+    EXPECT_THROW(katz(g, ko), NotConverged);
+    it.max_iter = 0;
+    EXPECT_THROW(eigenvector(g, it), InvalidArgument);
+}
+
+TEST(Spectral, ThreadCountDoesNotChangeBits) {
+    // n + m above the threshold where the power iterations go parallel.
+    CsrGraph g = big_random(300000, 6);
+    RunControl one, two;
+    one.threads = 1;
+    two.threads = 2;
+    PagerankOptions po;
+    EXPECT_EQ(pagerank(g, po, one), pagerank(g, po, two));
+    IterationOptions it;
+    it.weighted = true;
+    it.max_iter = 1000;
+    EXPECT_EQ(eigenvector(g, it, one), eigenvector(g, it, two));
+    KatzOptions ko;
+    ko.alpha = 0.01;
+    EXPECT_EQ(katz(g, ko, one), katz(g, ko, two));
+    it.tol = 1e-6;
+    auto h1 = hits(g, it, one), h2 = hits(g, it, two);
+    EXPECT_EQ(h1.hubs, h2.hubs);
+    EXPECT_EQ(h1.authorities, h2.authorities);
+}
+
+TEST(Runtime, CancelledStopsAllPairs) {
+    CsrGraph g = big_random(20000, 3);
+    RunControl ctl;
+    ctl.poll = [](double, double) { return true; };  // asks to stop at once
+    EXPECT_THROW(betweenness(g, {}, ctl), Cancelled);
+    RunControl ctl2;
+    ctl2.poll = [](double, double) { return true; };
+    EXPECT_THROW(distance_sums(g, {}, ctl2), Cancelled);
 }

@@ -2,6 +2,7 @@
 // Node centralities. Conventions follow networkx unless an option says otherwise.
 
 #include <govnet/csr_graph.hpp>
+#include <govnet/paths.hpp>
 
 #include <vector>
 
@@ -20,5 +21,71 @@ struct BetweennessOptions {
 /// reduced in block order. Path counts are doubles (no overflow on grids).
 std::vector<double> betweenness(const CsrGraph& g, const BetweennessOptions& opt = {},
                                 const RunControl& ctl = {});
+
+struct ClosenessOptions {
+    bool weighted = false;    ///< weights read as distances
+    bool incoming = true;     ///< networkx: distances to v on a digraph; false: from v
+    bool wf_improved = true;  ///< networkx: scale r/S by r/(n-1) (Wasserman & Faust)
+};
+
+/// Closeness r/S (r nodes reachable, S the sum of their distances), times r/(n-1)
+/// with wf_improved; 0 when r = 0 (networkx). O(nm) unweighted.
+std::vector<double> closeness(const CsrGraph& g, const ClosenessOptions& opt = {},
+                              const RunControl& ctl = {});
+
+/// Harmonic centrality: sum of 1/d over the other nodes (networkx: incoming
+/// distances on a digraph), unnormalised. O(nm) unweighted.
+std::vector<double> harmonic(const CsrGraph& g, const DistanceOptions& opt = {},
+                             const RunControl& ctl = {});
+
+/// Stopping rule shared by the power iterations.
+struct IterationOptions {
+    int max_iter = 100;
+    double tol = 1e-6;
+    bool weighted = false;  ///< weights read as tie strengths
+};
+
+/// networkx's eigenvector_centrality: power iteration on (A + I)^T (in-edges, left
+/// eigenvector), unit L2 norm; stops when sum |x_new - x| < n * tol (networkx's rule).
+/// Throws NotConverged after max_iter iterations. O(m) per iteration.
+std::vector<double> eigenvector(const CsrGraph& g, const IterationOptions& opt = {},
+                                const RunControl& ctl = {});
+
+struct KatzOptions {
+    double alpha = 0.1;
+    std::vector<double> beta;  ///< size 1 (same for every node) or n; empty = 1
+    bool normalized = true;    ///< unit L2 norm (networkx)
+    IterationOptions iter{1000, 1e-6, false};
+};
+
+/// networkx's katz_centrality: x = alpha A^T x + beta (in-edges), stopping when
+/// sum |x_new - x| < n * tol (networkx's rule). O(m) per iteration.
+std::vector<double> katz(const CsrGraph& g, const KatzOptions& opt = {},
+                         const RunControl& ctl = {});
+
+struct PagerankOptions {
+    double alpha = 0.85;
+    std::vector<double> personalization;  ///< size n, sums to 1; empty = uniform
+    std::vector<double> dangling;         ///< size n, sums to 1; empty = personalization
+    IterationOptions iter{100, 1e-6, true};
+};
+
+/// PageRank with networkx's teleport and dangling-node conventions, weights as
+/// strengths (out-strength normalised). Stops when sum |x_new - x| < tol: unlike
+/// networkx the tolerance is NOT multiplied by n (networkx then stops after one
+/// iteration at n = 10^6). O(m) per iteration.
+std::vector<double> pagerank(const CsrGraph& g, const PagerankOptions& opt = {},
+                             const RunControl& ctl = {});
+
+struct HitsResult {
+    std::vector<double> hubs;
+    std::vector<double> authorities;
+};
+
+/// HITS (Kleinberg 1999) by power iteration on A A^T; hubs and authorities each
+/// sum to 1 (networkx). Stops when the sum-normalised hub vector changes by less
+/// than tol in L1. O(m) per iteration.
+HitsResult hits(const CsrGraph& g, const IterationOptions& opt = {1000, 1e-8, true},
+                const RunControl& ctl = {});
 
 }  // namespace govnet
