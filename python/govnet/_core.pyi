@@ -6,13 +6,13 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['CsrGraph', 'TwoMode', 'aggregate', 'betweenness', 'has_openmp', 'log_message']
+__all__: list[str] = ['CsrGraph', 'InfluenceMatrix', 'TwoMode', 'aggregate', 'betweenness', 'brokerage', 'chain_structure', 'closeness', 'core_number', 'core_periphery_continuous', 'core_periphery_discrete', 'curveball_samples', 'curveball_trades', 'degroot', 'distance_from_set', 'distance_sums', 'duty_null_model', 'ei_test', 'eigenvector', 'friedkin_johnsen', 'graph_correlation', 'harmonic', 'has_openmp', 'hits', 'hypergeom_sf', 'influence_matrix', 'influence_matvec', 'katz', 'left_perron', 'log_message', 'make_influence_matrix', 'mrqap', 'node_permutation_test', 'null_graph', 'pagerank', 'pair_dependency', 'qap_test', 'removal_effect', 'shared_pairs', 'single_removal_effects', 'structural_holes']
 class CsrGraph:
     """
     Immutable compressed-sparse-row graph (one relation layer).
     """
     @staticmethod
-    def build(n: typing.SupportsInt | typing.SupportsIndex, sources: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], targets: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], weights: typing.Any = None, directed: bool = False, duplicates: str = 'sum', self_loops: str = 'drop') -> CsrGraph:
+    def build(n: typing.SupportsInt | typing.SupportsIndex, sources: numpy.ndarray, targets: numpy.ndarray, weights: typing.Any = None, directed: bool = False, duplicates: str = 'sum', self_loops: str = 'drop') -> CsrGraph:
         """
         Build from integer-coded ties (validated; GIL released).
         """
@@ -59,7 +59,7 @@ class TwoMode:
     """
     Actor x duty incidence, CSR both ways.
     """
-    def __init__(self, rows: typing.SupportsInt | typing.SupportsIndex, cols: typing.SupportsInt | typing.SupportsIndex, row_ids: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], col_ids: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], roles: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8]) -> None:
+    def __init__(self, rows: typing.SupportsInt | typing.SupportsIndex, cols: typing.SupportsInt | typing.SupportsIndex, row_ids: numpy.ndarray, col_ids: numpy.ndarray, roles: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8]) -> None:
         ...
     def col_offsets(self) -> numpy.typing.NDArray[numpy.int64]:
         ...
@@ -78,6 +78,22 @@ class TwoMode:
     @property
     def num_rows(self) -> int:
         ...
+class InfluenceMatrix:
+    """
+    Row-stochastic CSR influence matrix.
+    """
+    def cols(self) -> numpy.typing.NDArray[numpy.int32]:
+        ...
+    def offsets(self) -> numpy.typing.NDArray[numpy.int64]:
+        ...
+    def vals(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    @property
+    def n(self) -> int:
+        ...
+    @property
+    def nnz(self) -> int:
+        ...
 def aggregate(layers: collections.abc.Sequence[CsrGraph], mode: str = 'sum') -> CsrGraph:
     """
     Combine layers over the same nodes.
@@ -86,8 +102,144 @@ def betweenness(graph: CsrGraph, normalized: bool = True, endpoints: bool = Fals
     """
     Brandes betweenness (networkx conventions).
     """
+def brokerage(graph: CsrGraph, groups: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> numpy.ndarray:
+    """
+    Gould–Fernandez raw brokerage counts, n x 5 (sna's column order).
+    """
+def chain_structure(w: InfluenceMatrix) -> dict:
+    """
+    SCCs, closed classes and periods of the chain W.
+    """
+def closeness(graph: CsrGraph, weighted: bool = False, incoming: bool = True, wf_improved: bool = True, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    Closeness centrality (networkx conventions).
+    """
+def core_number(graph: CsrGraph, mode: str = 'all', threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> numpy.typing.NDArray[numpy.int32]:
+    """
+    k-core numbers (Batagelj–Zaversnik).
+    """
+def core_periphery_continuous(graph: CsrGraph, weighted: bool = False, max_iter: typing.SupportsInt | typing.SupportsIndex = 1000, tol: typing.SupportsFloat | typing.SupportsIndex = 1e-10, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> tuple[numpy.typing.NDArray[numpy.float64], float, int]:
+    """
+    Borgatti–Everett continuous model: (coreness, fit, iterations).
+    """
+def core_periphery_discrete(graph: CsrGraph, between: str = 'ones', weighted: bool = False, restarts: typing.SupportsInt | typing.SupportsIndex = 20, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> tuple[numpy.typing.NDArray[numpy.uint8], float, int]:
+    """
+    Borgatti–Everett discrete model: (core mask, fit, restart).
+    """
+def curveball_samples(incidence: TwoMode, n_samples: typing.SupportsInt | typing.SupportsIndex, trades: typing.SupportsInt | typing.SupportsIndex = 0, seed: typing.SupportsInt | typing.SupportsIndex = 0, first: typing.SupportsInt | typing.SupportsIndex = 0) -> list:
+    """
+    Null samples first..first+n-1 as (rows, cols) incidence arrays.
+    """
+def curveball_trades(incidence: TwoMode, trades: typing.SupportsInt | typing.SupportsIndex = 0) -> int:
+    """
+    Trades per chain the options give.
+    """
+def degroot(w: InfluenceMatrix, x0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], max_iter: typing.SupportsInt | typing.SupportsIndex = 10000, tol: typing.SupportsFloat | typing.SupportsIndex = 1e-09, stop_on_change: bool = False, record: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+    """
+    DeGroot iteration x(t+1) = W x(t).
+    """
+def distance_from_set(graph: CsrGraph, in_set: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8]) -> numpy.typing.NDArray[numpy.int32]:
+    """
+    Steps from the set ignoring direction (-1 unreachable).
+    """
+def distance_sums(graph: CsrGraph, weighted: bool = False, incoming: bool = True, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> tuple[numpy.typing.NDArray[numpy.float64], numpy.typing.NDArray[numpy.float64], numpy.typing.NDArray[numpy.float64]]:
+    """
+    Per node (reached, sum of d, sum of 1/d) over shortest paths.
+    """
+def duty_null_model(incidence: TwoMode, n_samples: typing.SupportsInt | typing.SupportsIndex = 1000, trades: typing.SupportsInt | typing.SupportsIndex = 0, seed: typing.SupportsInt | typing.SupportsIndex = 0, pair_stats: bool = True, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+    """
+    Curveball null model: observed and per-sample statistics (pairs_sharing, overlap_sd, max_shared, ambiguity), per-pair sums.
+    """
+def ei_test(graph: CsrGraph, groups: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], n_groups: typing.SupportsInt | typing.SupportsIndex, n_permutations: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+    """
+    E-I index (global, per group) with a label-permutation test.
+    """
+def eigenvector(graph: CsrGraph, max_iter: typing.SupportsInt | typing.SupportsIndex = 100, tol: typing.SupportsFloat | typing.SupportsIndex = 1e-06, weighted: bool = False, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    Eigenvector centrality (networkx's power iteration on (A+I)^T).
+    """
+def friedkin_johnsen(w: InfluenceMatrix, x0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], susceptibility: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], max_iter: typing.SupportsInt | typing.SupportsIndex = 10000, tol: typing.SupportsFloat | typing.SupportsIndex = 1e-09, record: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+    """
+    Friedkin–Johnsen iteration.
+    """
+def graph_correlation(x: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], y: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], ordered: bool = True) -> float:
+    """
+    Graph correlation over off-diagonal cells (sna::gcor).
+    """
+def harmonic(graph: CsrGraph, weighted: bool = False, incoming: bool = True, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    Harmonic centrality, unnormalised (networkx conventions).
+    """
+def hits(graph: CsrGraph, max_iter: typing.SupportsInt | typing.SupportsIndex = 1000, tol: typing.SupportsFloat | typing.SupportsIndex = 1e-08, weighted: bool = True, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple[numpy.typing.NDArray[numpy.float64], numpy.typing.NDArray[numpy.float64]]:
+    """
+    HITS (hubs, authorities).
+    """
+def hypergeom_sf(k: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], K: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], n: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], N: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    P(X >= k), X ~ Hypergeometric(N, K, n), elementwise.
+    """
+def influence_matrix(graph: CsrGraph, self_weight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], reverse: bool = False) -> InfluenceMatrix:
+    """
+    Row-normalised influence matrix of a layer.
+    """
+def influence_matvec(w: InfluenceMatrix, x: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], threads: typing.SupportsInt | typing.SupportsIndex = 0) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    y = W x.
+    """
+def katz(graph: CsrGraph, alpha: typing.SupportsFloat | typing.SupportsIndex = 0.1, beta: typing.Any = None, normalized: bool = True, max_iter: typing.SupportsInt | typing.SupportsIndex = 1000, tol: typing.SupportsFloat | typing.SupportsIndex = 1e-06, weighted: bool = False, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    Katz centrality (networkx).
+    """
+def left_perron(w: InfluenceMatrix, max_iter: typing.SupportsInt | typing.SupportsIndex = 10000, tol: typing.SupportsFloat | typing.SupportsIndex = 1e-12, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> tuple[numpy.typing.NDArray[numpy.float64], int, bool, float]:
+    """
+    Left Perron vector of W by power iteration.
+    """
 def log_message(arg0: typing.SupportsInt | typing.SupportsIndex, arg1: str) -> None:
     """
     Emit a record through the C++ logger (for tests of the bridge).
+    """
+def make_influence_matrix(n: typing.SupportsInt | typing.SupportsIndex, offsets: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], cols: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], vals: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], tol: typing.SupportsFloat | typing.SupportsIndex = 1e-09) -> InfluenceMatrix:
+    """
+    Validated influence matrix from CSR arrays.
+    """
+def mrqap(y: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], xs: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64]], ordered: bool = True, method: str = 'dsp', logistic: bool = False, intercept: bool = True, beta_statistic: bool = False, n_permutations: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+    """
+    Regression QAP (sna::netlm / netlogit).
+    """
+def node_permutation_test(graph: CsrGraph, targets: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], statistic: str = 'degree', model: str = 'label', n_permutations: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, swaps_per_edge: typing.SupportsFloat | typing.SupportsIndex = 10.0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+    """
+    Permutation test of the targets' mean centrality.
+    """
+def null_graph(graph: CsrGraph, model: str, seed: typing.SupportsInt | typing.SupportsIndex, index: typing.SupportsInt | typing.SupportsIndex, swaps_per_edge: typing.SupportsFloat | typing.SupportsIndex = 10.0) -> CsrGraph:
+    """
+    One null-model graph from Rng(seed, index).
+    """
+def pagerank(graph: CsrGraph, alpha: typing.SupportsFloat | typing.SupportsIndex = 0.85, personalization: typing.Any = None, dangling: typing.Any = None, max_iter: typing.SupportsInt | typing.SupportsIndex = 100, tol: typing.SupportsFloat | typing.SupportsIndex = 1e-06, weighted: bool = True, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    PageRank (networkx conventions, L1 tolerance not scaled by n).
+    """
+def pair_dependency(graph: CsrGraph, in_set: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8], threads: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple[float, int]:
+    """
+    (mean share of shortest paths between outside pairs through the set, pairs).
+    """
+def qap_test(x: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], y: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], ordered: bool = True, n_permutations: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+    """
+    QAP test of graph correlation.
+    """
+def removal_effect(graph: CsrGraph, removed: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8]) -> tuple[float, int, float]:
+    """
+    (global efficiency, weak components, largest share) without the masked nodes.
+    """
+def shared_pairs(incidence: TwoMode, min_shared: typing.SupportsInt | typing.SupportsIndex = 1, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> tuple[numpy.typing.NDArray[numpy.int32], numpy.typing.NDArray[numpy.int32], numpy.typing.NDArray[numpy.int32], numpy.typing.NDArray[numpy.int32]]:
+    """
+    Row pairs sharing columns: (a, b, shared, both_lead), sorted by (a, b).
+    """
+def single_removal_effects(graph: CsrGraph, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+    """
+    removal_effect for each single node removed (dict of arrays).
+    """
+def structural_holes(graph: CsrGraph, weighted: bool = False, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+    """
+    Burt's constraint, effective size, efficiency and hierarchy (dict of arrays).
     """
 has_openmp: bool = True

@@ -41,16 +41,21 @@ def core(net: govnet.Network) -> None:
     table = pd.DataFrame({
         "degree": govnet.degree_centrality(net, relation=STRUCTURAL),
         "betweenness": govnet.betweenness_centrality(net, relation=STRUCTURAL),
-        "closeness": govnet.closeness_centrality(net, relation=STRUCTURAL, undirected=True),
+        "out-closeness": govnet.closeness_centrality(net, relation=STRUCTURAL, direction="out"),
         "eigenvector": govnet.eigenvector_centrality(net, relation=STRUCTURAL, undirected=True),
-        "pagerank": govnet.pagerank(net, relation=STRUCTURAL),
+        "pagerank": govnet.pagerank(net, relation=STRUCTURAL, undirected=True),
     })
-    print("\nThe core's centralities (normalised, networkx conventions; closeness and "
-          "eigenvector on the undirected view):")
-    _show(table.loc[c].round(4))
-    cent = pd.Series({m: govnet.centralization(net, m, relation=STRUCTURAL, undirected=True)
-                      for m in ("degree", "closeness", "betweenness")})
-    print("\nFreeman centralization (R sna normalisation, undirected view):")
+    print("\nCentralities (normalised, networkx conventions; eigenvector and PageRank on the "
+          "undirected view), top five:")
+    _show(table.sort_values("betweenness", ascending=False).head().round(4))
+    cent = pd.Series({
+        "degree (undirected view)": govnet.centralization(net, "degree", relation=STRUCTURAL,
+                                                          undirected=True),
+        "betweenness (undirected view)": govnet.centralization(net, "betweenness",
+                                                               relation=STRUCTURAL, undirected=True),
+        "out-degree (leadership)": govnet.centralization(net, "out_degree", relation="leadership"),
+    })
+    print("\nFreeman centralization (R sna normalisation):")
     _show(cent.round(4))
     print("\nCore profile:")
     print(govnet.core_profile(net, relation=STRUCTURAL))
@@ -67,7 +72,7 @@ def duties(net: govnet.Network) -> None:
     _show(counts[["subject", "subject_en", "sub_items"]].assign(
         share=(counts["share"] * 100).round(1).astype(str) + " %"), index=False)
     print("\nConcentration of the published counts across the 9 subjects:")
-    _show(govnet.duty_concentration(counts.set_index("actor")["sub_items"]).round(3))
+    _show(govnet.duty_concentration(counts.set_index("actor")["sub_items"]))
     print("\nOn the ILLUSTRATIVE items of govnet.datasets.nanshan_duties() (counts exact, items "
           "and sharing invented by a stated rule):")
     _show(govnet.duty_summary(net).loc[["(all)"]].T.round(4))

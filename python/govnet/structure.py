@@ -450,13 +450,18 @@ class CoreProfile:
     in_empirical_core: bool
     cp_fit: float
 
+    @property
+    def _n_ranked(self) -> int:
+        # The vulnerability table has one row per actor plus "<core>" (the core set removed).
+        return len(self.vulnerability) - int("<core>" in self.vulnerability.index)
+
     def __repr__(self) -> str:
         cen = "; ".join(f"{k.replace('_centrality', '')} #{int(r.best_rank)} ({r.share:.0%})"
                         for k, r in self.centrality.iterrows())
         reach = ", ".join(f"{k} step{'s' if k > 1 else ''} {v:.0%}" for k, v in self.reach.items())
         return (f"CoreProfile(core={self.core}; {cen}; pair dependency {self.pair_dependency:.1%}; "
                 f"reach {reach}; removal rank {self.core_vulnerability_rank} of "
-                f"{len(self.vulnerability)}; in empirical core: {self.in_empirical_core} "
+                f"{self._n_ranked} actors; in empirical core: {self.in_empirical_core} "
                 f"(fit {self.cp_fit:.3f}))")
 
     def _repr_html_(self) -> str:
@@ -469,7 +474,7 @@ class CoreProfile:
                 f"<table><tr><th>centrality</th><th>best rank</th><th>share</th></tr>{rows}</table>"
                 f"<table><tr><th>pair dependency</th><td>{self.pair_dependency:.1%}</td></tr>{reach}"
                 f"<tr><td>efficiency drop without the core</td><td>{v.efficiency_drop:.3f} "
-                f"(rank {self.core_vulnerability_rank} of {len(self.vulnerability)})</td></tr>"
+                f"(rank {self.core_vulnerability_rank} of {self._n_ranked} actors)</td></tr>"
                 f"<tr><td>components without the core</td><td>{int(v.components)}</td></tr>"
                 f"<tr><td>in the empirical core</td><td>{self.in_empirical_core} "
                 f"(fit {self.cp_fit:.3f})</td></tr></table></div>")

@@ -198,6 +198,8 @@ def test_symmetric_directed_equals_undirected(m):
     @PROPS
     @given(g=graph_for(m, directed=False))
     def prop(g):
+        if g.n < 2:
+            return  # a lone actor's degree centrality is 1 by networkx's convention, both ways
         keep = g.src != g.dst  # a self-loop counts once either way
         s, t, w = g.src[keep], g.dst[keep], g.w[keep]
         both = G(g.n, np.concatenate([s, t]), np.concatenate([t, s]), np.concatenate([w, w]), True)
