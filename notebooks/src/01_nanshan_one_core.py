@@ -58,9 +58,13 @@ table.sort_values("betweenness", ascending=False).round(3)
 
 # %% [markdown]
 # ## Centralization (Freeman) — how much the network is organised around one actor
+# On the undirected view of the structural layers, normalised as R `sna::centralization`. Closeness
+# centralization is left out: one actor (the residents' representatives) has no structural tie, and under
+# sna's convention every actor's closeness is then 0, so the centralization would be 0 by construction.
 
 # %%
-pd.Series({m: govnet.centralization(net, m, relation=structural) for m in ("degree", "closeness", "betweenness")})
+pd.Series({m: govnet.centralization(net, m, relation=structural, undirected=True)
+           for m in ("degree", "betweenness")})
 
 # %% [markdown]
 # ## The core profile

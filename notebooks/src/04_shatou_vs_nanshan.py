@@ -23,13 +23,22 @@ def tiers(net):
 
 pd.DataFrame({"Nanshan": tiers(nanshan), "Shatou": tiers(shatou)})
 
+# %% [markdown]
+# Measures on the structural layers of each network (every layer except Nanshan's joint-meeting
+# co-attendance, which is a complete graph and has no counterpart in the Shatou source), on the undirected
+# view. With so few actors these numbers describe the two *stated designs*, not governance in practice.
+
 # %%
 def measures(net):
+    rel = [r for r in net.relations if r != "deliberation"]
+    core = net.tier_of("core")[0]
     return pd.Series({
         "actors": len(net),
-        "degree centralization": govnet.centralization(net, "degree", relation="leadership"),
-        "core betweenness (all layers, undirected)": govnet.betweenness_centrality(net, undirected=True)[net.tier_of("core")[0]],
-        "density (all layers)": govnet.density(net),
+        "degree centralization": govnet.centralization(net, "degree", relation=rel, undirected=True),
+        "betweenness centralization": govnet.centralization(net, "betweenness", relation=rel, undirected=True),
+        "core betweenness": govnet.betweenness_centrality(net, relation=rel, undirected=True)[core],
+        "support tier's mean betweenness": govnet.betweenness_centrality(net, relation=rel, undirected=True)[net.tier_of("support")].mean(),
+        "density": govnet.density(net, relation=rel, undirected=True),
     })
 
 pd.DataFrame({"Nanshan": measures(nanshan), "Shatou": measures(shatou)}).round(3)
