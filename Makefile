@@ -93,9 +93,11 @@ fuzz-python: install
 	cd tests && GOVNET_FUZZ_EXAMPLES=$(FUZZ_PY_EXAMPLES) $(PY) -m pytest -c ../pyproject.toml \
 	  --rootdir=.. -q -p no:cacheprovider ../tests/python/test_fuzz_readers.py
 
+## bench: govnet beside networkx, igraph, NetworKit, graph-tool and R sna (about 30 min)
 bench: install
-	bash scripts/setup.sh test,bench
-	$(PY) bench/run.py $(BENCH_ARGS)
+	bash scripts/setup.sh test,bench,dask
+	bash scripts/setup-bench.sh
+	$(PY) bench/run.py --markdown bench/last-run.md $(BENCH_ARGS)
 
 lint: setup
 	$(VENV)/bin/python -m pip -q install ruff

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from common import available, timeit
+from common import available, graph_tool_available, graph_tool_times, timeit
 
 import govnet
 
@@ -55,6 +55,7 @@ def run(table, quick: bool = False) -> None:
     sizes = [1_000, 10_000] if quick else [1_000, 10_000, 100_000, 1_000_000]
     have_ig = available("igraph")
     have_nk = available("networkit")
+    have_gt = graph_tool_available()
     for gname, maker in (("governance", governance_like), ("BA m=5", barabasi)):
         for n in sizes:
             s, t = maker(n)
@@ -99,9 +100,8 @@ def run(table, quick: bool = False) -> None:
 
                 nk.setNumberOfThreads(2)
                 gk = nk.Graph(n)
-                for a, b in zip(s.tolist(), t.tolist()):
-                    if not gk.hasEdge(a, b):
-                        gk.addEdge(a, b)
+                gk.addEdges((s.astype(np.uint64), t.astype(np.uint64)))
+                gk.removeMultiEdges()
 
                 def nk_core():
                     cd = nk.centrality.CoreDecomposition(gk)
@@ -110,3 +110,7 @@ def run(table, quick: bool = False) -> None:
 
                 sec, _ = timeit(nk_core)
                 table.add("core_number", size, "networkit", sec, "2 threads")
+            if have_gt:
+                gt_t = graph_tool_times(s, t, n, ["kcore"], threads=2)
+                table.add("core_number", size, "graph-tool", None if gt_t is None else gt_t["kcore"],
+                          "Debian python3-graph-tool, subprocess")

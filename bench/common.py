@@ -77,3 +77,40 @@ class Table:
             ps = "n/a" if r["peer_s"] is None else f"{r['peer_s']:.4f}"
             lines.append(f"| {r['kernel']} | {r['size']} | {r['peer']} | {gv} | {ps} | {ratio} |")
         return "\n".join(lines)
+
+
+GRAPH_TOOL_PYTHON = "/usr/bin/python3"  # Debian's python3-graph-tool lives in Debian's Python
+
+
+def graph_tool_available() -> bool:
+    import subprocess
+
+    try:
+        return subprocess.run([GRAPH_TOOL_PYTHON, "-c", "import graph_tool"], capture_output=True,
+                              timeout=60).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+def graph_tool_times(src: Any, dst: Any, n: int, kernels: list[str], threads: int = 2,
+                     timeout: float = 1800) -> dict[str, float] | None:
+    """Seconds per kernel for graph-tool on the same edges (a subprocess), or None."""
+    import json
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    import numpy as np
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "edges.npz"
+        np.savez(path, src=src, dst=dst, n=n)
+        script = Path(__file__).with_name("peer_graphtool.py")
+        try:
+            res = subprocess.run([GRAPH_TOOL_PYTHON, str(script), str(path), ",".join(kernels),
+                                  str(threads)], capture_output=True, text=True, timeout=timeout)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+    if res.returncode != 0:
+        return None
+    return json.loads(res.stdout.strip().splitlines()[-1])
