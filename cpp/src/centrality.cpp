@@ -16,22 +16,6 @@
 namespace govnet {
 namespace {
 
-bool is_calling_thread() {
-#ifdef GOVNET_HAVE_OPENMP
-    return omp_get_thread_num() == 0;
-#else
-    return true;
-#endif
-}
-
-int thread_index() {
-#ifdef GOVNET_HAVE_OPENMP
-    return omp_get_thread_num();
-#else
-    return 0;
-#endif
-}
-
 inline std::size_t ix(NodeId v) { return static_cast<std::size_t>(v); }
 
 // ---------------------------------------------------------------- Brandes

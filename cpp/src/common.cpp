@@ -19,6 +19,14 @@ int RunControl::num_threads() const {
 #endif
 }
 
+int thread_index() {
+#ifdef GOVNET_HAVE_OPENMP
+    return omp_get_thread_num();
+#else
+    return 0;
+#endif
+}
+
 void RunControl::checkpoint(double done, double total) const {
     if (!keep_going(done, total)) throw Cancelled();
 }

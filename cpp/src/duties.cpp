@@ -12,14 +12,6 @@
 namespace govnet {
 namespace {
 
-int thread_num() {
-#ifdef GOVNET_HAVE_OPENMP
-    return omp_get_thread_num();
-#else
-    return 0;
-#endif
-}
-
 using Idx = std::size_t;
 __extension__ typedef __int128 I128;  // exact variance numerators (GCC/Clang)
 inline Idx ix(std::int64_t v) { return static_cast<Idx>(v); }
@@ -276,7 +268,7 @@ SharedPairs shared_pairs(const TwoMode& t, std::int32_t min_shared, const RunCon
                     touched.clear();
                 }
                 const std::int64_t d = done += hi - lo;
-                if (thread_num() == 0) ctl.keep_going(static_cast<double>(d), R);
+                if (thread_index() == 0) ctl.keep_going(static_cast<double>(d), R);
             } catch (...) {
                 err.capture(ctl);
             }
@@ -472,7 +464,7 @@ DutyNullResult duty_null_model(const TwoMode& t, const DutyNullOptions& opt,
                 } catch (...) {
                     err.capture(ctl);
                 }
-                if (thread_num() == 0) ctl.keep_going(static_cast<double>(start + i), S);
+                if (thread_index() == 0) ctl.keep_going(static_cast<double>(start + i), S);
             }
             if (opt.pair_stats) {
 #pragma omp for schedule(static)

@@ -43,9 +43,7 @@ void parallel_tasks(std::int64_t total, const RunControl& ctl, Task&& task) {
                 continue;
             }
             const std::int64_t d = ++done;
-#ifdef GOVNET_HAVE_OPENMP
-            if (omp_get_thread_num() == 0)
-#endif
+            if (is_calling_thread())
                 ctl.keep_going(static_cast<double>(d), static_cast<double>(total));
         }
     }

@@ -13,14 +13,6 @@
 namespace govnet {
 namespace {
 
-bool is_calling_thread() {
-#ifdef GOVNET_HAVE_OPENMP
-    return omp_get_thread_num() == 0;
-#else
-    return true;
-#endif
-}
-
 // Per-thread scratch, allocated once per thread (no per-source allocation).
 struct Scratch {
     std::vector<NodeId> queue;               // flat BFS queue / settled order
@@ -192,7 +184,7 @@ DistanceSums distance_sums(const CsrGraph& g, const DistanceOptions& opt, const 
 #pragma omp parallel num_threads(threads)
     {
 #ifdef GOVNET_HAVE_OPENMP
-        Scratch& s = scratch[static_cast<std::size_t>(omp_get_thread_num())];
+        Scratch& s = scratch[static_cast<std::size_t>(thread_index())];
 #else
         Scratch& s = scratch[0];
 #endif

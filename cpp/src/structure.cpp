@@ -14,14 +14,6 @@
 namespace govnet {
 namespace {
 
-bool is_thread0() {
-#ifdef GOVNET_HAVE_OPENMP
-    return omp_get_thread_num() == 0;
-#else
-    return true;
-#endif
-}
-
 /// Threads worth starting for `work` elementary steps: one below ~1e6 steps,
 /// where waking a second thread on a busy machine costs more than it saves
 /// (tens of ms measured on the shared 2-core machine). Results never depend on it.
@@ -47,7 +39,7 @@ void parallel_blocks(std::int64_t blocks, const RunControl& ctl, double work, F&
             ctl.request_stop();
         }
         const std::int64_t d = ++done;
-        if (is_thread0()) ctl.keep_going(static_cast<double>(d), static_cast<double>(blocks));
+        if (is_calling_thread()) ctl.keep_going(static_cast<double>(d), static_cast<double>(blocks));
     }
     if (error) std::rethrow_exception(error);
     if (ctl.stop_requested()) throw Cancelled();
@@ -317,7 +309,7 @@ StructuralHoles structural_holes(const CsrGraph& g, const StructuralHoleOptions&
                     out.hierarchy[vi] = h / (deg * std::log(deg));
                 }
             }
-            if (is_thread0()) ctl.keep_going(static_cast<double>(b), static_cast<double>(blocks));
+            if (is_calling_thread()) ctl.keep_going(static_cast<double>(b), static_cast<double>(blocks));
         }
     }
     if (ctl.stop_requested()) throw Cancelled();
@@ -367,7 +359,7 @@ std::vector<double> brokerage(const CsrGraph& g, Span<const std::int32_t> groups
                 }
                 for (int r = 0; r < 5; ++r) out[static_cast<std::size_t>(j) * 5 + r] = cnt[r];
             }
-            if (is_thread0()) ctl.keep_going(static_cast<double>(b), static_cast<double>(blocks));
+            if (is_calling_thread()) ctl.keep_going(static_cast<double>(b), static_cast<double>(blocks));
         }
     }
     if (ctl.stop_requested()) throw Cancelled();
@@ -805,7 +797,7 @@ std::vector<RemovalEffect> single_removal_effects(const CsrGraph& g, const RunCo
         for (NodeId v = 0; v < n; ++v) {
             if (ctl.stop_requested()) continue;
             out[static_cast<std::size_t>(v)] = effect_impl(g, nullptr, v, b);
-            if (is_thread0()) ctl.keep_going(v, n);
+            if (is_calling_thread()) ctl.keep_going(v, n);
         }
     }
     if (ctl.stop_requested()) throw Cancelled();
@@ -886,7 +878,7 @@ PairDependency pair_dependency(const CsrGraph& g, Span<const std::uint8_t> in_se
             }
             part_sum[static_cast<std::size_t>(b)] = sum;
             part_pairs[static_cast<std::size_t>(b)] = pairs;
-            if (is_thread0()) ctl.keep_going(static_cast<double>(b), static_cast<double>(blocks));
+            if (is_calling_thread()) ctl.keep_going(static_cast<double>(b), static_cast<double>(blocks));
         }
     }
     if (ctl.stop_requested()) throw Cancelled();

@@ -82,6 +82,12 @@ private:
     std::shared_ptr<std::atomic<bool>> stop_ = std::make_shared<std::atomic<bool>>(false);
 };
 
+/// Index of the current OpenMP thread (0 outside parallel regions or without OpenMP).
+int thread_index();
+/// True on the thread that called into the core: OpenMP thread 0, the only one
+/// allowed to poll Python through RunControl::keep_going / checkpoint.
+inline bool is_calling_thread() { return thread_index() == 0; }
+
 /// Throws TooLarge naming `what` if count * bytes_each exceeds `limit_bytes`
 /// (default: 8 GiB, a third of this project's reference machine).
 void check_allocation(const char* what, double count, double bytes_each,
