@@ -141,7 +141,7 @@ def test_ctrl_c_stops_the_null_model():
     start = time.perf_counter()
     timer.start()
     with pytest.raises(KeyboardInterrupt):
-        govnet.duty_null_model(t, n_samples=100_000, seed=1, threads=2)
+        govnet.duty_null_model(t, n_samples=20_000, seed=1, threads=2)  # bounded
         time.sleep(5)
     elapsed = time.perf_counter() - start
     timer.cancel()
