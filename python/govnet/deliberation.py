@@ -700,6 +700,21 @@ def _trajectory(w: InfluenceMatrix, traj: np.ndarray) -> pd.DataFrame | None:
     return out
 
 
+def _agenda_rows(agenda: Any, power: Any, power_label: str, decision: Any) -> list[tuple[str, Any]]:
+    """Display rows shared by the DeGroot and Friedkin–Johnsen results."""
+    rows: list[tuple[str, Any]] = []
+    for actor, value in agenda.items():
+        rows.append((f"agenda {actor}: proposal", value))
+        if power is not None:
+            rows.append((f"{power_label} of {actor}", float(power[actor])))
+    if decision is not None:
+        d = decision
+        rows += [(f"veto holder {d.veto_holder}: final opinion", d.veto_opinion),
+                 ("support (share >= threshold)", d.support), ("passes", d.passes),
+                 ("veto decided it", d.veto_decided)]
+    return rows
+
+
 @dataclass(frozen=True, eq=False)  # pandas fields: compare by identity
 class DegrootResult:
     """Outcome of DeGroot averaging; see :func:`degroot`."""
@@ -723,16 +738,7 @@ class DegrootResult:
             ("actors", len(self.opinions)), ("converged", self.converged),
             ("consensus value", self.consensus), ("iterations", self.iterations),
             ("iterations to ε-consensus", self.consensus_iteration), ("final spread", self.spread)]
-        for actor, value in self.agenda.items():
-            rows.append((f"agenda {actor}: proposal", value))
-            if self.social_power is not None:
-                rows.append((f"social power of {actor}", float(self.social_power[actor])))
-        if self.decision is not None:
-            d = self.decision
-            rows += [(f"veto holder {d.veto_holder}: final opinion", d.veto_opinion),
-                     ("support (share >= threshold)", d.support), ("passes", d.passes),
-                     ("veto decided it", d.veto_decided)]
-        return rows
+        return rows + _agenda_rows(self.agenda, self.social_power, "social power", self.decision)
 
     def __repr__(self) -> str:
         return _text("DegrootResult", self._rows() + [("reason", self.reason)])
@@ -886,16 +892,8 @@ class FriedkinJohnsenResult:
             ("iterations", self.iterations), ("mean final opinion", float(self.opinions.mean())),
             ("final spread", self.spread),
             ("max |iteration - closed form|", self.agreement)]
-        for actor, value in self.agenda.items():
-            rows.append((f"agenda {actor}: proposal", value))
-            if self.social_power is not None:
-                rows.append((f"influence centrality of {actor}", float(self.social_power[actor])))
-        if self.decision is not None:
-            d = self.decision
-            rows += [(f"veto holder {d.veto_holder}: final opinion", d.veto_opinion),
-                     ("support (share >= threshold)", d.support), ("passes", d.passes),
-                     ("veto decided it", d.veto_decided)]
-        return rows
+        return rows + _agenda_rows(self.agenda, self.social_power, "influence centrality",
+                                   self.decision)
 
     def __repr__(self) -> str:
         return _text("FriedkinJohnsenResult", self._rows() + [("reason", self.reason)])
