@@ -20,3 +20,15 @@ import pytest  # noqa: E402
 @pytest.fixture(scope="session")
 def classic_dir() -> Path:
     return CLASSIC
+
+
+@pytest.fixture(scope="session", autouse=True)
+def python_handles_sigint():
+    """The Ctrl-C tests simulate SIGINT with _thread.interrupt_main(), which does
+    nothing when SIGINT is ignored — as it is for a test run started in the
+    background by a non-interactive shell. Install Python's own handler."""
+    import signal
+
+    old = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, old)
