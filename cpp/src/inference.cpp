@@ -277,9 +277,11 @@ double binomial_deviance(const VectorXd& y, const VectorXd& mu) {
     return 2 * d;
 }
 
-/// Logistic regression by IRLS, started like glm (mu = (y + 0.5)/2) and run
-/// until the relative deviance change is below 1e-12 (glm stops at 1e-8).
-LogitFit logit(const MatrixXd& X, const VectorXd& y, int max_iter) {
+/// Logistic regression by IRLS exactly as R's glm.fit: started at
+/// mu = (y + 0.5) / 2, stopped when |dev - dev_old| / (|dev| + 0.1) < tol, and
+/// standard errors from the weights of the last weighted least-squares solve
+/// (summary.glm's QR), so results equal glm's for the same tol.
+LogitFit logit(const MatrixXd& X, const VectorXd& y, int max_iter, double tol) {
     const auto m = X.rows();
     VectorXd mu = (y.array() + 0.5) / 2.0;
     VectorXd eta = (mu.array() / (1 - mu.array())).log();
@@ -300,12 +302,11 @@ LogitFit logit(const MatrixXd& X, const VectorXd& y, int max_iter) {
         }
         f.deviance = binomial_deviance(y, mu);
         f.iterations = it;
-        if (std::abs(f.deviance - dev_old) / (std::abs(f.deviance) + 0.1) < 1e-12) break;
+        // The information matrix of this solve's weights, as summary.glm uses.
+        f.se = ldlt.solve(MatrixXd::Identity(X.cols(), X.cols())).diagonal().cwiseSqrt();
+        if (std::abs(f.deviance - dev_old) / (std::abs(f.deviance) + 0.1) < tol) break;
         dev_old = f.deviance;
     }
-    VectorXd w = mu.array() * (1 - mu.array());
-    const MatrixXd info = X.transpose() * w.asDiagonal() * X;
-    f.se = info.inverse().diagonal().cwiseSqrt();
     return f;
 }
 
@@ -353,7 +354,7 @@ MrqapResult mrqap(const std::vector<double>& y, const std::vector<std::vector<do
     r.df_residual = m - q;
     VectorXd obs_stat(q);
     if (opt.logistic) {
-        const LogitFit f = logit(X, yv, opt.max_iter);
+        const LogitFit f = logit(X, yv, opt.max_iter, opt.tol);
         r.coefficients.assign(f.beta.data(), f.beta.data() + q);
         r.std_errors.assign(f.se.data(), f.se.data() + q);
         for (Eigen::Index k = 0; k < q; ++k) obs_stat[k] = column_stat(f, k, opt.beta_statistic);
@@ -403,7 +404,7 @@ MrqapResult mrqap(const std::vector<double>& y, const std::vector<std::vector<do
             gather(y.data(), p, yp);
             double* out = r.null_distribution.data() + i * q;
             if (opt.logistic) {
-                const LogitFit f = logit(X, yp, opt.max_iter);
+                const LogitFit f = logit(X, yp, opt.max_iter, opt.tol);
                 for (Eigen::Index k = 0; k < q; ++k) out[k] = column_stat(f, k, opt.beta_statistic);
             } else {
                 const VectorXd beta = H * yp;
@@ -445,7 +446,7 @@ MrqapResult mrqap(const std::vector<double>& y, const std::vector<std::vector<do
                     MatrixXd Xp(m, q);
                     Xp.leftCols(q - 1) = Z;
                     Xp.col(q - 1) = v;
-                    const LogitFit f = logit(Xp, yv, opt.max_iter);
+                    const LogitFit f = logit(Xp, yv, opt.max_iter, opt.tol);
                     stat = column_stat(f, q - 1, opt.beta_statistic);
                 } else {
                     const VectorXd a = Z.transpose() * v;

@@ -511,7 +511,10 @@ def mrqap(
     -----
     Coefficients and standard errors are classical (QR least squares with
     ``sigma² (X'X)⁻¹``; IRLS with the inverse Fisher information); only the
-    p-values come from permutations. Linear "dsp" costs one pass over the
+    p-values come from permutations. The logistic fit follows R's ``glm.fit``
+    (start ``mu = (y + 1/2) / 2``, stop when the relative deviance change
+    ``|dev - dev_old| / (|dev| + 0.1)`` falls below 1e-8, standard errors from
+    the last weighted solve), so it equals ``sna::netlogit`` to about 1e-8. Linear "dsp" costs one pass over the
     cells per permutation and predictor (Frisch–Waugh with precomputed
     cross-products); logistic permutations refit by IRLS, O(R q m q²).
 

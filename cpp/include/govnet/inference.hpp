@@ -56,6 +56,9 @@ struct MrqapOptions {
     std::int64_t n_permutations = 1000;
     std::uint64_t seed = 0;
     int max_iter = 100;           ///< IRLS iterations (logistic)
+    /// IRLS stops when |dev - dev_old| / (|dev| + 0.1) < tol: R glm's rule and
+    /// default (1e-8), so netlogit's coefficients and standard errors match.
+    double tol = 1e-8;
 };
 
 struct MrqapResult {
