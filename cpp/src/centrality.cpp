@@ -16,6 +16,20 @@
 namespace govnet {
 namespace {
 
+/// Sum of x over v's in-neighbours, weighted by the tie weights when asked
+/// (the inner product of the Katz and PageRank iterations).
+inline double in_sum(const CsrGraph& g, NodeId v, const std::vector<double>& x, bool weighted) {
+    double acc = 0;
+    auto nb = g.in_neighbors(v);
+    if (weighted) {
+        auto ws = g.in_weights(v);
+        for (std::size_t i = 0; i < nb.size(); ++i) acc += ws[i] * x[static_cast<std::size_t>(nb[i])];
+    } else {
+        for (NodeId u : nb) acc += x[static_cast<std::size_t>(u)];
+    }
+    return acc;
+}
+
 inline std::size_t ix(NodeId v) { return static_cast<std::size_t>(v); }
 
 // ---------------------------------------------------------------- Brandes
@@ -497,14 +511,7 @@ std::vector<double> katz(const CsrGraph& g, const KatzOptions& opt, const RunCon
             double e = 0;
             const NodeId hi = std::min<NodeId>(n, (b + 1) * kBlock);
             for (NodeId v = b * kBlock; v < hi; ++v) {
-                double acc = 0;
-                auto nb = g.in_neighbors(v);
-                if (weighted) {
-                    auto ws = g.in_weights(v);
-                    for (std::size_t i = 0; i < nb.size(); ++i) acc += ws[i] * x[ix(nb[i])];
-                } else {
-                    for (NodeId u : nb) acc += x[ix(u)];
-                }
+                const double acc = in_sum(g, v, x, weighted);
                 next[ix(v)] = opt.alpha * acc + beta(v);
                 e += std::abs(next[ix(v)] - x[ix(v)]);
             }
@@ -582,14 +589,7 @@ std::vector<double> pagerank(const CsrGraph& g, const PagerankOptions& opt,
             double e = 0, dm = 0;
             const NodeId hi = std::min<NodeId>(n, (b + 1) * kBlock);
             for (NodeId v = b * kBlock; v < hi; ++v) {
-                double acc = 0;
-                auto nb = g.in_neighbors(v);
-                if (weighted) {
-                    auto ws = g.in_weights(v);
-                    for (std::size_t i = 0; i < nb.size(); ++i) acc += ws[i] * contrib[ix(nb[i])];
-                } else {
-                    for (NodeId u : nb) acc += contrib[ix(u)];
-                }
+                const double acc = in_sum(g, v, contrib, weighted);
                 const double xv = alpha * acc + dmass * dang(v) + (1.0 - alpha) * pers(v);
                 e += std::abs(xv - x[ix(v)]);
                 next[ix(v)] = xv;
