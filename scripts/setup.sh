@@ -58,7 +58,7 @@ stamp="$VENV/.govnet-deps-$(cat pyproject.toml scripts/setup.sh | sha1sum | cut 
 if [ ! -f "$stamp" ]; then
   say "installing build tools and Python dependencies (extras: $EXTRAS) from PyPI"
   "${PIP[@]}" install -U pip
-  "${PIP[@]}" install "scikit-build-core>=0.10" "pybind11>=2.13" "cmake>=3.18" ninja
+  "${PIP[@]}" install "scikit-build-core>=0.10" "pybind11>=3.0,<4" "cmake>=3.18" ninja
   # The dependencies of the package and its extras, without building it yet.
   deps=$("$VENV/bin/python" - "$EXTRAS" <<'PY'
 import sys, tomllib

@@ -4,6 +4,12 @@ A fast, verified C++ core with a pandas-shaped Python API: typed actors in
 tiers (core 一核, support “3”, plural “N”, external), relation layers, duty
 lists and meetings; centralities and the core's profile; duty overlap;
 deliberation; permutation inference.
+
+The package is layered; each subpackage reaches only down:
+``model`` (Network, validation, vocabulary) < ``measures``, ``duties``,
+``deliberation``, ``inference``, ``io`` < ``collection``, ``plot``, ``report``
+< ``cli``/``demo``. This module only re-exports their public names. The
+parameter vocabulary shared by every function is in ``docs/conventions.md``.
 """
 
 from __future__ import annotations
@@ -17,58 +23,21 @@ import os
 os.environ.setdefault("OMP_WAIT_POLICY", "passive")
 
 try:
-    from . import _core
+    from govnet import _core  # noqa: F401  (fails early with a build hint)
 except ImportError as exc:  # pragma: no cover - only without a build
     raise ImportError(
         "govnet's compiled core (govnet._core) is missing or broken. Build it with "
         "`make demo` (or `pip install .` where a C++17 compiler, Eigen, spdlog and "
         f"CMake are present). Original error: {exc}") from exc
 
-from . import datasets, vocab
-from .centrality import (
-    average_shortest_path_length,
-    betweenness_centrality,
-    centralization,
-    closeness_centrality,
-    degree_centrality,
-    density,
-    eigenvector_centrality,
-    global_efficiency,
-    harmonic_centrality,
-    hits,
-    in_degree_centrality,
-    katz_centrality,
-    out_degree_centrality,
-    pagerank,
-    reciprocity,
-    strength,
+from govnet import datasets, io, plot, report
+from govnet._version import __version__
+from govnet._versions import show_versions
+from govnet.collection import (
+    Collection,
+    synthetic,
 )
-from .errors import (
-    ActorNotFoundError,
-    ConvergenceError,
-    EmptyNetworkError,
-    FileFormatError,
-    GovnetError,
-    GovnetInternalError,
-    InvalidNetworkError,
-    RelationNotFoundError,
-    TooLargeError,
-)
-from .network import Network, RelationSpec, read_table
-from .inference import (
-    EIResult,
-    KrackhardtHierarchy,
-    MRQAPResult,
-    PermutationTestResult,
-    QAPResult,
-    ei_index,
-    krackhardt_hierarchy,
-    mrqap,
-    permutation_test,
-    qap_correlation,
-    qap_test,
-)
-from .deliberation import (
+from govnet.deliberation import (
     DegrootResult,
     DeliberationIndex,
     FriedkinJohnsenResult,
@@ -86,29 +55,7 @@ from .deliberation import (
     meetings_from_frame,
     participation,
 )
-# Collections of communities and synthetic districts (issue #9)
-from . import synthetic
-from .collection import Collection, MeasureNotAvailableError
-
-# io, plot, report, show_versions (issue #8); plot imports matplotlib only when drawing
-from . import io, plot, report
-from ._versions import show_versions
-from .io import from_adjacency, from_igraph, read_dl, read_gexf, read_graphml, read_pajek
-from .structure import (
-    CorePeripheryResult,
-    CoreProfile,
-    brokerage,
-    constraint,
-    core_number,
-    core_periphery,
-    core_profile,
-    effective_size,
-    efficiency,
-    hierarchy,
-    structural_holes,
-)
-from .storage import load
-from .duties import (
+from govnet.duties import (
     DutyNullResult,
     DutyTable,
     actor_duties,
@@ -120,17 +67,104 @@ from .duties import (
     duty_projection,
     duty_summary,
 )
-
-__version__ = "0.1.0"
+from govnet.errors import (
+    ActorNotFoundError,
+    ConvergenceError,
+    EmptyNetworkError,
+    FileFormatError,
+    GovnetError,
+    GovnetInternalError,
+    GovnetWarning,
+    InvalidNetworkError,
+    InvalidParameterError,
+    RelationNotFoundError,
+    TooLargeError,
+)
+from govnet.inference import (
+    EIResult,
+    KrackhardtHierarchy,
+    MRQAPResult,
+    PermutationTestResult,
+    QAPResult,
+    ei_index,
+    krackhardt_hierarchy,
+    mrqap,
+    permutation_test,
+    qap_correlation,
+    qap_test,
+)
+from govnet.io import (
+    from_adjacency,
+    from_igraph,
+    load,
+    read,
+    read_csv,
+    read_dl,
+    read_excel,
+    read_gexf,
+    read_graphml,
+    read_pajek,
+    read_table,
+    read_tables,
+    save,
+    to_adjacency,
+    to_igraph,
+    write,
+    write_csv,
+    write_dl,
+    write_excel,
+    write_gexf,
+    write_graphml,
+    write_pajek,
+)
+from govnet.measures import (
+    CorePeripheryResult,
+    CoreProfile,
+    average_shortest_path_length,
+    betweenness_centrality,
+    brokerage,
+    centralization,
+    closeness_centrality,
+    constraint,
+    core_number,
+    core_periphery,
+    core_profile,
+    degree_centrality,
+    density,
+    effective_size,
+    efficiency,
+    eigenvector_centrality,
+    global_efficiency,
+    harmonic_centrality,
+    hierarchy,
+    hits,
+    in_degree_centrality,
+    katz_centrality,
+    out_degree_centrality,
+    pagerank,
+    reciprocity,
+    strength,
+    structural_holes,
+)
+from govnet.model import (
+    Network,
+    RelationSpec,
+    vocab,
+)
 
 logging.getLogger("govnet").addHandler(logging.NullHandler())
 
 __all__ = [
+    "__version__",
+    "show_versions",
+    "datasets",
+    "io",
+    "plot",
+    "report",
+    "synthetic",
+    "vocab",
     "Network",
     "RelationSpec",
-    "read_table",
-    "datasets",
-    "vocab",
     "degree_centrality",
     "in_degree_centrality",
     "out_degree_centrality",
@@ -147,31 +181,32 @@ __all__ = [
     "reciprocity",
     "average_shortest_path_length",
     "global_efficiency",
-    "GovnetError",
-    "InvalidNetworkError",
-    "EmptyNetworkError",
-    "FileFormatError",
-    "ActorNotFoundError",
-    "RelationNotFoundError",
-    "ConvergenceError",
-    "TooLargeError",
-    "GovnetInternalError",
-    "qap_correlation",
-    "qap_test",
-    "mrqap",
-    "permutation_test",
-    "ei_index",
-    "krackhardt_hierarchy",
-    "QAPResult",
-    "MRQAPResult",
-    "PermutationTestResult",
-    "EIResult",
-    "KrackhardtHierarchy",
+    "core_number",
+    "structural_holes",
+    "constraint",
+    "effective_size",
+    "efficiency",
+    "hierarchy",
+    "brokerage",
+    "CorePeripheryResult",
+    "core_periphery",
+    "CoreProfile",
+    "core_profile",
+    "DutyTable",
+    "duty_summary",
+    "duty_overlap",
+    "duty_holders",
+    "actor_duties",
+    "duty_concentration",
+    "duty_projection",
+    "DutyNullResult",
+    "duty_null_model",
+    "duty_null_samples",
     "meetings_from_frame",
     "attendance_matrix",
     "participation",
-    "co_attendance",
     "co_attendance_ties",
+    "co_attendance",
     "deliberation_network",
     "InfluenceMatrix",
     "influence_matrix",
@@ -183,41 +218,49 @@ __all__ = [
     "friedkin_johnsen",
     "DeliberationIndex",
     "deliberation_index",
-    # issue #9
-    "Collection",
-    "MeasureNotAvailableError",
-    "synthetic",
-    # io, plot, report, show_versions (issue #8)
-    "io",
-    "plot",
-    "report",
-    "show_versions",
+    "QAPResult",
+    "qap_correlation",
+    "qap_test",
+    "MRQAPResult",
+    "mrqap",
+    "PermutationTestResult",
+    "permutation_test",
+    "EIResult",
+    "ei_index",
+    "KrackhardtHierarchy",
+    "krackhardt_hierarchy",
+    "read",
+    "write",
+    "load",
+    "save",
+    "read_table",
+    "read_tables",
+    "read_csv",
+    "read_excel",
     "read_graphml",
     "read_gexf",
     "read_pajek",
     "read_dl",
+    "write_csv",
+    "write_excel",
+    "write_graphml",
+    "write_gexf",
+    "write_pajek",
+    "write_dl",
     "from_adjacency",
+    "to_adjacency",
     "from_igraph",
-    "core_number",
-    "core_periphery",
-    "CorePeripheryResult",
-    "brokerage",
-    "constraint",
-    "effective_size",
-    "efficiency",
-    "hierarchy",
-    "structural_holes",
-    "core_profile",
-    "CoreProfile",
-    "load",
-    "DutyTable",
-    "DutyNullResult",
-    "duty_overlap",
-    "duty_holders",
-    "actor_duties",
-    "duty_summary",
-    "duty_concentration",
-    "duty_projection",
-    "duty_null_model",
-    "duty_null_samples",
+    "to_igraph",
+    "Collection",
+    "GovnetError",
+    "InvalidNetworkError",
+    "InvalidParameterError",
+    "EmptyNetworkError",
+    "FileFormatError",
+    "ActorNotFoundError",
+    "RelationNotFoundError",
+    "ConvergenceError",
+    "TooLargeError",
+    "GovnetInternalError",
+    "GovnetWarning",
 ]

@@ -8,6 +8,10 @@ import re
 import sys
 from typing import Any
 
+from govnet import _core
+from govnet._version import __version__
+from govnet.plot.figures import find_cjk_font
+
 __all__ = ["show_versions", "versions"]
 
 _PACKAGES = ["numpy", "pandas", "scipy", "networkx", "igraph", "matplotlib", "openpyxl",
@@ -31,11 +35,8 @@ def _compiler_of(path: str | None) -> str | None:
 def versions() -> dict[str, Any]:
     """Versions of govnet, Python, the platform, the compiled core and the optional packages
     (None when a package is not installed)."""
-    import govnet
-    from govnet import _core
-
     info: dict[str, Any] = {
-        "govnet": govnet.__version__,
+        "govnet": __version__,
         "python": sys.version.replace("\n", " "),
         "platform": platform.platform(),
         "machine": platform.machine(),
@@ -51,7 +52,7 @@ def versions() -> dict[str, Any]:
             continue
         info[name] = getattr(mod, "__version__", "installed")
     try:
-        from .plot import find_cjk_font
+
 
         info["cjk font"] = find_cjk_font(warn=False)
     except ImportError:

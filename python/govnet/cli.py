@@ -14,12 +14,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from govnet import demo as demo_module
+from govnet import io as gio
+from govnet._version import __version__
+from govnet.errors import GovnetError, InvalidParameterError
+from govnet.report.html import stderr_progress, write_report
 
 
 def demo(out: str = "out") -> int:
     """The bundled Nanshan case study (see govnet.demo)."""
-    from govnet import demo as demo_module
-
     return demo_module.run(out)
 
 
@@ -27,25 +30,19 @@ _FORMATS = "graphml, gexf, pajek (.net), dl (UCINET), csv, excel (.xlsx)"
 
 
 def _load(args: argparse.Namespace) -> object:
-    import govnet
-    from govnet import io as gio
-
     if args.input is not None:
         if args.actors is not None or args.ties is not None:
-            raise govnet.InvalidNetworkError("give either --input or --actors/--ties, not both")
+            raise InvalidParameterError("give either --input or --actors/--ties, not both")
         return gio.read(args.input, format=args.input_format)
     if args.actors is None:
-        raise govnet.InvalidNetworkError("give --actors (and --ties) CSV/Excel files, or --input FILE")
-    return govnet.Network.from_csv(args.actors, args.ties, args.duties, meetings=args.meetings,
-                                   encoding=args.encoding)
+        raise InvalidParameterError("give --actors (and --ties) CSV/Excel files, or --input FILE")
+    return gio.read_tables(args.actors, args.ties, args.duties, meetings=args.meetings,
+                           encoding=args.encoding)
 
 
 def analyze(args: argparse.Namespace) -> int:
     """``govnet analyze``: report.html + CSVs (+ the network in other formats) into --out."""
     from pathlib import Path
-
-    from govnet import io as gio
-    from govnet.report import stderr_progress, write_report
 
     say = stderr_progress() if not args.quiet else (lambda msg: None)
     say("reading the network")
@@ -54,7 +51,10 @@ def analyze(args: argparse.Namespace) -> int:
     title = args.title
     if title is None and "name" not in net.meta:
         title = Path(args.ties or args.actors).stem
-    path = write_report(net, out, title=title, figures=not args.no_figures, progress=say)
+    relation = "all" if not args.relation else (
+        args.relation[0] if len(args.relation) == 1 else args.relation)
+    path = write_report(net, out, title=title, relation=relation, figures=not args.no_figures,
+                        progress=say)
     for fmt in args.format or []:
         key = gio.format_of("x", fmt)
         ext = {"graphml": ".graphml", "gexf": ".gexf", "pajek": ".net", "dl": ".dl",
@@ -67,8 +67,6 @@ def analyze(args: argparse.Namespace) -> int:
 
 def convert(args: argparse.Namespace) -> int:
     """``govnet convert IN OUT``: formats chosen by extension (or --from/--to)."""
-    from govnet import io as gio
-
     options = {}
     if args.actors is not None:
         options["actors"] = args.actors
@@ -79,12 +77,10 @@ def convert(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    import govnet
-
     parser = argparse.ArgumentParser(
         prog="govnet", description="Community governance networks (一核多元 / 1+3+N).",
         epilog="Run 'govnet COMMAND --help' for a command's options.")
-    parser.add_argument("--version", action="version", version=f"govnet {govnet.__version__}")
+    parser.add_argument("--version", action="version", version=f"govnet {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     dm = sub.add_parser("demo", help="run the bundled Nanshan 1+3+N case study",
                         description="Print the Nanshan 1+3+N case study — structure, the core's "
@@ -107,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--format", action="append", metavar="FMT",
                     help="also write the network as out/network.EXT in this format "
                          "(dl, net, graphml, gexf, csv, xlsx); repeatable")
+    an.add_argument("--relation", action="append", metavar="NAME",
+                    help="the relation layer every measure uses; repeat to pool several "
+                         "(default: all layers pooled, weights summed; the report names them)")
     an.add_argument("--out", required=True, help="output directory (created if needed)")
     an.add_argument("--title", help="report title (default: the network's name)")
     an.add_argument("--encoding", help="encoding of CSV files (default: UTF-8 or GB18030, detected)")
@@ -126,8 +125,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from govnet.errors import GovnetError
-
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

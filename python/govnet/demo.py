@@ -12,7 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
-import govnet
+from govnet import datasets, measures, model, plot, report
+from govnet import deliberation as dlb
+from govnet import duties as dut
+from govnet import inference as inf
+from govnet import io as gio
+from govnet.collection import synthetic
 
 STRUCTURAL = ["leadership", "membership", "cross_appointment", "guidance"]
 
@@ -27,106 +32,105 @@ def _show(frame: pd.DataFrame | pd.Series, **kw: object) -> None:
         print(frame.to_string(**kw))
 
 
-def structure(net: govnet.Network) -> None:
+def structure(net: model.Network) -> None:
     _section("1. The 1+3+N structure (stated in 陈家喜、林电锋; 王慧琼 2014)")
     print(repr(net))
     print("\nActors by tier and kind:")
     _show(net.summary(), index=False)
 
 
-def core(net: govnet.Network) -> None:
+def core(net: model.Network) -> None:
     _section("2. Is the Party committee the core (一核)?  [govnet on the stated structure]")
     print(f"Layers: {', '.join(STRUCTURAL)} (structural ties; the joint-meeting layer is a clique)")
-    c = net.tier_of("core")
     table = pd.DataFrame({
-        "degree": govnet.degree_centrality(net, relation=STRUCTURAL),
-        "betweenness": govnet.betweenness_centrality(net, relation=STRUCTURAL),
-        "out-closeness": govnet.closeness_centrality(net, relation=STRUCTURAL, direction="out"),
-        "eigenvector": govnet.eigenvector_centrality(net, relation=STRUCTURAL, undirected=True),
-        "pagerank": govnet.pagerank(net, relation=STRUCTURAL, undirected=True),
+        "degree": measures.degree_centrality(net, relation=STRUCTURAL),
+        "betweenness": measures.betweenness_centrality(net, relation=STRUCTURAL),
+        "out-closeness": measures.closeness_centrality(net, relation=STRUCTURAL, direction="out"),
+        "eigenvector": measures.eigenvector_centrality(net, relation=STRUCTURAL, undirected=True),
+        "pagerank": measures.pagerank(net, relation=STRUCTURAL, undirected=True),
     })
     print("\nCentralities (normalised, networkx conventions; eigenvector and PageRank on the "
           "undirected view), top five:")
     _show(table.sort_values("betweenness", ascending=False).head().round(4))
     cent = pd.Series({
-        "degree (undirected view)": govnet.centralization(net, "degree", relation=STRUCTURAL,
+        "degree (undirected view)": measures.centralization(net, "degree", relation=STRUCTURAL,
                                                           undirected=True),
-        "betweenness (undirected view)": govnet.centralization(net, "betweenness",
+        "betweenness (undirected view)": measures.centralization(net, "betweenness",
                                                                relation=STRUCTURAL, undirected=True),
-        "out-degree (leadership)": govnet.centralization(net, "out_degree", relation="leadership"),
+        "out-degree (leadership)": measures.centralization(net, "out_degree", relation="leadership"),
     })
     print("\nFreeman centralization (R sna normalisation):")
     _show(cent.round(4))
     print("\nCore profile:")
-    print(govnet.core_profile(net, relation=STRUCTURAL))
+    print(measures.core_profile(net, relation=STRUCTURAL))
     print("\nBrokerage (Gould–Fernandez) summed by tier, leadership+membership+guidance:")
-    b = govnet.brokerage(net, relation=["leadership", "membership", "guidance"])
+    b = measures.brokerage(net, relation=["leadership", "membership", "guidance"])
     _show(b.groupby(net.actors["tier"], observed=True).sum())
 
 
-def duties(net: govnet.Network) -> None:
+def duties(net: model.Network) -> None:
     _section("3. Duty lists (职责清单)")
-    counts = govnet.datasets.nanshan_duty_counts()
+    counts = datasets.nanshan_duty_counts()
     print(f"As published: {len(counts)} subjects, {counts.attrs['major_items']} major items, "
           f"{counts['sub_items'].sum()} sub-items")
     _show(counts[["subject", "subject_en", "sub_items"]].assign(
         share=(counts["share"] * 100).round(1).astype(str) + " %"), index=False)
     print("\nConcentration of the published counts across the 9 subjects:")
-    _show(govnet.duty_concentration(counts.set_index("actor")["sub_items"]))
-    print("\nOn the ILLUSTRATIVE items of govnet.datasets.nanshan_duties() (counts exact, items "
+    _show(dut.duty_concentration(counts.set_index("actor")["sub_items"]))
+    print("\nOn the ILLUSTRATIVE items of datasets.nanshan_duties() (counts exact, items "
           "and sharing invented by a stated rule):")
-    _show(govnet.duty_summary(net).loc[["(all)"]].T.round(4))
-    overlap = govnet.duty_overlap(net).sort_values("p_value")
+    _show(dut.duty_summary(net).loc[["(all)"]].T.round(4))
+    overlap = dut.duty_overlap(net).sort_values("p_value")
     _show(overlap[["actor_a", "actor_b", "shared", "both_lead", "jaccard", "expected",
                    "p_value"]].round(4), index=False)
-    print(govnet.duty_null_model(net, n_samples=500, seed=7))
+    print(dut.duty_null_model(net, n_samples=500, seed=7))
 
 
-def deliberation(net: govnet.Network) -> None:
+def deliberation(net: model.Network) -> None:
     _section("4. Deliberation (协商) at the two joint meetings")
     print("Participants: stated. Opinions and stubbornness below: ILLUSTRATIVE.")
-    print(govnet.deliberation_index(net).to_frame().round(4).to_string(index=False))
-    sub = govnet.deliberation_network(net)
+    print(dlb.deliberation_index(net).to_frame().round(4).to_string(index=False))
+    sub = dlb.deliberation_network(net)
     print()
-    print(govnet.degroot(sub, 0.0, agenda={"party_committee": 1.0}, veto=net.meta["veto"]))
-    print(govnet.friedkin_johnsen(sub, 0.7, agenda={"party_committee": 0.2},
+    print(dlb.degroot(sub, 0.0, agenda={"party_committee": 1.0}, veto=net.meta["veto"]))
+    print(dlb.friedkin_johnsen(sub, 0.7, agenda={"party_committee": 0.2},
                                   stubbornness={"party_committee": 0.9}, veto=net.meta["veto"]))
 
 
-def inference(net: govnet.Network) -> None:
+def inference(net: model.Network) -> None:
     _section("5. Does cross-appointment go with joint deliberation?  QAP (15 actors: illustrative)")
-    print(govnet.qap_test((net, "cross_appointment"), (net, "deliberation"),
+    print(inf.qap_test((net, "cross_appointment"), (net, "deliberation"),
                           n_permutations=5000, seed=1))
-    print(govnet.permutation_test(net, "degree", relation="leadership", null="gnm",
+    print(inf.permutation_test(net, "degree", relation="leadership", null="gnm",
                                   n_permutations=2000, seed=1))
 
 
 def district() -> None:
     _section("6. 100 SYNTHETIC communities calibrated to the district facts")
-    d = govnet.synthetic.district(2014)
-    _show(govnet.synthetic.calibration(d), index=False)
+    d = synthetic.district(2014)
+    _show(synthetic.calibration(d), index=False)
     print()
-    _show(govnet.synthetic.compare_by_committee_type(d).round(3))
+    _show(synthetic.compare_by_committee_type(d).round(3))
 
 
-def files(net: govnet.Network, out: Path) -> None:
+def files(net: model.Network, out: Path) -> None:
     _section(f"7. Files under {out}/")
     out.mkdir(parents=True, exist_ok=True)
     from matplotlib.figure import Figure
 
-    ax = govnet.plot.structure(net, relation=STRUCTURAL, centrality="betweenness",
+    ax = plot.structure(net, relation=STRUCTURAL, centrality="betweenness",
                                ax=Figure(figsize=(10, 10)).add_subplot())
     ax.figure.savefig(out / "nanshan_structure.png", dpi=150, bbox_inches="tight")
     print(f"  {out / 'nanshan_structure.png'}  (the concentric 1+3+N figure)")
-    print(f"  {govnet.report.write_report(net, out / 'report')}  (HTML report + CSVs)")
-    net.write_graphml(out / "nanshan.graphml")
-    net.save(out / "nanshan.govnet")
+    print(f"  {report.write_report(net, out / 'report', relation=STRUCTURAL)}  (HTML report + CSVs on the structural layers)")
+    gio.write_graphml(net, out / "nanshan.graphml")
+    gio.save(net, out / "nanshan.govnet")
     print(f"  {out / 'nanshan.graphml'}, {out / 'nanshan.govnet'}")
 
 
 def run(out: str | Path = "out") -> int:
     t0 = time.perf_counter()
-    net = govnet.datasets.nanshan()
+    net = datasets.nanshan()
     structure(net)
     core(net)
     duties(net)

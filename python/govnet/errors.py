@@ -12,11 +12,13 @@ __all__ = [
     "InvalidNetworkError",
     "EmptyNetworkError",
     "FileFormatError",
+    "InvalidParameterError",
     "ActorNotFoundError",
     "RelationNotFoundError",
     "ConvergenceError",
     "TooLargeError",
     "GovnetInternalError",
+    "GovnetWarning",
 ]
 
 
@@ -34,6 +36,11 @@ class EmptyNetworkError(InvalidNetworkError):
 
 class FileFormatError(InvalidNetworkError):
     """A file that cannot be decoded or parsed; the message names the file and line."""
+
+
+class InvalidParameterError(GovnetError, ValueError):
+    """A parameter value outside what a function accepts (a wrong *type* is a TypeError);
+    the message names the parameter, the value and what is accepted."""
 
 
 class _KeyMessage(KeyError):
@@ -57,6 +64,12 @@ class ConvergenceError(GovnetError, RuntimeError):
 
 class TooLargeError(GovnetError, MemoryError):
     """A result that would not fit in memory, refused before allocating it."""
+
+
+class GovnetWarning(UserWarning):
+    """A default that changed or dropped part of the user's data, named in the message
+    (duplicate ties summed, self-loops dropped, ...). Choosing the policy explicitly
+    silences it; ``warnings.simplefilter("error", GovnetWarning)`` makes it an error."""
 
 
 class GovnetInternalError(GovnetError, RuntimeError):

@@ -18,7 +18,7 @@ ACTORS = pd.DataFrame({"id": ["a", "b", "c"], "tier": ["core", "support", "plura
 
 
 def ties(**cols):
-    base = {"source": ["a", "b"], "target": ["b", "c"]}
+    base = {"source": ["a", "b"], "target": ["b", "c"], "directed": [False, False]}
     base.update(cols)
     return pd.DataFrame(base)
 
@@ -65,7 +65,7 @@ CASES = [
      EmptyNetworkError, r"no rows"),
     ("not a DataFrame", lambda: govnet.Network.from_frames([1, 2]), InvalidNetworkError, r"must be a DataFrame"),
     ("bad duplicate policy", lambda: govnet.Network.from_frames(ACTORS, ties(), duplicates="avg"),
-     InvalidNetworkError, r"duplicates must be one of"),
+     govnet.InvalidParameterError, r"duplicates must be one of"),
     ("unknown relation", lambda: govnet.Network.from_frames(ACTORS, ties()).layer("leadership"),
      RelationNotFoundError, r"no relation 'leadership'"),
     ("unknown actor lookup", lambda: govnet.Network.from_frames(ACTORS, ties()).position("zz"),
@@ -113,27 +113,27 @@ def write(tmp_path, name, data: bytes):
 def test_undecodable_bytes(tmp_path):
     a = write(tmp_path, "a.csv", b"id,tier\na,core\n\xff\xfe\xfa,plural\n")
     with pytest.raises(FileFormatError, match=r"a.csv is neither UTF-8 nor GB18030.*line 3"):
-        govnet.Network.from_csv(a)
+        govnet.read_tables(a)
 
 
 def test_malformed_csv(tmp_path):
     a = write(tmp_path, "a.csv", b'id,tier\na,core\n"b,plural\n')
     with pytest.raises(FileFormatError, match="malformed CSV"):
-        govnet.Network.from_csv(a)
+        govnet.read_tables(a)
 
 
 def test_empty_file(tmp_path):
     with pytest.raises(FileFormatError, match="empty"):
-        govnet.Network.from_csv(write(tmp_path, "a.csv", b""))
+        govnet.read_tables(write(tmp_path, "a.csv", b""))
 
 
 def test_missing_file(tmp_path):
     with pytest.raises(FileFormatError, match="no such file"):
-        govnet.Network.from_csv(tmp_path / "nope.csv")
+        govnet.read_tables(tmp_path / "nope.csv")
 
 
 def test_csv_error_names_file_line(tmp_path):
     a = write(tmp_path, "actors.csv", "id,tier\na,core\nb,plural\n".encode())
     t = write(tmp_path, "ties.csv", "source,target\na,b\nb,万科\n".encode())
     with pytest.raises(InvalidNetworkError, match=r"ties row 1 \(ties.csv line 3\): target '万科' is not an actor"):
-        govnet.Network.from_csv(a, t)
+        govnet.read_tables(a, t)

@@ -20,7 +20,7 @@ Net = govnet.Network
 
 
 def ties(**cols):
-    base = {"source": ["a", "b"], "target": ["b", "c"]}
+    base = {"source": ["a", "b"], "target": ["b", "c"], "directed": [False, False]}
     base.update(cols)
     return pd.DataFrame(base)
 
@@ -56,18 +56,19 @@ CASES = [
      InvalidNetworkError, r"ties row 0: self-loop on 'a' \(self_loops='raise'\)"),
     ("duplicate tie refused",
      lambda: Net.from_frames(ACTORS, ties(source=["a", "b"], target=["b", "a"]), duplicates="raise"),
-     InvalidNetworkError, r"duplicate tie 0 -- 1"),
+     InvalidNetworkError, r"ties row 1 repeats row 0 \('a' -- 'b', relation 'tie'\): duplicate tie"),
     ("bad self-loop policy", lambda: Net.from_frames(ACTORS, ties(), self_loops="loop"),
-     InvalidNetworkError, r"self_loops must be one of"),
+     govnet.InvalidParameterError, r"self_loops must be one of"),
     ("summed weight overflows",
      lambda: Net.from_frames(ACTORS, ties(source=["a", "a"], target=["b", "b"],
-                                          weight=[1e308, 1e308])).layer("tie"),
+                                          weight=[1e308, 1e308]), duplicates="sum").layer("tie"),
      InvalidNetworkError, r"duplicate ties 0 -- 1: summed weight is not finite"),
     ("layer exists", lambda: net().with_layer("tie", ties()),
      InvalidNetworkError, r"relation 'tie' already exists"),
     ("bad aggregation mode", lambda: net().layer(None, mode="avg"),
-     InvalidNetworkError, r"mode must be 'sum' or 'any', got 'avg'"),
-    ("empty relation list", lambda: net().layer([]), InvalidNetworkError, r"relation list is empty"),
+     govnet.InvalidParameterError, r"mode must be 'sum' or 'any', got 'avg'"),
+    ("empty relation list", lambda: net().layer([]), govnet.InvalidParameterError,
+     r"relation list is empty"),
     ("unknown tier lookup", lambda: net().tier_of("boss"), InvalidNetworkError, r"unknown tier 'boss'"),
     ("networkx node without tier", lambda: Net.from_networkx(nx.path_graph(2)),
      InvalidNetworkError, r"networkx node 0 has no 'tier' attribute; pass default_tier"),
@@ -84,9 +85,11 @@ CASES = [
     ("from_arrays too many actors", lambda: Net.from_arrays(arr(), arr(), actors=2**40),
      govnet.TooLargeError, r"from_arrays: actors: 1.09951e\+12 entries"),
     ("negative threads", lambda: govnet.betweenness_centrality(net(), threads=-1),
-     InvalidNetworkError, r"threads must be a non-negative integer or None, got -1"),
+     govnet.InvalidParameterError, r"threads must be None, 0 \(automatic\) or a count from 1 to 1024, got -1"),
+    ("huge threads", lambda: govnet.betweenness_centrality(net(), threads=10**12),
+     govnet.InvalidParameterError, r"threads must be None, 0 .* got 1000000000000"),
     ("bad seed", lambda: govnet.betweenness_centrality(net(), k=2, seed=-5),
-     InvalidNetworkError, r"seed must be an integer in \[0, 2\^64\), got -5"),
+     govnet.InvalidParameterError, r"seed must be an integer in \[0, 2\^64\), got -5"),
     ("core: negative node count", lambda: govnet._core.CsrGraph.build(-1, empty32(), empty32()),
      InvalidNetworkError, r"number of nodes must be >= 0, got -1"),
     ("core: weights of wrong length",
@@ -135,16 +138,16 @@ def write(tmp_path, name, data: bytes):
 
 def test_unknown_encoding(tmp_path):
     with pytest.raises(FileFormatError, match=r"actors: unknown encoding 'klingon'"):
-        Net.from_csv(write(tmp_path, "a.csv", b"id,tier\na,core\n"), encoding="klingon")
+        govnet.read_tables(write(tmp_path, "a.csv", b"id,tier\na,core\n"), encoding="klingon")
 
 
 def test_not_valid_in_given_encoding(tmp_path):
     p = write(tmp_path, "a.csv", "id,tier\n党委,core\n".encode("utf-8"))
     with pytest.raises(FileFormatError, match=r"a.csv is not valid ascii at byte 8 \(line 2\)"):
-        Net.from_csv(p, encoding="ascii")
+        govnet.read_tables(p, encoding="ascii")
 
 
 def test_unreadable_excel(tmp_path):
     p = write(tmp_path, "a.xlsx", b"PK\x03\x04 not really a workbook")
     with pytest.raises(FileFormatError, match=r"actors: cannot read Excel file"):
-        Net.from_csv(p)
+        govnet.read_tables(p)

@@ -38,7 +38,7 @@ def graphs(draw):
     edges = pd.DataFrame([(ids[u], ids[v], float(w)) for (u, v), w in ties.items()],
                          columns=["source", "target", "weight"])
     net = govnet.Network.from_frames(pd.DataFrame({"id": ids, "tier": "plural"}), edges,
-                                     directed=directed)
+                                     directed=directed, duplicates="sum", self_loops="drop")
     return net, g, weighted
 
 

@@ -69,12 +69,12 @@ def test_analyze_writes_report_and_csvs(tmp_path):
     for f in ("report.html", "measures.csv", "degree_centrality.csv", "betweenness_centrality.csv",
               "duty_overlap.csv", "structure.png", "network.dl", "network.graphml"):
         assert (out / f).is_file(), f
-    net = govnet.Network.from_csv(DATA / "nanshan_actors.csv", DATA / "nanshan_ties.csv")
+    net = govnet.read_tables(DATA / "nanshan_actors.csv", DATA / "nanshan_ties.csv")
     measures = pd.read_csv(out / "measures.csv", index_col="id", encoding="utf-8-sig")
-    pd.testing.assert_series_equal(measures["degree_centrality"], govnet.degree_centrality(net),
+    pd.testing.assert_series_equal(measures["degree_centrality"], govnet.degree_centrality(net, relation="all"),
                                    check_names=False, check_index_type=False, rtol=1e-12)
     pd.testing.assert_series_equal(measures["betweenness_centrality"],
-                                   govnet.betweenness_centrality(net), check_names=False,
+                                   govnet.betweenness_centrality(net, relation="all"), check_names=False,
                                    check_index_type=False, rtol=1e-12)
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "社区综合党委" in html and html.count("data:image/png;base64,") >= 3

@@ -30,28 +30,28 @@ def ba_network(n: int, m: int, seed: int, weighted: bool = False) -> govnet.Netw
     g = nx.barabasi_albert_graph(n, m, seed=seed)
     e = np.array(g.edges())
     w = np.random.default_rng(seed).integers(1, 4, len(e)).astype(float) if weighted else None
-    return govnet.Network.from_arrays(e[:, 0], e[:, 1], w, actors=[f"成员{i}" for i in range(n)])
+    return govnet.Network.from_arrays(e[:, 0], e[:, 1], w, actors=[f"成员{i}" for i in range(n)], duplicates="sum", self_loops="drop")
 
 
 def _roundtrip_betweenness(net: govnet.Network, tmpdir: Any) -> pd.Series:
     path = tmpdir / f"t{threading.get_ident()}-{time.perf_counter_ns()}.govnet"
-    net.save(path)
+    govnet.save(net, path)
     try:
-        return govnet.betweenness_centrality(govnet.load(path), threads=1)
+        return govnet.betweenness_centrality(govnet.load(path), relation="all", threads=1)
     finally:
         path.unlink()
 
 
 TASKS: list[tuple[str, Callable[..., Any]]] = [
-    ("betweenness", lambda net, tmp: govnet.betweenness_centrality(net)),
-    ("betweenness threads=1", lambda net, tmp: govnet.betweenness_centrality(net, threads=1)),
+    ("betweenness", lambda net, tmp: govnet.betweenness_centrality(net, relation="all")),
+    ("betweenness threads=1", lambda net, tmp: govnet.betweenness_centrality(net, relation="all", threads=1)),
     ("betweenness threads=2 raw", lambda net, tmp: govnet.betweenness_centrality(
-        net, threads=2, normalized=False)),
-    ("betweenness weighted", lambda net, tmp: govnet.betweenness_centrality(net, weight="weight")),
-    ("betweenness sampled", lambda net, tmp: govnet.betweenness_centrality(net, k=min(20, len(net)),
-                                                                          seed=7)),
-    ("degree", lambda net, tmp: govnet.degree_centrality(net)),
-    ("aggregate edges", lambda net, tmp: net.layer(None, mode="any").edges()[0]),
+        net, relation="all", threads=2, normalized=False)),
+    ("betweenness weighted", lambda net, tmp: govnet.betweenness_centrality(net, relation="all", weight="weight")),
+    ("betweenness sampled", lambda net, tmp: govnet.betweenness_centrality(net, relation="all",
+                                                                          k=min(20, len(net)), seed=7)),
+    ("degree", lambda net, tmp: govnet.degree_centrality(net, relation="all")),
+    ("aggregate edges", lambda net, tmp: net.layer("all", mode="any").edges()[0]),
     ("save/load", _roundtrip_betweenness),
 ]
 
@@ -131,7 +131,7 @@ def big_ties_network(seed: int) -> govnet.Network:
     rng = np.random.default_rng(seed)
     n, m = 20_000, 300_000
     return govnet.Network.from_arrays(rng.integers(0, n, m), rng.integers(0, n, m),
-                                      rng.integers(1, 5, m).astype(float), actors=n)
+                                      rng.integers(1, 5, m).astype(float), actors=n, duplicates="sum", self_loops="drop")
 
 
 @pytest.mark.parametrize("relation", ["tie", None, ["tie"]], ids=["layer", "all", "list"])
@@ -229,7 +229,7 @@ def test_concurrent_saves_to_one_path_leave_one_complete_file(tmp_path):
         barrier.wait()
         try:
             for _ in range(3):
-                nets[k].save(path)
+                govnet.save(nets[k], path)
         except BaseException as exc:  # noqa: BLE001
             errors.append(exc)
 

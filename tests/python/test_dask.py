@@ -15,7 +15,7 @@ import pytest
 distributed = pytest.importorskip("distributed")
 
 import govnet  # noqa: E402
-from govnet import synthetic  # noqa: E402
+from govnet import registry, synthetic  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,7 @@ def core_stats(net: govnet.Network, seed: int) -> dict[str, float]:
     sampled = govnet.betweenness_centrality(net, relation="deliberation", k=4, seed=seed,
                                             threads=1)
     return {"core_betweenness": exact[core], "sampled_max": sampled.max(),
-            "core_degree": govnet.degree_centrality(net)[core]}
+            "core_degree": govnet.degree_centrality(net, relation="all")[core]}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -79,10 +79,12 @@ def test_dask_errors_propagate_with_community(district, client):
 
 def test_dask_builtin_wrapper_and_compare(district, client, monkeypatch):
     def centralization(net, *, threads=None):
-        d = govnet.degree_centrality(net)
+        d = govnet.degree_centrality(net, relation="all")
         return float((d.max() - d).sum())
 
-    monkeypatch.setattr(govnet, "centralization", centralization, raising=False)
+    spec = registry.MEASURES["centralization"]
+    monkeypatch.setitem(registry.MEASURES, "centralization",
+                        dataclasses.replace(spec, func=centralization, options=("threads",)))
     pd.testing.assert_frame_equal(district.centralization(client=client),
                                   district.centralization(threads=2))
     pd.testing.assert_frame_equal(synthetic.compare_by_committee_type(district, client=client),
@@ -93,7 +95,7 @@ def test_network_and_collection_pickle_through_dask(district, client):
     # a person-level network: array columns, not Python objects per tie
     net = synthetic.persons(50_000, seed=1)
     # about 18 bytes per actor + tie (int32 ends, weights, id strings); no C++ graphs
-    net.layer(None)
+    net.layer("all")
     assert len(pickle.dumps(net)) < 25 * (len(net) + net.num_ties())
     fut = client.submit(lambda n: (len(n), n.num_ties("same_building")), net)
     assert fut.result() == (len(net), net.num_ties("same_building"))

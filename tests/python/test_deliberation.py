@@ -211,7 +211,7 @@ def test_thread_count_invariant():
     src = rng.integers(0, n, 600_000)
     dst = rng.integers(0, n, 600_000)
     net = govnet.Network.from_arrays(src, dst, rng.random(600_000) + 0.1, actors=n,
-                                     relation="deliberation")
+                                     relation="deliberation", duplicates="sum", self_loops="drop")
     w = govnet.influence_matrix(net, self_weight=0.1)
     x0 = rng.random(n)
     a = govnet.degroot(w, x0, max_iter=20, threads=1)
@@ -411,7 +411,7 @@ def test_ctrl_c_stops_degroot():
     rng = np.random.default_rng(3)
     n = 50_000
     net = govnet.Network.from_arrays(rng.integers(0, n, 300_000), rng.integers(0, n, 300_000),
-                                     actors=n, directed=True, relation="deliberation")
+                                     actors=n, directed=True, relation="deliberation", duplicates="sum", self_loops="drop")
     w = govnet.influence_matrix(net, self_weight=0.1)
     x0 = rng.random(n)
     timer = threading.Timer(0.3, _thread.interrupt_main)
@@ -458,7 +458,7 @@ def test_chain_structure_matches_networkx(seed):
 
 
 def test_distance_to_decision_body_matches_networkx():
-    from govnet.deliberation import _distances_to
+    from govnet.deliberation.index import _distances_to
 
     g = nx.gnp_random_graph(300, 0.01, seed=9)
     net = net_from(g)

@@ -478,7 +478,7 @@ def test_every_reader_rejects_garbage_and_empty_files(tmp_path, fmt):
 def test_missing_file_and_unknown_extension(tmp_path):
     with pytest.raises(govnet.FileFormatError, match="no such file"):
         gio.read_dl(tmp_path / "nope.dl")
-    with pytest.raises(govnet.InvalidNetworkError, match="extension"):
+    with pytest.raises(govnet.InvalidParameterError, match="extension"):
         gio.read(tmp_path / "x.unknown")
 
 
@@ -496,13 +496,13 @@ def test_network_methods_and_top_level_names(tmp_path):
                               ("write_dl", govnet.read_dl, ".dl"),
                               ("write_csv", gio.read_csv, ".csv"),
                               ("write_excel", gio.read_excel, ".xlsx")]:
-        getattr(net, meth)(tmp_path / f"n{ext}")
+        getattr(gio, meth)(net, tmp_path / f"n{ext}")
         assert tie_set(reader(tmp_path / f"n{ext}")) == tie_set(net), meth
-    m, labels = net.to_adjacency(relation="leadership")
-    assert tie_set(govnet.Network.from_adjacency(m, labels, relation="leadership")) == \
+    m, labels = govnet.to_adjacency(net, relation="leadership")
+    assert tie_set(govnet.from_adjacency(m, labels, relation="leadership")) == \
         tie_set(one_relation(True))
     pytest.importorskip("igraph")
-    assert tie_set(govnet.Network.from_igraph(net.to_igraph())) == tie_set(net)
+    assert tie_set(govnet.from_igraph(govnet.to_igraph(net))) == tie_set(net)
 
 
 # -- classic data sets in the formats they circulate in --------------------------

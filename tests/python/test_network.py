@@ -58,7 +58,7 @@ def test_layers_and_aggregate():
     assert agg.directed
     assert agg.weight(1, 4) == 3.0 and agg.weight(4, 1) == 3.0
     assert agg.weight(0, 1) == 1.0 and agg.weight(1, 0) == 0.0
-    anyt = net.layer(None, mode="any")
+    anyt = net.layer("all", mode="any")
     assert not anyt.weighted
     assert net.layer(["leadership"]) is net.layer("leadership")
 
@@ -66,17 +66,19 @@ def test_layers_and_aggregate():
 def test_duplicate_and_self_loop_policies():
     actors = pd.DataFrame({"id": ["a", "b"], "tier": ["core", "plural"]})
     ties = pd.DataFrame({"source": ["a", "b", "a"], "target": ["b", "a", "a"], "weight": [1, 2, 5]})
-    summed = govnet.Network.from_frames(actors, ties)
+    summed = govnet.Network.from_frames(actors, ties, directed=False, duplicates="sum",
+                                        self_loops="drop")
     assert summed.layer("tie").weight(0, 1) == 3.0
     assert summed.num_ties() == 1  # self-loop dropped
-    kept = govnet.Network.from_frames(actors, ties, duplicates="max", self_loops="keep")
+    kept = govnet.Network.from_frames(actors, ties, directed=False, duplicates="max",
+                                      self_loops="keep")
     assert kept.layer("tie").weight(0, 1) == 2.0
     assert kept.num_ties() == 2
     with pytest.raises(InvalidNetworkError, match="duplicate tie"):
-        govnet.Network.from_frames(actors, ties, duplicates="raise")
+        govnet.Network.from_frames(actors, ties, directed=False, duplicates="raise", self_loops="drop")
     with pytest.raises(InvalidNetworkError, match="row 2.*self-loop"):
-        govnet.Network.from_frames(actors, ties, self_loops="raise")
-    directed = govnet.Network.from_frames(actors, ties, directed=True)
+        govnet.Network.from_frames(actors, ties, directed=False, self_loops="raise")
+    directed = govnet.Network.from_frames(actors, ties, directed=True, self_loops="drop")
     assert directed.num_ties() == 2
 
 
@@ -120,7 +122,7 @@ def test_from_arrays_fast_path():
     rng = np.random.default_rng(1)
     src = rng.integers(0, 1000, 5000)
     dst = rng.integers(0, 1000, 5000)
-    net = govnet.Network.from_arrays(src, dst, actors=1000)
+    net = govnet.Network.from_arrays(src, dst, actors=1000, duplicates="sum", self_loops="drop")
     assert len(net) == 1000
     ref = nx.Graph()
     ref.add_nodes_from(range(1000))
@@ -145,7 +147,7 @@ def test_pickle_round_trip():
 def test_pickle_is_compact():
     rng = np.random.default_rng(2)
     n, m = 10_000, 100_000
-    net = govnet.Network.from_arrays(rng.integers(0, n, m), rng.integers(0, n, m), actors=n)
+    net = govnet.Network.from_arrays(rng.integers(0, n, m), rng.integers(0, n, m), actors=n, duplicates="sum", self_loops="drop")
     size = len(pickle.dumps(net))
     # Arrays, not Python objects per tie: ~17 bytes a tie plus the actor table.
     assert size < m * 20 + n * 60
@@ -162,7 +164,7 @@ def test_csv_encodings(tmp_path, encoding):
     ties = "source,target,relation\n党委,居委会,leadership\n"
     (tmp_path / "a.csv").write_bytes(actors.encode(encoding))
     (tmp_path / "t.csv").write_bytes(ties.encode(encoding))
-    net = govnet.Network.from_csv(tmp_path / "a.csv", tmp_path / "t.csv")
+    net = govnet.read_tables(tmp_path / "a.csv", tmp_path / "t.csv")
     assert net.actors.loc["党委", "name"] == "社区综合党委"
     assert net.actors.loc["党委", "tier"] == "core"
     assert net.num_ties("leadership") == 1
@@ -174,7 +176,7 @@ def test_excel(tmp_path):
     actors, ties, _ = net.to_frames()
     actors.to_excel(tmp_path / "a.xlsx", index=False)
     ties.to_excel(tmp_path / "t.xlsx", index=False)
-    back = govnet.Network.from_csv(tmp_path / "a.xlsx", tmp_path / "t.xlsx")
+    back = govnet.read_tables(tmp_path / "a.xlsx", tmp_path / "t.xlsx")
     assert back.num_ties("deliberation") == 2
 
 

@@ -60,7 +60,7 @@ def test_structure_draws_everything_with_chinese_labels():
     assert any("leadership" in t for t in legend) and any("一核" in t for t in legend)
     # node size follows the centrality: the largest marker is the top actor
     sizes = ax.collections[0].get_sizes()
-    top = govnet.betweenness_centrality(net).idxmax()
+    top = govnet.betweenness_centrality(net, relation="all").idxmax()
     assert sizes.argmax() == net.position(top)
 
 
@@ -105,7 +105,7 @@ def test_heatmap_with_network_names_and_bad_input():
 
 def test_bar_and_comparison():
     net = govnet.datasets.nanshan()
-    deg = govnet.degree_centrality(net)
+    deg = govnet.degree_centrality(net, relation="all")
     ax = gp.centrality_bar(deg, net=net, top=5)
     labels = [t.get_text() for t in ax.get_yticklabels()]
     top5 = deg.sort_values(ascending=False).head(5)
@@ -132,7 +132,7 @@ def test_cjk_font_found_and_missing_glyph_detection_works():
 
 
 def test_warns_with_install_hint_when_no_cjk_font(monkeypatch):
-    gp._find_cjk_font.cache_clear()
+    gp.figures._find_cjk_font.cache_clear()
     from matplotlib import font_manager
 
     monkeypatch.setattr(font_manager.fontManager, "ttflist",
@@ -142,7 +142,7 @@ def test_warns_with_install_hint_when_no_cjk_font(monkeypatch):
             assert gp.find_cjk_font() is None
     finally:
         monkeypatch.undo()
-        gp._find_cjk_font.cache_clear()
+        gp.figures._find_cjk_font.cache_clear()
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert gp.find_cjk_font() is not None
@@ -166,7 +166,7 @@ def test_axes_made_by_the_caller_get_the_cjk_font():
     ids = list(net.actor_ids)[:4]
     calls = [
         lambda ax: gp.structure(net, ax=ax, title="南山"),
-        lambda ax: gp.centrality_bar(govnet.degree_centrality(net), net=net, ax=ax, title="度数"),
+        lambda ax: gp.centrality_bar(govnet.degree_centrality(net, relation="all"), net=net, ax=ax, title="度数"),
         lambda ax: gp.duty_overlap_heatmap(pd.DataFrame(np.eye(4), index=ids, columns=ids),
                                            net=net, ax=ax),
         lambda ax: gp.community_comparison(pd.DataFrame({"密度": [0.1, 0.2]}, index=["甲", "乙"]),

@@ -3,6 +3,8 @@ incidence product, and a headless-Chromium render with no broken images."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import base64
 import io
 import re
@@ -19,7 +21,7 @@ import matplotlib.image as mpimg  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 
 import govnet  # noqa: E402
-from govnet import report  # noqa: E402
+from govnet import registry, report  # noqa: E402
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -58,27 +60,38 @@ def test_duty_overlap_counts_against_incidence_product():
     assert report.duty_overlap_counts(no_duties) is None
 
 
-def test_node_measures_uses_what_exists(monkeypatch):
+def test_node_measures_reads_the_registry(monkeypatch):
     net = govnet.datasets.nanshan()
     table, graph_level, skipped = report.node_measures(net)
     assert {"degree_centrality", "betweenness_centrality"} <= set(table.columns)
-    pd.testing.assert_series_equal(table["degree_centrality"], govnet.degree_centrality(net),
-                                   check_names=False)
-    # a measure added later is picked up by name; one that fails is reported, not fatal
-    # (returned in another order: aligned to the actors)
-    monkeypatch.setattr(govnet, "pagerank", lambda n: pd.Series(np.arange(len(n), dtype=float),
-                                                                index=n.actor_ids[::-1]),
-                        raising=False)
-    monkeypatch.setattr(govnet, "core_profile", lambda n: {"core": "party_committee"}, raising=False)
+    # every measure the registry marks for the report is there: none dropped silently
+    assert set(registry.names(report=True)) <= {c.split(".")[0] for c in table.columns}
+    assert not skipped
+    pd.testing.assert_series_equal(table["degree_centrality"],
+                                   govnet.degree_centrality(net, relation="all"), check_names=False)
+    # a registered measure is called through the registry (results aligned to the actors);
+    # one that cannot run on this network is reported with its reason, not fatal
+    def reversed_scores(n, relation=None):
+        return pd.Series(np.arange(len(n), dtype=float), index=n.actor_ids[::-1])
 
-    def broken(n):
+    def broken(n, relation=None):
         raise govnet.ConvergenceError("did not converge in 100 iterations")
 
-    monkeypatch.setattr(govnet, "eigenvector_centrality", broken, raising=False)
-    table, graph_level, skipped = report.node_measures(net)
+    for name, f in (("pagerank", reversed_scores), ("eigenvector_centrality", broken)):
+        monkeypatch.setitem(registry.MEASURES, name,
+                            dataclasses.replace(registry.MEASURES[name], func=f))
+    table, graph_level, skipped = report.node_measures(net, relation="leadership")
     assert "pagerank" in table.columns and "core_profile" in graph_level
     assert table["pagerank"].iloc[0] == len(net) - 1 and table["pagerank"].iloc[-1] == 0
     assert "did not converge" in skipped["eigenvector_centrality"]
+
+
+def test_report_measures_are_all_registered():
+    # the 0.1 report looked up "coreness" and "brokerage_roles", which never existed
+    for name in report.MEASURES:
+        assert registry.measure(name).func is not None
+    with pytest.raises(govnet.InvalidParameterError, match="no measure 'coreness'"):
+        registry.measure("coreness")
 
 
 def test_report_files(tmp_path):

@@ -27,7 +27,7 @@ def test_cpp_debug_logs_filtered_by_python_level(caplog):
 def big_network(n=6000, m=4):
     g = nx.barabasi_albert_graph(n, m, seed=1)
     e = np.array(g.edges())
-    return govnet.Network.from_arrays(e[:, 0], e[:, 1], actors=n)
+    return govnet.Network.from_arrays(e[:, 0], e[:, 1], actors=n, duplicates="sum", self_loops="drop")
 
 
 def test_ctrl_c_interrupts_long_call_and_network_stays_usable():

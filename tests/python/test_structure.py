@@ -309,7 +309,7 @@ def test_brokerage_hypothesis(G: nx.DiGraph, seed: int) -> None:
 
 def test_brokerage_groups_errors_and_tier_default() -> None:
     net = govnet.datasets.nanshan()
-    by_tier = govnet.brokerage(net)
+    by_tier = govnet.brokerage(net, relation="all")
     assert set(by_tier.columns) == set(SNA_COLUMNS) and (by_tier["total"] >= 0).all()
     with pytest.raises(govnet.InvalidNetworkError, match="no actor attribute 'nope'"):
         govnet.brokerage(net, groups="nope")

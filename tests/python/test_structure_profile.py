@@ -67,7 +67,7 @@ def test_core_profile_against_networkx(name: str, core: list[str]) -> None:
 
 def test_core_profile_defaults_to_core_tier_and_validates() -> None:
     net = govnet.datasets.nanshan()
-    p = govnet.core_profile(net)
+    p = govnet.core_profile(net, relation="all")
     assert p.core == net.tier_of("core")
     assert 0.0 <= p.pair_dependency <= 1.0
     assert list(p.reach.index) == [1, 2, 3]

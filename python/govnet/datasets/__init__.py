@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..deliberation import co_attendance_ties
-from ..network import Network
-from ._files import read_csv as _read_file
-from .cases import (
+from govnet.datasets._files import read_csv as _read_file
+from govnet.datasets.cases import (
     baibuting,
     market_inclusive,
     nanshan_district,
@@ -21,7 +19,9 @@ from .cases import (
     village_residence,
     zhaoshang,
 )
-from .classic import davis, florentine, karate, kite, krackhardt_managers, random_dw
+from govnet.datasets.classic import davis, florentine, karate, kite, krackhardt_managers, random_dw
+from govnet.deliberation.meetings import co_attendance_ties
+from govnet.model.network import Network
 
 __all__ = ["nanshan", "nanshan_duty_counts", "nanshan_duties", "nanshan_district", "shatou",
            "zhaoshang", "baibuting", "market_inclusive", "village_residence", "karate",

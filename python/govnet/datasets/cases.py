@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..network import Network
+from govnet.model.network import Network
 
 __all__ = ["shatou", "zhaoshang", "baibuting", "market_inclusive", "village_residence",
            "nanshan_district"]

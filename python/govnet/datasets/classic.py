@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..network import Network
-from ._files import read_csv
+from govnet.datasets._files import read_csv
+from govnet.model.network import Network
 
 __all__ = ["karate", "florentine", "kite", "krackhardt_managers", "davis", "random_dw"]
 
@@ -35,7 +35,7 @@ def karate() -> Network:
     Anthropol. Res. 33:452–473, doi:10.1086/jar.33.4.3629752.
     """
     nodes = _numeric(read_csv("classic/karate_nodes.csv"), ["nx_index"])
-    return Network.from_frames(_actors(nodes, "person"), read_csv("classic/karate_edges.csv"),
+    return Network.from_frames(_actors(nodes, "person"), read_csv("classic/karate_edges.csv"), directed=False,
                                meta={"name": "Zachary karate club"})
 
 
@@ -57,7 +57,7 @@ def florentine() -> Network:
 def kite() -> Network:
     """Krackhardt's kite: 10 actors, 18 undirected ties. Krackhardt (1990), ASQ 35:342–369."""
     nodes = _numeric(read_csv("classic/kite_nodes.csv"), ["nx_index"])
-    return Network.from_frames(_actors(nodes, "person"), read_csv("classic/kite_edges.csv"),
+    return Network.from_frames(_actors(nodes, "person"), read_csv("classic/kite_edges.csv"), directed=False,
                                meta={"name": "Krackhardt kite"})
 
 

@@ -53,7 +53,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import FileFormatError, InvalidNetworkError, TooLargeError
+from govnet._version import __version__
+from govnet.errors import FileFormatError, InvalidNetworkError, TooLargeError
+from govnet.model.network import Network
+from govnet.model.validation import RelationSpec, validate_loaded
 
 __all__ = ["FORMAT_VERSION", "MAX_MEMBERS", "MAX_TOTAL_BYTES", "load", "save"]
 
@@ -89,7 +92,6 @@ def save(net: Any, path: str | os.PathLike[str], *, compress: bool = True) -> No
     InvalidNetworkError
         A column holds Python objects the format cannot store without pickle.
     """
-    from .network import Network  # circular at import time
 
     if not isinstance(net, Network):
         raise InvalidNetworkError(f"save expects a govnet.Network, got {type(net).__name__}")
@@ -117,7 +119,6 @@ def save(net: Any, path: str | os.PathLike[str], *, compress: bool = True) -> No
     if dropped:
         warnings.warn(f"govnet.save: meta entries {', '.join(dropped)} are neither JSON-serialisable "
                       f"nor DataFrames and were not saved", UserWarning, stacklevel=3)
-    from . import __version__
 
     manifest = {
         "format": FORMAT,
@@ -322,7 +323,6 @@ def load(path: str | os.PathLike[str]) -> Any:
         The archive declares more data than :data:`MAX_TOTAL_BYTES` or more
         than :data:`MAX_MEMBERS` members (a zip bomb or a corrupted header).
     """
-    from .network import Network, RelationSpec, _validate_loaded
 
     p = os.fspath(path)
     if not os.path.exists(p):
@@ -361,7 +361,7 @@ def load(path: str | os.PathLike[str]) -> Any:
     meta = {k: (meta_tables[k] if k in meta_tables else meta_json[k])
             for k in order if k in meta_tables or k in meta_json}
     try:
-        _validate_loaded(actors, ties, relations, duties, meetings, options)
+        validate_loaded(actors, ties, relations, duties, meetings, options)
     except InvalidNetworkError as exc:
         raise FileFormatError(f"{p}: inconsistent network: {exc}") from None
     return Network(actors, ties, relations, duties=duties, meetings=meetings, meta=meta,

@@ -39,8 +39,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import InvalidNetworkError
-from .vocab import RELATIONS, TIERS
+from govnet.errors import InvalidNetworkError, InvalidParameterError
+from govnet.measures.centrality import CENTRALITIES
+from govnet.model.access import as_network
+from govnet.model.vocab import RELATIONS, TIERS
 
 __all__ = [
     "structure",
@@ -215,8 +217,6 @@ def structure(net: Any, *, relation: str | Sequence[str] | None = None,
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch
 
-    from ._common import as_network
-
     net = as_network(net)
     rels = net.relations if relation is None else ([relation] if isinstance(relation, str)
                                                     else list(relation))
@@ -225,11 +225,10 @@ def structure(net: Any, *, relation: str | Sequence[str] | None = None,
     actors = net.actors
     pos = structure_layout(net)
     if isinstance(centrality, str):
-        import govnet
-
-        fn = getattr(govnet, f"{centrality}_centrality", None)
+        fn = CENTRALITIES.get(centrality)
         if fn is None:
-            raise InvalidNetworkError(f"unknown centrality {centrality!r}; pass a Series instead")
+            raise InvalidParameterError(f"unknown centrality {centrality!r}; one of "
+                                        f"{', '.join(CENTRALITIES)}, or pass a Series")
         size_values = fn(net, relation=rels) if rels else pd.Series(0.0, index=net.actor_ids)
         size_label = centrality
     elif isinstance(centrality, pd.Series):

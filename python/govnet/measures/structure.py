@@ -16,9 +16,11 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
-from . import _core
-from ._common import Relation, as_network, check_seed, check_threads, layer_of, progress_bar, series
-from .errors import EmptyNetworkError, GovnetError, InvalidNetworkError
+from govnet import _core
+from govnet._runtime import check_seed, check_threads, progress_bar
+from govnet.errors import ConvergenceError, EmptyNetworkError, GovnetError, InvalidNetworkError
+from govnet.measures.centrality import CENTRALITIES
+from govnet.model.access import Relation, as_network, layer_of, series
 
 __all__ = [
     "core_number",
@@ -402,8 +404,6 @@ def core_periphery(net: Any, *, relation: Relation = None, model: str = "discret
 # ---------------------------------------------------------------------------
 # The designated core's profile
 
-_CENTRALITIES = ("degree_centrality", "betweenness_centrality", "closeness_centrality",
-                 "harmonic_centrality", "eigenvector_centrality", "pagerank")
 
 
 @dataclass(frozen=True)
@@ -496,10 +496,10 @@ def core_profile(net: Any, core: Any = None, *, relation: Relation = None, seed:
 
     Notes
     -----
-    Centralities are those of :mod:`govnet.centrality` present at call time
-    (degree, betweenness, and closeness, harmonic, eigenvector, PageRank when
-    available), each with its default options; a centrality that fails on
-    this network (e.g. eigenvector on a disconnected digraph) is left out.
+    Centralities are those of :data:`govnet.measures.centrality.CENTRALITIES`
+    (degree, betweenness, closeness, harmonic, eigenvector, PageRank), each with
+    its default options; one whose power iteration does not converge on this
+    network (eigenvector on some digraphs) has rank 0 and NaN share and value.
     Pair dependency and global efficiency use unweighted shortest paths along
     tie direction; reach and components ignore direction. Global efficiency
     is networkx's (mean of 1/d over ordered pairs of the remaining actors).
@@ -512,8 +512,6 @@ def core_profile(net: Any, core: Any = None, *, relation: Relation = None, seed:
     >>> p.core
     ['party_committee']
     """
-    from . import centrality as cen_mod
-
     net = as_network(net)
     if core is None:
         core_ids = net.tier_of("core")
@@ -533,20 +531,19 @@ def core_profile(net: Any, core: Any = None, *, relation: Relation = None, seed:
     g = layer_of(net, relation)
     th = check_threads(threads)
 
-    import inspect
-
     rows = {}
     small = n < 2000  # single thread: waking a second one costs more than these take
-    for name in _CENTRALITIES:
-        fn = getattr(cen_mod, name, None)
-        if fn is None:
-            continue
+    for short, fn in CENTRALITIES.items():
+        name = fn.__name__
         kwargs: dict[str, Any] = {"relation": relation}
-        if "threads" in inspect.signature(fn).parameters:
+        if short in ("betweenness", "closeness", "harmonic"):
             kwargs["threads"] = 1 if small and threads is None else threads
         try:
             values = fn(net, **kwargs)
-        except GovnetError:
+        except ConvergenceError:
+            # Only a power iteration that does not converge (eigenvector on some
+            # digraphs) is left out; the row says so instead of vanishing.
+            rows[name] = (0, float("nan"), float("nan"))
             continue
         v = values.to_numpy(dtype=float)
         total = np.nansum(v)

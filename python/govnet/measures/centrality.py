@@ -26,9 +26,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import _core
-from ._common import Relation, as_network, check_seed, check_threads, layer_of, progress_bar, series
-from .errors import EmptyNetworkError, InvalidNetworkError
+from govnet import _core
+from govnet._runtime import check_seed, check_threads, progress_bar
+from govnet.errors import EmptyNetworkError, InvalidNetworkError
+from govnet.model.access import Relation, as_network, layer_of, series
 
 __all__ = [
     "degree_centrality",
@@ -700,3 +701,15 @@ def global_efficiency(net: Any, *, relation: Relation = None, weight: str | None
     _, _, inv = _core.distance_sums(g, weighted=weight is not None, incoming=False,
                                     threads=check_threads(threads))
     return math.fsum(inv) / (n * (n - 1))
+
+
+#: The per-actor centralities by short name, in the order :func:`core_profile`
+#: reports them; the measure registry (:mod:`govnet.registry`) lists them too.
+CENTRALITIES: dict[str, Any] = {
+    "degree": degree_centrality,
+    "betweenness": betweenness_centrality,
+    "closeness": closeness_centrality,
+    "harmonic": harmonic_centrality,
+    "eigenvector": eigenvector_centrality,
+    "pagerank": pagerank,
+}

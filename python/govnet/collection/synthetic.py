@@ -36,11 +36,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._common import check_seed, progress_bar
-from .collection import Collection
-from .errors import InvalidNetworkError
-from .network import Network, _relation_spec, _validate_duties
-from .vocab import KINDS, RELATIONS, TIERS
+from govnet._runtime import check_seed, progress_bar
+from govnet.collection.communities import Collection
+from govnet.datasets import nanshan_duty_counts
+from govnet.errors import InvalidNetworkError
+from govnet.measures.centrality import betweenness_centrality, degree_centrality
+from govnet.model.network import Network
+from govnet.model.validation import relation_spec, validate_duties
+from govnet.model.vocab import KINDS, RELATIONS, TIERS
 
 __all__ = ["community", "persons", "district", "allocate", "calibration",
            "compare_by_committee_type", "DEFAULT_TIE_PROBABILITY", "NANSHAN_TARGETS"]
@@ -145,8 +148,8 @@ def _assemble(ids: Any, names: Any, tier_codes: np.ndarray, kinds: Any, extra: M
         "relation": pd.Categorical.from_codes(remap[rel].astype(np.int16), categories=names_used),
         "weight": weight.astype(float, copy=False),
     })
-    specs = {r: _relation_spec(r, _directed(r)) for r in names_used}
-    duty_frame = None if duties is None else _validate_duties(duties, index)
+    specs = {r: relation_spec(r, _directed(r)) for r in names_used}
+    duty_frame = None if duties is None else validate_duties(duties, index)
     return Network(actors, ties, specs, duties=duty_frame, meta=meta,
                    options={"duplicates": "max", "self_loops": "drop"})
 
@@ -479,8 +482,6 @@ def community(seed: int | None = None, *, index: int = 0, committee_type: str = 
 
 
 def _nanshan_counts() -> pd.DataFrame:
-    from .datasets import nanshan_duty_counts
-
     return nanshan_duty_counts()
 
 
@@ -644,8 +645,6 @@ def calibration(collection: Collection) -> pd.DataFrame:
 
 def _core_measures(net: Network) -> dict[str, float]:
     """Measures of the core on the aggregate of the organisation layers."""
-    from .centrality import betweenness_centrality, degree_centrality
-
     net = _organisations(net)
     org_layers = [r for r in net.relations if r not in _PERSON_LAYERS]
     core = net.tier_of("core")[0]

@@ -1,64 +1,43 @@
-"""Plumbing shared by the measure modules: accept a Network or a networkx graph,
-pick the layer, run C++ with a progress bar. Not public API."""
+"""Run-time plumbing shared by every layer: thread counts, seeds, progress bars
+for the C++ core, and the memory guard for dense matrices. Not public API."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+import sys
 from contextlib import contextmanager
 from typing import Any, Iterator
 
 import numpy as np
-import pandas as pd
 
-from .errors import EmptyNetworkError, InvalidNetworkError
-from .network import Network
+from govnet.errors import InvalidParameterError, TooLargeError
 
-Relation = str | Sequence[str] | None
-
-
-def as_network(obj: Any) -> Network:
-    """A govnet Network, converting a networkx graph on the fly.
-
-    networkx nodes without a ``tier`` attribute become tier ``plural``.
-    """
-    if isinstance(obj, Network):
-        return obj
-    mod = type(obj).__module__
-    if mod.startswith("networkx"):
-        return Network.from_networkx(obj, default_tier="plural")
-    raise InvalidNetworkError(
-        f"expected a govnet.Network or a networkx graph, got {type(obj).__name__}")
-
-
-def layer_of(net: Network, relation: Relation, *, mode: str = "sum") -> Any:
-    """The C++ graph for ``relation`` (a name, a list, or None for all layers)."""
-    return net.layer(relation, mode=mode)
-
-
-def series(net: Network, values: np.ndarray, name: str) -> pd.Series:
-    """A per-actor result indexed by actor id."""
-    return pd.Series(np.asarray(values, dtype=float), index=net.actor_ids.copy(), name=name)
-
-
-def require_actors(net: Network, minimum: int = 1, what: str = "this measure") -> None:
-    if len(net) < minimum:
-        raise EmptyNetworkError(f"{what} needs at least {minimum} actor(s), the network has {len(net)}")
+#: More threads than this is certainly a mistake (and OpenMP may fail to create them).
+MAX_THREADS = 1024
 
 
 def check_threads(threads: int | None) -> int:
+    """``threads=`` as the C++ core takes it: 0 lets the core choose (one thread for
+    small work), otherwise a count in [1, MAX_THREADS], capped at the machine's
+    cores times four: results never depend on the thread count, only speed does."""
     if threads is None:
         return 0
-    if not isinstance(threads, (int, np.integer)) or threads < 0:
-        raise InvalidNetworkError(f"threads must be a non-negative integer or None, got {threads!r}")
-    return int(threads)
+    if isinstance(threads, bool) or not isinstance(threads, (int, np.integer)):
+        raise TypeError(f"threads must be an integer or None, got {type(threads).__name__}")
+    if threads < 0 or threads > MAX_THREADS:
+        raise InvalidParameterError(
+            f"threads must be None, 0 (automatic) or a count from 1 to {MAX_THREADS}, got {threads}")
+    return min(int(threads), 4 * (os.cpu_count() or 1))
 
 
 def check_seed(seed: int | None) -> int:
     """A 64-bit seed; None draws one from numpy's entropy (then results are not reproducible)."""
     if seed is None:
         return int(np.random.SeedSequence().generate_state(1, dtype=np.uint64)[0])
-    if not isinstance(seed, (int, np.integer)) or seed < 0 or seed >= 2**64:
-        raise InvalidNetworkError(f"seed must be an integer in [0, 2^64), got {seed!r}")
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+        raise TypeError(f"seed must be an integer or None, got {type(seed).__name__}")
+    if seed < 0 or seed >= 2**64:
+        raise InvalidParameterError(f"seed must be an integer in [0, 2^64), got {seed!r}")
     return int(seed)
 
 
@@ -68,8 +47,6 @@ def progress_bar(enabled: bool | None, desc: str, total: float | None = None) ->
     available and ``enabled`` (None: only for interactive sessions)."""
     bar = None
     if enabled is None:
-        import sys
-
         enabled = hasattr(sys, "ps1") or "ipykernel" in sys.modules
     if enabled:
         try:
@@ -100,8 +77,6 @@ def dense_zeros(n_rows: int, n_cols: int, what: str, limit_gib: float = 8.0) -> 
     numpy's lazy allocation would otherwise succeed and the kernel would be
     killed for memory later, while the matrix is filled.
     """
-    from .errors import TooLargeError
-
     gib = n_rows * n_cols * 8 / 1024**3
     if gib > limit_gib:
         raise TooLargeError(

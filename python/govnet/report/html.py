@@ -21,44 +21,49 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import GovnetError
-from .network import Network
+from govnet import registry
+from govnet._version import __version__
+from govnet.errors import ConvergenceError, EmptyNetworkError
+from govnet.model.access import Relation
+from govnet.model.network import Network
+from govnet.plot import figures as plot
 
 __all__ = ["write_report", "node_measures", "MEASURES"]
 
-#: Measures looked up in ``govnet`` by name; missing ones are skipped. Each is
-#: called as ``f(net)`` with its defaults (all relation layers together).
-MEASURES = [
-    "degree_centrality", "betweenness_centrality", "closeness_centrality",
-    "harmonic_centrality", "eigenvector_centrality", "pagerank", "constraint", "effective_size",
-    "brokerage", "brokerage_roles", "core_profile", "duty_summary", "coreness",
-]
+#: The report's actor table: the registry's measures marked ``report``, then the
+#: core's profile and the duty summary (see :mod:`govnet.registry`).
+MEASURES = registry.names(report=True) + ["core_profile", "duty_summary"]
 
 
-def node_measures(net: Network, *, progress: Callable[[str], None] | None = None
+def node_measures(net: Network, *, relation: Relation = "all",
+                  progress: Callable[[str], None] | None = None
                   ) -> tuple[pd.DataFrame, dict[str, Any], dict[str, str]]:
-    """Every available measure on ``net``.
+    """The report's measures (:data:`MEASURES`) on ``net``, on the layers ``relation``.
 
     Returns ``(table, graph_level, skipped)``: per-actor results as one
     DataFrame indexed by actor id (a DataFrame result contributes its columns,
     prefixed with the measure name), graph-level results by name, and the
-    reason each skipped measure was skipped.
+    reason each skipped measure was skipped: only a measure that cannot run on
+    this network (no core tier, no duty list, a power iteration that does not
+    converge) is skipped, and the report lists it with the reason.
     """
-    import govnet
-
     columns: dict[str, pd.Series] = {}
     graph_level: dict[str, Any] = {}
     skipped: dict[str, str] = {}
     ids = net.actor_ids
     for name in MEASURES:
-        fn = getattr(govnet, name, None)
-        if fn is None:
-            continue
+        m = registry.measure(name)
         if progress:
             progress(f"computing {name}")
         try:
-            result = fn(net)
-        except (GovnetError, TypeError, ValueError, NotImplementedError) as exc:
+            if m.reads == "duties":
+                if net.duties is None:
+                    skipped[name] = "the network has no duty list"
+                    continue
+                result = m(net)
+            else:
+                result = m(net, relation=relation)
+        except (EmptyNetworkError, ConvergenceError) as exc:
             skipped[name] = f"{type(exc).__name__}: {exc}"
             continue
         per_actor = (isinstance(result, (pd.Series, pd.DataFrame)) and len(result) == len(ids)
@@ -96,6 +101,13 @@ def _density(net: Network, rel: str) -> float:
     return m / pairs
 
 
+def _layers_text(net: Network, relation: Relation) -> str:
+    names = net.relations if relation == "all" else (
+        [relation] if isinstance(relation, str) else list(relation or []))
+    pooled = " (pooled, weights summed)" if len(names) > 1 else ""
+    return ", ".join(names) + pooled if names else "none"
+
+
 def duty_overlap_counts(net: Network) -> pd.DataFrame | None:
     """Actor × actor number of shared duties (diagonal: duties held), or None."""
     duties = net.duties
@@ -107,8 +119,8 @@ def duty_overlap_counts(net: Network) -> pd.DataFrame | None:
 
 
 def write_report(net: Network, out: str | os.PathLike[str], *, title: str | None = None,
-                 figures: bool = True, progress: Callable[[str], None] | None = None,
-                 max_rows: int = 200) -> Path:
+                 relation: Relation = "all", figures: bool = True,
+                 progress: Callable[[str], None] | None = None, max_rows: int = 200) -> Path:
     """Write ``report.html`` and the measure CSVs into the directory ``out``.
 
     Files: ``report.html`` (summary, tables, embedded figures),
@@ -116,13 +128,15 @@ def write_report(net: Network, out: str | os.PathLike[str], *, title: str | None
     actor id, UTF-8 with BOM for Excel), ``<measure>.csv`` for each measure,
     ``structure.png`` and, if the network has duties, ``duty_overlap.csv``.
     The HTML table shows at most ``max_rows`` actors (the largest by the first
-    measure); the CSVs hold all. Returns the path of ``report.html``.
+    measure); the CSVs hold all. ``relation`` chooses the layers of every
+    measure (default ``"all"``: every layer pooled, weights summed); the report
+    names them above each table. Returns the path of ``report.html``.
     """
     outdir = Path(out)
     outdir.mkdir(parents=True, exist_ok=True)
     say = progress or (lambda msg: None)
     name = title or str(net.meta.get("name", "network"))
-    table, graph_level, skipped = node_measures(net, progress=say)
+    table, graph_level, skipped = node_measures(net, relation=relation, progress=say)
     say("writing CSV files")
     table.to_csv(outdir / "measures.csv", encoding="utf-8-sig", index_label="id")
     for col in table.columns:
@@ -148,8 +162,9 @@ def write_report(net: Network, out: str | os.PathLike[str], *, title: str | None
         shown = shown.sort_values(key, ascending=False).head(max_rows)
         note = f" Showing the {max_rows} actors with the largest {html.escape(str(key))}."
     parts += ["<h2>Node-level measures</h2>",
-              "<p>All relation layers together, networkx conventions (see each function's "
-              f"documentation). Every actor is in <code>measures.csv</code>.{note}</p>",
+              f"<p>Layers used: {html.escape(_layers_text(net, relation))}; networkx conventions "
+              f"(see each function's documentation). Every actor is in "
+              f"<code>measures.csv</code>.{note}</p>",
               _table(shown)]
     if graph_level:
         parts.append("<h2>Graph-level results</h2>")
@@ -168,15 +183,14 @@ def write_report(net: Network, out: str | os.PathLike[str], *, title: str | None
         else:
             from matplotlib.figure import Figure
 
-            from . import plot
-
             # Figures made without pyplot: no backend switch, no global figure list.
             def axes(w: float, h: float) -> Any:
                 return Figure(figsize=(w, h), layout="constrained").add_subplot()
 
             parts.append("<h2>Figures</h2>")
             say("drawing the 1+3+N structure")
-            ax = plot.structure(net, centrality="degree" if net.relations else None,
+            ax = plot.structure(net, relation=None if relation == "all" else relation,
+                                centrality="degree" if net.relations else None,
                                 labels="name" if len(net) <= 150 else None, ax=axes(10, 10))
             ax.figure.savefig(outdir / "structure.png", dpi=150, bbox_inches="tight")
             parts.append(_figure(ax.figure, "The 1+3+N structure (一核多元): tiers by colour, "
@@ -194,12 +208,10 @@ def write_report(net: Network, out: str | os.PathLike[str], *, title: str | None
                                                ax=axes(max(5.0, 0.45 * k + 3), max(4.0, 0.45 * k + 2)))
                 parts.append(_figure(ax.figure, "Shared duties between actors (职责交叉), "
                                                 "hierarchically clustered."))
-    import govnet
-
     doc = (f"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
            f"<title>{html.escape(name)} — govnet report</title><style>{_CSS}</style></head><body>"
            + "\n".join(parts)
-           + f"<footer>govnet {html.escape(govnet.__version__)}</footer></body></html>\n")
+           + f"<footer>govnet {html.escape(__version__)}</footer></body></html>\n")
     path = outdir / "report.html"
     path.write_text(doc, encoding="utf-8")
     return path

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import inspect
 import numbers
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -28,15 +27,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._common import check_seed, check_threads, progress_bar
-from .errors import GovnetError, InvalidNetworkError
-from .network import Network, _id_str
+from govnet import registry
+from govnet._runtime import check_seed, check_threads, progress_bar
+from govnet.errors import ActorNotFoundError, InvalidNetworkError
+from govnet.model.network import Network
+from govnet.model.validation import id_str
 
-__all__ = ["Collection", "MeasureNotAvailableError"]
-
-
-class MeasureNotAvailableError(GovnetError, NotImplementedError):
-    """A batch measure whose function this govnet build does not have."""
+__all__ = ["Collection", "community_seed"]
 
 
 class Collection(Mapping):
@@ -99,10 +96,10 @@ class Collection(Mapping):
             differ from the networks' (the message names them).
         """
         if isinstance(networks, Mapping):
-            items = [(_id_str(k), v) for k, v in networks.items()]
+            items = [(id_str(k), v) for k, v in networks.items()]
         elif isinstance(networks, (Sequence, Iterable)) and not isinstance(networks, (str, bytes)):
             nets = list(networks)
-            items = [(_id_str(n.meta.get("id", i)) if isinstance(n, Network) else str(i), n)
+            items = [(id_str(n.meta.get("id", i)) if isinstance(n, Network) else str(i), n)
                      for i, n in enumerate(nets)]
         else:
             raise InvalidNetworkError(
@@ -124,7 +121,7 @@ class Collection(Mapping):
             if not isinstance(table, pd.DataFrame):
                 raise InvalidNetworkError(f"table must be a DataFrame, got {type(table).__name__}")
             frame = table.set_index(id_col) if id_col in table.columns else table.copy()
-            frame.index = pd.Index([_id_str(v) for v in frame.index], name=id_col)
+            frame.index = pd.Index([id_str(v) for v in frame.index], name=id_col)
             tdup = frame.index.duplicated()
             if tdup.any():
                 raise InvalidNetworkError(
@@ -143,12 +140,10 @@ class Collection(Mapping):
     # -- mapping protocol and views --------------------------------------
 
     def __getitem__(self, community: Any) -> Network:
-        key = _id_str(community)
+        key = id_str(community)
         try:
             return self._networks[key]
         except KeyError:
-            from .errors import ActorNotFoundError
-
             raise ActorNotFoundError(
                 f"community {key!r} is not in the collection "
                 f"({len(self)} communities, e.g. {list(self._networks)[:3]})") from None
@@ -179,7 +174,7 @@ class Collection(Mapping):
         elif isinstance(communities, np.ndarray) and communities.dtype == bool:
             ids = list(self._table.index[communities])
         else:
-            ids = [_id_str(c) for c in communities]
+            ids = [id_str(c) for c in communities]
         nets = {cid: self[cid] for cid in ids}
         return Collection(nets, self._table.loc[ids], self.meta)
 
@@ -274,19 +269,11 @@ class Collection(Mapping):
         return out
 
     def _measure(self, measure: str, args: tuple, kwargs: dict) -> pd.DataFrame:
-        import govnet
-
-        func = getattr(govnet, measure, None)
-        if func is None or not callable(func):
-            raise MeasureNotAvailableError(
-                f"govnet.{measure} is not available in this govnet build, so "
-                f"Collection.{measure} cannot run; use Collection.apply with your own function")
+        spec = registry.measure(measure)
+        func = spec.func
         opts = {k: kwargs.pop(k) for k in ("threads", "client", "seed", "progress", "with_table",
                                            "chunk_size") if k in kwargs}
-        try:
-            params = inspect.signature(func).parameters
-        except (TypeError, ValueError):
-            params = {}
+        params = spec.options
         # The pool already runs communities in parallel: one thread inside each
         # measure avoids oversubscribing the cores (unless the caller says otherwise).
         if "threads" in params and "measure_threads" not in kwargs:
@@ -304,8 +291,8 @@ class Collection(Mapping):
         Keyword options of :meth:`apply` (``threads``, ``client``, ``seed``,
         ``progress``, ``with_table``, ``chunk_size``) are taken out; the rest
         go to the measure (``measure_threads=`` sets its own ``threads``,
-        default 1 per community). Raises :class:`MeasureNotAvailableError` if
-        this govnet has no such function.
+        default 1 per community). The measure comes from :mod:`govnet.registry`; a name
+        missing there raises InvalidParameterError.
         """
         return self._measure("centralization", args, kwargs)
 

@@ -1,0 +1,128 @@
+"""Reading and writing networks in the formats researchers bring: GraphML,
+GEXF (Gephi), Pajek ``.net``, UCINET DL, CSV and Excel, numpy / scipy.sparse
+adjacency matrices and igraph graphs (networkx: :meth:`Network.from_networkx`).
+
+What each format holds
+----------------------
+============  ======  =====  =====  =========  =======  ======  ==============
+format        actors  tier   kind   relations  weights  duties  Chinese labels
+============  ======  =====  =====  =========  =======  ======  ==============
+GraphML       yes     yes    yes    yes        yes      no      yes
+GEXF          yes     yes    yes    yes        yes      no      yes
+Pajek         ids     no     no     yes (:k)   yes      no      yes (UTF-8)
+UCINET DL     ids     no     no     yes (nm)   yes      no      yes (UTF-8)
+CSV / Excel   yes     yes    yes    yes        yes      yes     yes
+adjacency     ids     opt.   no     one        yes      no      yes
+igraph        yes     yes    yes    yes        yes      no      yes
+============  ======  =====  =====  =========  =======  ======  ==============
+
+Where a format cannot hold the tier, the reader gives every actor
+``default_tier`` (``"plural"``) and kind ``"actor"``. Pajek and DL store
+actor ids as vertex labels (not display names). Relation direction: GraphML,
+GEXF, CSV, Excel and igraph keep it per relation; Pajek keeps it as ``*Arcs``
+versus ``*Edges``; DL cannot, so a relation read from DL is undirected when
+its matrix is symmetric (pass ``directed=`` to override).
+
+Hostile files: XML is parsed with :mod:`defusedxml` (no DTDs, entities or
+external references: "billion laughs" and XXE are refused at once); declared
+sizes (DL ``n=``, Pajek ``*Vertices``) above ``max_actors`` raise
+:class:`~govnet.TooLargeError` before anything is allocated; truncated data
+and wrong counts raise :class:`~govnet.FileFormatError` naming the file and
+line. Every reader takes a path first; :data:`READERS` maps format names to
+readers and :data:`WRITERS` to writers.
+
+Examples
+--------
+>>> import govnet
+>>> net = govnet.datasets.nanshan()
+>>> govnet.write_graphml(net, "nanshan.graphml")     # doctest: +SKIP
+>>> govnet.write_dl(net, "nanshan.dl")               # for UCINET  # doctest: +SKIP
+>>> again = govnet.read_graphml("nanshan.graphml")   # doctest: +SKIP
+>>> govnet.io.read("community.net")                  # by extension  # doctest: +SKIP
+
+On the command line: ``govnet convert nanshan.dl nanshan.gexf``."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from govnet.errors import InvalidParameterError
+from govnet.io import native
+from govnet.io._common import MAX_ACTORS
+from govnet.io.dl import read_dl, write_dl
+from govnet.io.gexf import read_gexf, write_gexf
+from govnet.io.graphml import read_graphml, write_graphml
+from govnet.io.interop import from_igraph, to_igraph
+from govnet.io.matrix import from_adjacency, to_adjacency
+from govnet.io.native import load, save
+from govnet.io.pajek import read_pajek, write_pajek
+from govnet.io.tables import (
+    read_csv,
+    read_excel,
+    read_table,
+    read_tables,
+    write_csv,
+    write_excel,
+)
+from govnet.model.network import Network
+
+__all__ = [
+    "READERS", "WRITERS", "MAX_ACTORS", "format_of", "read", "write", "native", "load", "save",
+    "read_graphml", "write_graphml", "read_gexf", "write_gexf", "read_pajek", "write_pajek",
+    "read_dl", "write_dl", "read_csv", "write_csv", "read_excel", "write_excel", "read_table", "read_tables",
+    "to_adjacency", "from_adjacency", "to_igraph", "from_igraph",
+]
+
+
+#: Format name -> reader ``f(path, **options) -> Network``.
+READERS: dict[str, Callable[..., Network]] = {
+    "graphml": read_graphml,
+    "gexf": read_gexf,
+    "pajek": read_pajek,
+    "dl": read_dl,
+    "csv": read_csv,
+    "excel": read_excel,
+}
+
+
+#: Format name -> writer ``f(net, path, **options)``.
+WRITERS: dict[str, Callable[..., None]] = {
+    "graphml": write_graphml,
+    "gexf": write_gexf,
+    "pajek": write_pajek,
+    "dl": write_dl,
+    "csv": write_csv,
+    "excel": write_excel,
+}
+
+
+_EXTENSIONS = {".graphml": "graphml", ".xml": "graphml", ".gexf": "gexf", ".net": "pajek",
+               ".paj": "pajek", ".dl": "dl", ".csv": "csv", ".xlsx": "excel", ".xlsm": "excel"}
+
+
+def format_of(path: str | os.PathLike[str], format: str | None = None) -> str:
+    """The format name for ``path`` (from ``format`` or the file extension)."""
+    if format is not None:
+        key = {"net": "pajek", "paj": "pajek", "xlsx": "excel"}.get(format.lower(), format.lower())
+        if key not in READERS:
+            raise InvalidParameterError(f"unknown format {format!r}; formats: {', '.join(READERS)}")
+        return key
+    ext = os.path.splitext(os.fspath(path))[1].lower()
+    if ext not in _EXTENSIONS:
+        raise InvalidParameterError(
+            f"cannot tell the format of {os.fspath(path)!r} from its extension {ext!r}; "
+            f"known: {', '.join(sorted(_EXTENSIONS))}")
+    return _EXTENSIONS[ext]
+
+
+def read(path: str | os.PathLike[str], *, format: str | None = None, **options: Any) -> Network:
+    """Read a network, choosing the reader by ``format`` or the file extension."""
+    return READERS[format_of(path, format)](path, **options)
+
+
+def write(net: Network, path: str | os.PathLike[str], *, format: str | None = None,
+          **options: Any) -> None:
+    """Write a network, choosing the writer by ``format`` or the file extension."""
+    WRITERS[format_of(path, format)](net, path, **options)

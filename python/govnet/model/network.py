@@ -1,0 +1,594 @@
+"""The governance network: typed actors, relation layers, duties and meetings.
+
+A :class:`Network` holds
+
+* ``actors`` — a DataFrame indexed by actor id with ``name`` (Chinese welcome),
+  ``name_en``, ``tier`` (core 一核 / support “3” / plural “N” / external) and
+  ``kind`` (open vocabulary, see :mod:`govnet.vocab`), plus any other columns;
+* relation layers — named, each directed or not, weighted; each is an
+  immutable C++ CSR graph over the same actors, built on first use;
+* ``duties`` — a long table (actor, duty, category, role) of the duty list
+  (职责清单), validated;
+* ``meetings`` — a long table (meeting, actor) of meeting and platform
+  attendance, validated.
+
+Networks are immutable: methods that change something return a new network."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from html import escape
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from govnet import _core
+from govnet.errors import (
+    ActorNotFoundError,
+    EmptyNetworkError,
+    InvalidNetworkError,
+    InvalidParameterError,
+    RelationNotFoundError,
+)
+from govnet.model.validation import (
+    ALL_RELATIONS,
+    BYTES_PER_ACTOR,
+    DUP_POLICIES,
+    LOOP_POLICIES,
+    RelationSpec,
+    canonical_relation,
+    check_size,
+    check_weights,
+    id_str,
+    relation_spec,
+    report_ties_changed,
+    tier_categorical,
+    validate_actors,
+    validate_duties,
+    validate_meetings,
+    validate_ties,
+)
+from govnet.model.vocab import KINDS, TIERS, normalize_tier
+
+
+class Network:
+    """A community governance network (actors, relation layers, duties, meetings).
+
+    Build one with :meth:`from_frames`, :meth:`from_networkx` or :meth:`from_arrays`,
+    or read one with :func:`govnet.read_csv`, :func:`govnet.read_excel` and the other
+    readers of :mod:`govnet.io`; save with :func:`govnet.save`. The constructor is internal.
+
+    Examples
+    --------
+    >>> import pandas as pd, govnet
+    >>> actors = pd.DataFrame({"id": ["pc", "rc", "so"], "tier": ["core", "support", "plural"],
+    ...                        "kind": ["party_committee", "residents_committee",
+    ...                                 "social_organization"]})
+    >>> ties = pd.DataFrame({"source": ["pc", "pc"], "target": ["rc", "so"],
+    ...                      "relation": "leadership"})
+    >>> net = govnet.Network.from_frames(actors, ties)
+    >>> len(net), net.relations
+    (3, ['leadership'])
+    """
+
+    __slots__ = ("_actors", "_codes", "_ties", "_relations", "_duties", "_meetings", "meta",
+                 "_graphs", "_options", "_lock")
+
+    def __init__(self, actors: pd.DataFrame, ties: pd.DataFrame,
+                 relations: Mapping[str, RelationSpec], *, duties: pd.DataFrame | None = None,
+                 meetings: pd.DataFrame | None = None, meta: Mapping[str, Any] | None = None,
+                 options: Mapping[str, str] | None = None) -> None:
+        self._actors = actors
+        self._codes = pd.Index(actors.index)
+        self._ties = ties
+        self._relations = dict(relations)
+        self._duties = duties
+        self._meetings = meetings
+        self.meta: dict[str, Any] = dict(meta or {})
+        self._options = dict(options or {"duplicates": "sum", "self_loops": "drop"})
+        self._graphs: dict[Any, Any] = {}
+        # Guards the lazy layer cache: threads asking for the same layer at
+        # once share one build (the build itself releases the GIL).
+        self._lock = threading.RLock()
+
+    # -- construction -----------------------------------------------------
+
+    @classmethod
+    def from_frames(
+        cls,
+        actors: pd.DataFrame,
+        ties: pd.DataFrame | None = None,
+        duties: pd.DataFrame | None = None,
+        *,
+        meetings: pd.DataFrame | None = None,
+        id_col: str = "id",
+        name_col: str = "name",
+        tier_col: str = "tier",
+        kind_col: str = "kind",
+        source_col: str = "source",
+        target_col: str = "target",
+        relation_col: str = "relation",
+        weight_col: str = "weight",
+        directed: bool | Mapping[str, bool] | None = None,
+        default_relation: str = "tie",
+        duplicates: str | None = None,
+        self_loops: str | None = None,
+        meta: Mapping[str, Any] | None = None,
+    ) -> Network:
+        """Build a network from pandas DataFrames.
+
+        Parameters
+        ----------
+        actors : DataFrame
+            One row per actor. ``id_col`` (unique, non-empty) and ``tier_col``
+            (core / support / plural / external, or 一核 / 支撑 / 多元 / 外部) are
+            required; ``kind_col`` (default ``"actor"``), ``name_col`` (default:
+            the id) and ``name_en`` are optional; other columns are kept.
+        ties : DataFrame, optional
+            One row per tie: ``source_col``, ``target_col``, optional
+            ``relation_col`` (default ``default_relation``) and ``weight_col``
+            (default 1; finite and >= 0). Other columns are kept per tie.
+        duties : DataFrame, optional
+            Duty list, long form: ``actor``, ``duty`` and optional ``category``,
+            ``role`` (lead / assist, default lead), ``label`` columns.
+        meetings : DataFrame, optional
+            Attendance, long form: ``meeting``, ``actor`` and optional ``kind``,
+            ``frequency`` columns.
+        directed : bool or dict, optional
+            Direction of every relation, or per relation name (a ``directed``
+            column in ``ties`` may give it too; 1/0, true/false, yes/no, 是/否).
+            Default: the built-in relation's direction (leadership directed,
+            deliberation undirected, ... see :data:`govnet.vocab.RELATIONS`; their
+            Chinese labels 领导, 协商, ... count as the built-ins). Any other
+            relation must be declared: an undeclared one raises, listing them.
+        duplicates : {"sum", "max", "raise"} or None
+            Repeated ties of one relation (a tie reported from both sides, a
+            repeated row): sum their weights, keep the largest, or raise naming
+            the rows. In an undirected relation a-b and b-a are the same tie.
+            Default None: sum, with a :class:`~govnet.GovnetWarning` naming the
+            first repeated rows (nothing is merged without a word).
+        self_loops : {"drop", "keep", "raise"} or None
+            Ties from an actor to itself. Default None: drop them with a
+            :class:`~govnet.GovnetWarning` naming the first row.
+
+        Raises
+        ------
+        InvalidNetworkError
+            Duplicate, missing or empty actor ids; unknown tier; a tie to an
+            unknown actor; a bad weight; a bad duty or meeting row. The message
+            names the row and value.
+        """
+        if duplicates is not None and duplicates not in DUP_POLICIES:
+            raise InvalidParameterError(
+                f"duplicates must be one of {DUP_POLICIES} or None, got {duplicates!r}")
+        if self_loops is not None and self_loops not in LOOP_POLICIES:
+            raise InvalidParameterError(
+                f"self_loops must be one of {LOOP_POLICIES} or None, got {self_loops!r}")
+        actor_frame = validate_actors(actors, id_col, name_col, tier_col, kind_col)
+        codes = pd.Index(actor_frame.index)
+        tie_frame, relations = validate_ties(
+            ties, codes, source_col, target_col, relation_col, weight_col, directed,
+            default_relation, self_loops, duplicates)
+        net = cls(actor_frame, tie_frame, relations, meta=meta,
+                  options={"duplicates": duplicates or "sum", "self_loops": self_loops or "drop"})
+        if duplicates == "raise":
+            for rel in relations:
+                net._graph(rel)  # raises on a duplicate now, not at first use
+        if duties is not None:
+            net._duties = validate_duties(duties, codes)
+        if meetings is not None:
+            net._meetings = validate_meetings(meetings, codes)
+        return net
+
+
+    @classmethod
+    def from_arrays(cls, sources: Any, targets: Any, weights: Any = None, *,
+                    actors: Sequence[Any] | int | None = None, tiers: Any = None,
+                    relation: str = "tie", directed: bool = False,
+                    duplicates: str | None = None, self_loops: str | None = None) -> Network:
+        """Build a one-layer network from integer arrays (no Python object per tie).
+
+        ``sources`` and ``targets`` are integer positions ``0 .. n-1`` into
+        ``actors`` (ids, or a count: ids then ``0 .. n-1``); ``tiers`` is an
+        optional array of tier names (default: all ``"plural"``).
+        """
+        src = np.asarray(sources)
+        dst = np.asarray(targets)
+        if src.shape != dst.shape or src.ndim != 1:
+            raise InvalidNetworkError(
+                f"sources and targets must be 1-d arrays of equal length, got shapes "
+                f"{src.shape} and {dst.shape}")
+        if src.size and not (np.issubdtype(src.dtype, np.integer) and np.issubdtype(dst.dtype, np.integer)):
+            raise InvalidNetworkError("sources and targets must be integer arrays (actor positions)")
+        if actors is None:
+            n = int(max(src.max(initial=-1), dst.max(initial=-1)) + 1)
+            check_size("from_arrays: actors", n, BYTES_PER_ACTOR)
+            ids: Any = pd.RangeIndex(n).astype(str)
+        elif isinstance(actors, (int, np.integer)):
+            n = int(actors)
+            if n < 0:
+                raise InvalidNetworkError(f"actors must be a non-negative count, got {n}")
+            check_size("from_arrays: actors", n, BYTES_PER_ACTOR)
+            ids = pd.RangeIndex(n).astype(str)
+        else:
+            ids = pd.Index([id_str(a) for a in actors])
+            n = len(ids)
+        if n > np.iinfo(np.int32).max:
+            raise InvalidNetworkError(f"at most 2^31-1 actors are supported, got {n}")
+        for name, arr in (("sources", src), ("targets", dst)):
+            bad = (arr < 0) | (arr >= n)
+            if bad.any():
+                pos = int(np.flatnonzero(bad)[0])
+                raise InvalidNetworkError(
+                    f"{name}[{pos}] = {arr[pos]} is not an actor position in [0, {n})")
+        if actors is not None and not isinstance(actors, (int, np.integer)):
+            frame = pd.DataFrame({"id": ids, "tier": "plural" if tiers is None else np.asarray(tiers)})
+            actor_frame = validate_actors(frame, "id", "name", "tier", "kind")
+        else:
+            # Generated ids are unique and non-empty: skip the per-row checks.
+            actor_frame = pd.DataFrame(index=pd.Index(ids, name="id"))
+            actor_frame["name"] = actor_frame.index.to_numpy()
+            if tiers is None:
+                actor_frame["tier"] = pd.Categorical.from_codes(
+                    np.full(n, 2, dtype=np.int8), categories=list(TIERS))
+            else:
+                frame = pd.DataFrame({"id": ids, "tier": np.asarray(tiers)})
+                actor_frame["tier"] = tier_categorical(frame, "tier", ids)
+            actor_frame["kind"] = "actor"
+        w = None if weights is None else check_weights(
+            np.asarray(weights, dtype=float), pd.DataFrame(index=pd.RangeIndex(src.size)),
+            "ties", "weight")
+        if w is not None and w.shape != src.shape:
+            raise InvalidNetworkError("weights must have the same length as sources")
+        ties = pd.DataFrame({
+            "src": src.astype(np.int32, copy=False),
+            "dst": dst.astype(np.int32, copy=False),
+            "relation": pd.Categorical.from_codes(np.zeros(src.size, dtype=np.int8), [relation]),
+            "weight": np.ones(src.size) if w is None else w,
+        })
+        spec = relation_spec(relation, directed)
+        if duplicates is not None and duplicates not in DUP_POLICIES:
+            raise InvalidParameterError(
+                f"duplicates must be one of {DUP_POLICIES} or None, got {duplicates!r}")
+        if self_loops is not None and self_loops not in LOOP_POLICIES:
+            raise InvalidParameterError(
+                f"self_loops must be one of {LOOP_POLICIES} or None, got {self_loops!r}")
+        report_ties_changed(ties["src"].to_numpy(), ties["dst"].to_numpy(),
+                            np.zeros(src.size, dtype=np.int64), [relation], [spec.directed],
+                            pd.DataFrame(index=pd.RangeIndex(src.size)),
+                            np.asarray(actor_frame.index, dtype=object), duplicates, self_loops)
+        return cls(actor_frame, ties, {relation: spec},
+                   options={"duplicates": duplicates or "sum", "self_loops": self_loops or "drop"})
+
+    @classmethod
+    def from_networkx(cls, graph: Any, *, tier: str = "tier", kind: str = "kind", name: str = "name",
+                      relation: str = "relation", weight: str = "weight",
+                      default_tier: str | None = None, default_relation: str = "tie") -> Network:
+        """Build a network from a networkx graph (Graph, DiGraph, Multi*).
+
+        Node attributes ``tier``, ``kind``, ``name`` (names configurable) become
+        actor columns; other node attributes are kept. Edge attribute
+        ``relation`` names the layer (``default_relation`` if absent) and
+        ``weight`` the weight. Direction comes from the graph, or per relation
+        from ``graph.graph["govnet_relations"]`` written by :meth:`to_networkx`.
+        ``default_tier`` fills nodes without a tier (otherwise that is an error).
+        """
+        rows = []
+        for node, data in graph.nodes(data=True):
+            row = {k: v for k, v in data.items()}
+            row["id"] = node
+            if tier not in row:
+                if default_tier is None:
+                    raise InvalidNetworkError(
+                        f"networkx node {node!r} has no {tier!r} attribute; "
+                        f"pass default_tier='plural' (or another tier) to fill it")
+                row[tier] = default_tier
+            rows.append(row)
+        if not rows:
+            raise EmptyNetworkError("the networkx graph has no nodes")
+        actors = pd.DataFrame(rows)
+        edge_rows = []
+        multi = graph.is_multigraph()
+        edges = graph.edges(keys=True, data=True) if multi else graph.edges(data=True)
+        for e in edges:
+            u, v, data = (e[0], e[1], e[3]) if multi else e
+            edge_rows.append({**{k: val for k, val in data.items() if k not in (relation, weight)},
+                              "source": u, "target": v,
+                              "relation": data.get(relation, default_relation),
+                              "weight": data.get(weight, 1.0)})
+        ties = pd.DataFrame(edge_rows, columns=None if edge_rows else
+                            ["source", "target", "relation", "weight"])
+        stored = graph.graph.get("govnet_relations")
+        directed: Any = dict(stored) if isinstance(stored, Mapping) else graph.is_directed()
+        net = cls.from_frames(actors, ties, tier_col=tier, kind_col=kind, name_col=name,
+                              directed=directed)
+        return net
+
+    # -- views ------------------------------------------------------------
+
+    @property
+    def actors(self) -> pd.DataFrame:
+        """Actors, indexed by id: name, name_en, tier, kind, and any attributes (a copy)."""
+        return self._actors.copy()
+
+    @property
+    def actor_ids(self) -> pd.Index:
+        """Actor ids in their internal order (the index of every per-actor result)."""
+        return self._codes
+
+    @property
+    def relations(self) -> list[str]:
+        """Relation layer names, in order of first appearance."""
+        return list(self._relations)
+
+    def relation_spec(self, relation: str) -> RelationSpec:
+        """Direction and labels of one relation."""
+        return self._relations[self._check_relation(relation)]
+
+    @property
+    def duties(self) -> pd.DataFrame | None:
+        """The duty list (actor, duty, category, role, ...), or None."""
+        return None if self._duties is None else self._duties.copy()
+
+    @property
+    def meetings(self) -> pd.DataFrame | None:
+        """Meeting and platform attendance (meeting, actor, kind, ...), or None."""
+        return None if self._meetings is None else self._meetings.copy()
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def num_ties(self, relation: Any = "all") -> int:
+        """Number of distinct ties in the layers ``relation`` selects (default ``"all"``:
+        every layer pooled, so a pair tied in two layers counts once)."""
+        return int(self.layer(relation).num_edges)
+
+    def ties(self, relation: str | Sequence[str] | None = None) -> pd.DataFrame:
+        """Tie rows as given (source, target, relation, weight and extra columns).
+
+        ``relation`` restricts to one relation name or a list of them.
+        """
+        t = self._ties
+        if relation is not None:
+            names = self.relation_names(relation)
+            t = t[t["relation"].isin(names)]
+        out = t.drop(columns=["src", "dst"]).copy()
+        out.insert(0, "source", self._codes[t["src"].to_numpy()].to_numpy())
+        out.insert(1, "target", self._codes[t["dst"].to_numpy()].to_numpy())
+        out["relation"] = out["relation"].astype(str)
+        return out.reset_index(drop=True)
+
+    def tier_of(self, tier: str) -> list[str]:
+        """Ids of the actors of one tier."""
+        t = normalize_tier(tier)
+        if t is None:
+            raise InvalidNetworkError(f"unknown tier {tier!r}; expected one of {list(TIERS)}")
+        return list(self._actors.index[self._actors["tier"] == t])
+
+    def position(self, actor: Any) -> int:
+        """Internal position of an actor id; ActorNotFoundError if absent."""
+        key = id_str(actor)
+        pos = self._codes.get_indexer([key])[0]
+        if pos < 0:
+            raise ActorNotFoundError(f"actor {key!r} is not in the network")
+        return int(pos)
+
+    def positions(self, actors: Iterable[Any]) -> np.ndarray:
+        """Internal positions of several actor ids."""
+        return np.array([self.position(a) for a in actors], dtype=np.int64)
+
+    # -- layers -----------------------------------------------------------
+
+    def _check_relation(self, relation: str) -> str:
+        """The layer's name (a built-in's Chinese label resolves to it); raises if absent."""
+        if not isinstance(relation, str):
+            raise TypeError(f"a relation name must be a str, got {type(relation).__name__}")
+        name = relation
+        if name not in self._relations:
+            # a built-in's name finds the layer named by its Chinese label, and back
+            want = canonical_relation(relation)
+            name = next((r for r in self._relations if canonical_relation(r) == want), relation)
+        if name not in self._relations:
+            raise RelationNotFoundError(
+                f"no relation {relation!r} in this network; relations: {self.relations}")
+        return name
+
+    def relation_names(self, relation: Any) -> list[str]:
+        """The layer names that ``relation=`` selects (see docs/conventions.md).
+
+        * a name (or a built-in's Chinese label): that layer;
+        * a list of names: those layers (pooled by the measures);
+        * ``"all"``: every layer, pooled;
+        * ``None``: the only layer of a one-layer network; on a network with several
+          layers this is an error, since pooling them must be asked for.
+        """
+        if relation is None:
+            if len(self._relations) > 1:
+                raise InvalidParameterError(
+                    f"relation=None is ambiguous: this network has {len(self._relations)} layers "
+                    f"({', '.join(self._relations)}); pass one name, a list of names, or "
+                    f"relation='all' to pool every layer")
+            return list(self._relations)
+        if isinstance(relation, str):
+            if relation == ALL_RELATIONS and ALL_RELATIONS not in self._relations:
+                return list(self._relations)
+            return [self._check_relation(relation)]
+        if isinstance(relation, (list, tuple, pd.Index, np.ndarray)):
+            names = [self._check_relation(r) for r in relation]
+            if not names:
+                raise InvalidParameterError("relation list is empty")
+            if len(set(names)) != len(names):
+                raise InvalidParameterError(f"relation list names a layer twice: {list(relation)}")
+            return names
+        raise TypeError(f"relation must be a name, a list of names, 'all' or None, "
+                        f"got {type(relation).__name__}")
+
+    def _graph(self, relation: str) -> Any:
+        key = ("layer", relation)
+        g = self._graphs.get(key)
+        if g is not None:
+            return g
+        with self._lock:
+            g = self._graphs.get(key)
+            if g is not None:
+                return g
+            t = self._ties
+            mask = (t["relation"] == relation).to_numpy()
+            g = _core.CsrGraph.build(
+                len(self), t["src"].to_numpy()[mask], t["dst"].to_numpy()[mask],
+                t["weight"].to_numpy()[mask], directed=self._relations[relation].directed,
+                duplicates=self._options["duplicates"], self_loops=self._options["self_loops"])
+            self._graphs[key] = g
+            return g
+
+    def layer(self, relation: Any = None, *, mode: str = "sum") -> Any:
+        """The C++ graph of the layers ``relation`` selects (see :meth:`relation_names`).
+
+        Parameters
+        ----------
+        relation : str, list of str, "all", or None
+            One layer; several layers to pool; ``"all"`` to pool every layer;
+            None only on a one-layer network.
+        mode : {"sum", "any"}
+            How pooled (or weighted) ties combine: weights summed, or 1 for any
+            tie. A pool is directed if any chosen layer is (undirected ties then
+            count both ways). Graphs are built once and cached.
+        """
+        if mode not in ("sum", "any"):
+            raise InvalidParameterError(f"mode must be 'sum' or 'any', got {mode!r}")
+        names = self.relation_names(relation)
+        if not names:  # a network with no layer: an empty graph
+            key: tuple[Any, ...] = ("empty",)
+            with self._lock:
+                if key not in self._graphs:
+                    self._graphs[key] = _core.CsrGraph.build(
+                        len(self), np.zeros(0, np.int32), np.zeros(0, np.int32))
+                return self._graphs[key]
+        if len(names) == 1:
+            g = self._graph(names[0])
+            if not (mode == "any" and g.weighted):
+                return g
+        key = ("aggregate", tuple(names), mode)
+        g = self._graphs.get(key)
+        if g is None:
+            with self._lock:
+                g = self._graphs.get(key)
+                if g is None:
+                    g = _core.aggregate([self._graph(r) for r in names], mode)
+                    self._graphs[key] = g
+        return g
+
+    # -- conversion -------------------------------------------------------
+
+    def to_frames(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame | None]:
+        """(actors, ties, duties) as DataFrames that :meth:`from_frames` reads back."""
+        actors = self._actors.reset_index().rename(columns={"index": "id"})
+        actors["tier"] = actors["tier"].astype(str)
+        ties = self.ties()
+        ties["directed"] = ties["relation"].map({k: v.directed for k, v in self._relations.items()})
+        return actors, ties, self.duties
+
+    def to_networkx(self) -> Any:
+        """A networkx ``MultiDiGraph`` (or ``MultiGraph`` if no layer is directed).
+
+        Each tie is one edge keyed by its relation, with ``relation`` and
+        ``weight`` attributes (duplicates merged as the layer does). Actor
+        columns become node attributes. ``graph["govnet_relations"]`` keeps
+        each relation's direction so :meth:`from_networkx` restores it;
+        undirected ties in a MultiDiGraph are stored once.
+        """
+        import networkx as nx
+
+        any_directed = any(s.directed for s in self._relations.values())
+        g = nx.MultiDiGraph() if any_directed else nx.MultiGraph()
+        g.graph["govnet_relations"] = {k: v.directed for k, v in self._relations.items()}
+        g.graph.update({k: v for k, v in self.meta.items() if isinstance(v, (str, int, float))})
+        for actor_id, row in self._actors.iterrows():
+            attrs = {k: v for k, v in row.items() if not (isinstance(v, float) and np.isnan(v))}
+            attrs["tier"] = str(attrs["tier"])
+            g.add_node(actor_id, **attrs)
+        ids = self._codes.to_numpy()
+        for rel in self.relations:
+            s, t, w = self._graph(rel).edges()
+            for a, b, x in zip(ids[s], ids[t], w):
+                g.add_edge(a, b, key=rel, relation=rel, weight=float(x))
+        return g
+
+
+    def with_layer(self, relation: str, ties: pd.DataFrame, *, directed: bool | None = None,
+                   source_col: str = "source", target_col: str = "target",
+                   weight_col: str = "weight") -> Network:
+        """A new network with one more relation layer built from ``ties``."""
+        if relation in self._relations:
+            raise InvalidNetworkError(f"relation {relation!r} already exists")
+        t = ties.copy()
+        t["relation"] = relation
+        new_ties, specs = validate_ties(t, self._codes, source_col, target_col, "relation",
+                                         weight_col, {relation: bool(directed)} if directed is not None
+                                         else None, "tie", self._options["self_loops"])
+        rel_specs = dict(self._relations)
+        rel_specs.update(specs)
+        combined = pd.concat([self._ties.assign(relation=self._ties["relation"].astype(str)),
+                              new_ties.assign(relation=new_ties["relation"].astype(str))],
+                             ignore_index=True)
+        combined["relation"] = pd.Categorical(combined["relation"], categories=list(rel_specs))
+        return Network(self._actors, combined, rel_specs, duties=self._duties,
+                       meetings=self._meetings, meta=self.meta, options=self._options)
+
+
+    # -- pickling (arrays, not Python objects per tie) -----------------------
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"actors": self._actors, "ties": self._ties, "relations": self._relations,
+                "duties": self._duties, "meetings": self._meetings, "meta": self.meta,
+                "options": self._options}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        Network.__init__(self, state["actors"], state["ties"], state["relations"],
+                         duties=state["duties"], meetings=state["meetings"], meta=state["meta"],
+                         options=state["options"])
+
+    # -- display ----------------------------------------------------------
+
+    def summary(self) -> pd.DataFrame:
+        """Actors counted by tier and kind, with bilingual labels."""
+        a = self._actors
+        counts = a.groupby(["tier", "kind"], observed=True).size().rename("actors").reset_index()
+        counts["kind_zh"] = counts["kind"].map(lambda k: KINDS[k].zh if k in KINDS else "")
+        counts["tier_zh"] = counts["tier"].map(lambda t: TIERS[t].zh)
+        return counts[["tier", "tier_zh", "kind", "kind_zh", "actors"]]
+
+    def __repr__(self) -> str:
+        name = self.meta.get("name", "Network")
+        tiers = self._actors["tier"].value_counts().reindex(list(TIERS), fill_value=0)
+        tier_text = ", ".join(f"{t} {int(c)}" for t, c in tiers.items() if c)
+        rel_text = ", ".join(f"{r} ({self._graph(r).num_edges}{'→' if s.directed else '—'})"
+                             for r, s in self._relations.items())
+        extra = ""
+        if self._duties is not None:
+            extra += f", {len(self._duties)} duty assignments"
+        if self._meetings is not None:
+            extra += f", {self._meetings['meeting'].nunique()} meetings"
+        return f"<govnet.Network {name!r}: {len(self)} actors ({tier_text}); relations: {rel_text or 'none'}{extra}>"
+
+    def _repr_html_(self) -> str:
+        name = escape(str(self.meta.get("name", "Network")))
+        rows = "".join(
+            f"<tr><td>{escape(str(r.tier))} {escape(r.tier_zh)}</td><td>{escape(str(r.kind))}"
+            f" {escape(r.kind_zh)}</td><td>{r.actors}</td></tr>"
+            for r in self.summary().itertuples())
+        rels = "".join(
+            f"<tr><td>{escape(r)}</td><td>{escape(s.label_zh)}</td>"
+            f"<td>{'directed' if s.directed else 'undirected'}</td>"
+            f"<td>{self._graph(r).num_edges}</td></tr>" for r, s in self._relations.items())
+        extra = ""
+        if self._duties is not None:
+            extra += f"<p>Duties: {len(self._duties)} assignments of {self._duties['duty'].nunique()} duties.</p>"
+        if self._meetings is not None:
+            extra += f"<p>Meetings/platforms: {self._meetings['meeting'].nunique()}.</p>"
+        return (f"<div><strong>govnet.Network</strong> {name} — {len(self)} actors"
+                f"<table><tr><th>tier</th><th>kind</th><th>actors</th></tr>{rows}</table>"
+                f"<table><tr><th>relation</th><th>中文</th><th>direction</th><th>ties</th></tr>"
+                f"{rels}</table>{extra}</div>")

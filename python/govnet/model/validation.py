@@ -1,0 +1,478 @@
+"""Validation of user tables: every check names the table, row (and file line) and value.
+
+Used by the model and by every reader; the functions are internal (not exported from
+govnet) but public within the package."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from govnet.errors import (
+    EmptyNetworkError,
+    GovnetWarning,
+    InvalidNetworkError,
+    RelationNotFoundError,
+    TooLargeError,
+)
+from govnet.model.vocab import RELATIONS, TIERS, normalize_tier
+
+DUP_POLICIES = ("sum", "max", "raise")
+
+
+LOOP_POLICIES = ("drop", "keep", "raise")
+
+
+ROLES = ("lead", "assist")
+
+
+ROLE_ALIASES = {"lead": "lead", "牵头": "lead", "主责": "lead", "assist": "assist", "协助": "assist",
+                 "配合": "assist"}
+
+
+@dataclass(frozen=True)
+class RelationSpec:
+    """A relation layer's name, direction and labels."""
+
+    name: str
+    directed: bool
+    label_zh: str = ""
+    label_en: str = ""
+
+
+def row_label(frame: pd.DataFrame, what: str, pos: int) -> str:
+    """'ties row 7' (0-based data row), plus the file line for files."""
+    label = frame.index[pos]
+    text = f"{what} row {pos}"
+    if not (isinstance(frame.index, pd.RangeIndex) and label == pos):
+        text += f" (index {label!r})"
+    path = frame.attrs.get("govnet_file")
+    if path:
+        text += f" ({os.path.basename(path)} line {pos + 1 + frame.attrs.get('govnet_header_lines', 1)})"
+    return text
+
+
+def require_columns(frame: pd.DataFrame, what: str, columns: Iterable[str]) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise InvalidNetworkError(
+            f"{what}: missing column(s) {', '.join(map(repr, missing))}; "
+            f"columns present: {', '.join(map(repr, map(str, frame.columns)))}")
+
+
+def clean_ids(values: pd.Series, frame: pd.DataFrame, what: str, column: str) -> np.ndarray:
+    """Ids as stripped strings; raises on missing or empty ones, naming the row."""
+    arr = values.to_numpy(dtype=object)
+    missing = pd.isna(values).to_numpy()
+    if missing.any():
+        pos = int(np.flatnonzero(missing)[0])
+        raise InvalidNetworkError(f"{row_label(frame, what, pos)}: {column} is missing")
+    out = np.array([id_str(v) for v in arr], dtype=object)
+    empty = out == ""
+    if empty.any():
+        pos = int(np.flatnonzero(empty)[0])
+        raise InvalidNetworkError(f"{row_label(frame, what, pos)}: {column} is empty")
+    return out
+
+
+def id_str(v: Any) -> str:
+    if isinstance(v, (float, np.floating)) and float(v).is_integer():
+        v = int(v)  # 3.0 -> "3": ids read as floats by pandas
+    return str(v).strip()
+
+
+def check_weights(values: Any, frame: pd.DataFrame, what: str, column: str) -> np.ndarray:
+    num = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(dtype=float)
+    bad = ~np.isfinite(num) | (num < 0)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        raw = pd.Series(values).iloc[pos]
+        raw = raw.item() if isinstance(raw, np.generic) else raw
+        reason = ("is negative" if np.isfinite(num[pos]) else
+                  "is not a finite number")
+        raise InvalidNetworkError(f"{row_label(frame, what, pos)}: {column} {raw!r} {reason}")
+    return num
+
+
+# Rough heap cost of one actor built by from_arrays (id string, name, tier,
+# kind, index entries): used to refuse absurd counts before allocating.
+BYTES_PER_ACTOR = 200.0
+
+
+MEMORY_LIMIT = 8.0 * 1024**3  # as the C++ core's check_allocation
+
+
+def check_size(what: str, count: float, bytes_each: float, limit: float = MEMORY_LIMIT) -> None:
+    need = float(count) * bytes_each
+    if not need <= limit:
+        raise TooLargeError(f"{what}: {count:.6g} entries would need about {need / 1024**3:.3g} GiB, "
+                            f"more than the limit of {limit / 1024**3:.3g} GiB")
+
+
+def validate_loaded(actors: pd.DataFrame, ties: pd.DataFrame,
+                     relations: Mapping[str, RelationSpec], duties: pd.DataFrame | None,
+                     meetings: pd.DataFrame | None, options: Mapping[str, str]) -> None:
+    """Invariants of a network decoded from a file (govnet.storage), which
+    bypassed from_frames: raises InvalidNetworkError naming the first problem."""
+    ids = actors.index
+    if len(ids) == 0:
+        raise EmptyNetworkError("the network has no actors")
+    if not ids.is_unique:
+        raise InvalidNetworkError("actor ids are not unique")
+    if not all(isinstance(i, str) and i != "" for i in ids):
+        raise InvalidNetworkError("actor ids must be non-empty strings")
+    for col in ("name", "tier", "kind"):
+        if col not in actors.columns:
+            raise InvalidNetworkError(f"actors have no {col!r} column")
+    tier = actors["tier"]
+    if not isinstance(tier.dtype, pd.CategoricalDtype) or list(tier.cat.categories) != list(TIERS) \
+            or tier.isna().any():
+        raise InvalidNetworkError(f"actor tiers must be one of {list(TIERS)}")
+    for col, dtype in (("src", np.int32), ("dst", np.int32), ("weight", np.float64)):
+        if col not in ties.columns or ties[col].dtype != dtype:
+            raise InvalidNetworkError(f"ties column {col!r} missing or not {np.dtype(dtype)}")
+    n = len(ids)
+    for col in ("src", "dst"):
+        v = ties[col].to_numpy()
+        if v.size and (v.min() < 0 or v.max() >= n):
+            raise InvalidNetworkError(f"ties column {col!r} has positions outside [0, {n})")
+    w = ties["weight"].to_numpy()
+    if not (np.isfinite(w).all() and (w >= 0).all()):
+        raise InvalidNetworkError("tie weights must be finite and non-negative")
+    rel = ties.get("relation")
+    if rel is None or not isinstance(rel.dtype, pd.CategoricalDtype) \
+            or list(rel.cat.categories) != list(relations) or rel.isna().any():
+        raise InvalidNetworkError("tie relations do not match the relation list")
+    if options.get("duplicates") not in DUP_POLICIES or options.get("self_loops") not in LOOP_POLICIES:
+        raise InvalidNetworkError(f"bad build options {dict(options)}")
+    for name, frame, cols in (("duties", duties, ("actor", "duty", "role")),
+                              ("meetings", meetings, ("meeting", "actor"))):
+        if frame is None:
+            continue
+        for c in cols:
+            if c not in frame.columns:
+                raise InvalidNetworkError(f"{name} have no {c!r} column")
+        if len(frame) and (ids.get_indexer(frame["actor"].astype(object)) < 0).any():
+            raise InvalidNetworkError(f"{name} name actors that are not in the network")
+
+
+def validate_actors(actors: pd.DataFrame, id_col: str, name_col: str, tier_col: str,
+                     kind_col: str) -> pd.DataFrame:
+    if not isinstance(actors, pd.DataFrame):
+        raise InvalidNetworkError(f"actors must be a DataFrame, got {type(actors).__name__}")
+    if len(actors) == 0:
+        raise EmptyNetworkError("actors: the table has no rows; a network needs at least one actor")
+    frame = actors
+    if id_col not in frame.columns and frame.index.name == id_col:
+        frame = frame.reset_index()
+    require_columns(frame, "actors", [id_col, tier_col])
+    ids = clean_ids(frame[id_col], frame, "actors", id_col)
+    dup = pd.Index(ids).duplicated()
+    if dup.any():
+        pos = int(np.flatnonzero(dup)[0])
+        first = int(np.flatnonzero(ids == ids[pos])[0])
+        raise InvalidNetworkError(
+            f"{row_label(frame, 'actors', pos)}: duplicate actor id {ids[pos]!r} "
+            f"(first at row {first})")
+    out = pd.DataFrame(index=pd.Index(ids, name="id"))
+    names = frame[name_col] if name_col in frame.columns else pd.Series(ids)
+    names = names.reset_index(drop=True).where(lambda s: s.notna() & (s.astype(str) != ""),
+                                               pd.Series(ids))
+    out["name"] = names.astype(str).to_numpy()
+    if "name_en" in frame.columns:
+        out["name_en"] = frame["name_en"].to_numpy()
+    out["tier"] = tier_categorical(frame, tier_col, ids)
+    if kind_col in frame.columns:
+        kinds = frame[kind_col].fillna("actor").astype(str).str.strip().replace("", "actor")
+    else:
+        kinds = pd.Series("actor", index=frame.index)
+    out["kind"] = kinds.to_numpy()
+    skip = {id_col, name_col, tier_col, kind_col, "name_en"}
+    for c in frame.columns:
+        if c not in skip:
+            out[str(c)] = frame[c].to_numpy()
+    return out
+
+
+def tier_categorical(frame: pd.DataFrame, tier_col: str, ids: Any) -> pd.Categorical:
+    """Tier names normalised once per distinct value; raises naming the first bad row."""
+    codes, uniques = pd.factorize(frame[tier_col], use_na_sentinel=True)
+    canon = [normalize_tier(u) for u in uniques]
+    lookup = np.array([-1 if c is None else list(TIERS).index(c) for c in canon] + [-1])
+    tier_codes = lookup[codes]  # code -1 (missing) maps to the trailing -1
+    if (tier_codes < 0).any():
+        pos = int(np.flatnonzero(tier_codes < 0)[0])
+        raw = frame[tier_col].iloc[pos]
+        raise InvalidNetworkError(
+            f"{row_label(frame, 'actors', pos)}: unknown tier {raw!r} for actor "
+            f"{ids[pos]!r}; expected one of {', '.join(TIERS)}")
+    return pd.Categorical.from_codes(tier_codes.astype(np.int8), categories=list(TIERS))
+
+
+#: Chinese labels of the built-in relations (领导 -> leadership, ...). A layer named
+#: by one keeps the name the data gave it, takes the built-in's direction, and
+#: answers to either name in ``relation=``.
+RELATION_ALIASES: dict[str, str] = {
+    part: name for name, info in RELATIONS.items()
+    for part in [info.zh, *info.zh.split("/")]}
+
+#: The word that pools every layer (``relation="all"``); no layer may be named so.
+ALL_RELATIONS = "all"
+
+
+def canonical_relation(name: str) -> str:
+    """A built-in relation's name for its Chinese label; other names unchanged."""
+    return RELATION_ALIASES.get(name, name)
+
+
+def relation_spec(name: str, directed: bool | None) -> RelationSpec:
+    """The spec of relation ``name``; ``directed=None`` takes the built-in's direction
+    and is an error for any other name (its direction must be declared)."""
+    info = RELATIONS.get(canonical_relation(name))
+    if directed is None:
+        if info is None:
+            raise InvalidNetworkError(undeclared_message([name]))
+        directed = info.directed
+    return RelationSpec(name, bool(directed), info.zh if info else "", info.en if info else name)
+
+
+def undeclared_message(names: list[str]) -> str:
+    example = ", ".join(f"{n!r}: True" for n in names[:3])
+    return (f"the direction of relation(s) {', '.join(map(repr, names))} is not declared "
+            f"(only the built-in relations {', '.join(RELATIONS)} have a known direction); "
+            f"declare it with directed={{{example}}} (True = directed, False = undirected), "
+            f"directed=True/False for every relation, or a 'directed' column in the ties")
+
+
+#: Spellings of a boolean cell (a 'directed' column); anything else is refused.
+TRUE_WORDS = frozenset({"true", "t", "1", "1.0", "yes", "y", "directed", "是", "有向"})
+FALSE_WORDS = frozenset({"false", "f", "0", "0.0", "no", "n", "undirected", "否", "无向"})
+
+
+def validate_ties(ties: pd.DataFrame | None, codes: pd.Index, source_col: str, target_col: str,
+                   relation_col: str, weight_col: str,
+                   directed: bool | Mapping[str, bool] | None, default_relation: str,
+                   self_loops: str | None, duplicates: str | None = "sum"
+                   ) -> tuple[pd.DataFrame, dict[str, RelationSpec]]:
+    empty = pd.DataFrame({"src": np.zeros(0, np.int32), "dst": np.zeros(0, np.int32),
+                          "relation": pd.Categorical([]), "weight": np.zeros(0)})
+    if ties is None:
+        return empty, {}
+    if not isinstance(ties, pd.DataFrame):
+        raise InvalidNetworkError(f"ties must be a DataFrame, got {type(ties).__name__}")
+    require_columns(ties, "ties", [source_col, target_col])
+    if len(ties) == 0:
+        return empty, {}
+    src_ids = clean_ids(ties[source_col], ties, "ties", source_col)
+    dst_ids = clean_ids(ties[target_col], ties, "ties", target_col)
+    src = codes.get_indexer(src_ids)
+    dst = codes.get_indexer(dst_ids)
+    for arr, ids, col in ((src, src_ids, source_col), (dst, dst_ids, target_col)):
+        if (arr < 0).any():
+            pos = int(np.flatnonzero(arr < 0)[0])
+            raise InvalidNetworkError(
+                f"{row_label(ties, 'ties', pos)}: {col} {ids[pos]!r} is not an actor")
+    if relation_col in ties.columns:
+        rel = ties[relation_col].astype(object).where(ties[relation_col].notna(), default_relation)
+        rel = rel.astype(str).str.strip()
+        if (rel == "").any():
+            pos = int(np.flatnonzero((rel == "").to_numpy())[0])
+            raise InvalidNetworkError(f"{row_label(ties, 'ties', pos)}: {relation_col} is empty")
+    else:
+        rel = pd.Series(default_relation, index=ties.index)
+    if weight_col in ties.columns:
+        w = check_weights(ties[weight_col].to_numpy(), ties, "ties", weight_col)
+    else:
+        w = np.ones(len(ties))
+    if (rel == ALL_RELATIONS).any():
+        pos = int(np.flatnonzero((rel == ALL_RELATIONS).to_numpy())[0])
+        raise InvalidNetworkError(f"{row_label(ties, 'ties', pos)}: a relation may not be named "
+                                  f"{ALL_RELATIONS!r} (relation='all' pools every layer)")
+    names = list(dict.fromkeys(rel.tolist()))
+    declared: dict[str, bool | None]
+    if isinstance(directed, Mapping):
+        given = {str(k): v for k, v in directed.items()}
+        unknown = [k for k in given if k not in names]
+        if unknown:
+            raise RelationNotFoundError(f"directed names relation(s) {unknown} with no ties; "
+                                        f"relations: {names}")
+        declared = {n: given.get(n) for n in names}
+    else:
+        declared = {n: directed for n in names}
+    if "directed" in ties.columns:
+        # A per-row 'directed' column (as to_frames writes) must agree within a relation
+        # and with an explicit directed= argument.
+        flags = bool_column(ties, "directed")
+        for n in names:
+            vals = pd.unique(flags[(rel == n).to_numpy()])
+            vals = [v for v in vals if v is not None]
+            if len(vals) > 1:
+                raise InvalidNetworkError(f"ties: relation {n!r} is marked both directed and undirected "
+                                          f"in the 'directed' column")
+            if vals:
+                if declared[n] is not None and bool(declared[n]) != bool(vals[0]):
+                    raise InvalidNetworkError(
+                        f"ties: relation {n!r} is declared directed={declared[n]} but the "
+                        f"'directed' column says {bool(vals[0])}")
+                declared[n] = bool(vals[0])
+    missing = [n for n in names if declared[n] is None and canonical_relation(n) not in RELATIONS]
+    if missing:
+        raise InvalidNetworkError(undeclared_message(missing))
+    specs = {n: relation_spec(n, declared[n]) for n in names}
+    rel_codes = pd.Categorical(rel.to_numpy(), categories=names).codes.astype(np.int64)
+    report_ties_changed(src, dst, rel_codes, names, [specs[n].directed for n in names], ties,
+                        codes.to_numpy(), duplicates, self_loops)
+    extra = [c for c in ties.columns
+             if c not in (source_col, target_col, relation_col, weight_col, "directed")]
+    out = pd.DataFrame({
+        "src": src.astype(np.int32),
+        "dst": dst.astype(np.int32),
+        "relation": pd.Categorical(rel.to_numpy(), categories=names),
+        "weight": w,
+    })
+    for c in extra:
+        out[str(c)] = ties[c].to_numpy()
+    return out, specs
+
+
+def report_ties_changed(src: np.ndarray, dst: np.ndarray, rel_codes: np.ndarray,
+                        rel_names: list[str], directed: list[bool], frame: pd.DataFrame,
+                        ids: np.ndarray, duplicates: str | None, self_loops: str | None) -> None:
+    """Warn (GovnetWarning) when a *default* policy will change the ties: duplicates
+    merged (summed) or self-loops dropped. Explicit policies are the caller's choice
+    and stay silent; 'raise' policies are enforced here, naming the rows."""
+    import warnings
+
+    if self_loops in (None, "raise"):
+        loops = np.flatnonzero(src == dst)
+        if loops.size:
+            pos = int(loops[0])
+            if self_loops == "raise":
+                raise InvalidNetworkError(
+                    f"{row_label(frame, 'ties', pos)}: self-loop on {ids[src[pos]]!r} "
+                    f"(self_loops='raise')")
+            warnings.warn(GovnetWarning(
+                f"{loops.size} self-loop(s) dropped, first {row_label(frame, 'ties', pos)} "
+                f"({ids[src[pos]]!r} to itself); pass self_loops='drop' to drop them silently, "
+                f"'keep' to keep them or 'raise' to refuse them"), stacklevel=4)
+    if duplicates not in (None, "raise") or src.size < 2:
+        return
+    und = ~np.asarray(directed, dtype=bool)[rel_codes]
+    a = np.where(und, np.minimum(src, dst), src)
+    b = np.where(und, np.maximum(src, dst), dst)
+    keep = src != dst if self_loops in (None, "drop") else np.ones(src.size, dtype=bool)
+    rows = np.flatnonzero(keep)
+    order = rows[np.lexsort((b[rows], a[rows], rel_codes[rows]))]
+    same = ((a[order][1:] == a[order][:-1]) & (b[order][1:] == b[order][:-1])
+            & (rel_codes[order][1:] == rel_codes[order][:-1]))
+    if not same.any():
+        return
+    k = int(np.flatnonzero(same)[0])
+    first, second = sorted((int(order[k]), int(order[k + 1])))
+    arrow = "->" if directed[rel_codes[first]] else "--"
+    what = (f"{row_label(frame, 'ties', second)} repeats row {first} "
+            f"({ids[src[first]]!r} {arrow} {ids[dst[first]]!r}, relation "
+            f"{rel_names[rel_codes[first]]!r})")
+    if duplicates == "raise":
+        raise InvalidNetworkError(f"{what}: duplicate tie (duplicates='raise')")
+    warnings.warn(GovnetWarning(
+        f"{int(same.sum())} duplicate tie(s) will be merged with their weights summed; first: "
+        f"{what}. In an undirected relation a-b and b-a are the same tie. Pass duplicates='sum' "
+        f"to sum them silently, 'max' to keep the largest weight, or 'raise' to refuse them"),
+        stacklevel=4)
+
+
+def bool_column(frame: pd.DataFrame, column: str) -> np.ndarray:
+    """A column of boolean cells (1/0, true/false, yes/no, 是/否, Y/N, directed/undirected;
+    blank = not given -> None); any other spelling raises naming the row and value."""
+    out = np.empty(len(frame), dtype=object)
+    for pos, v in enumerate(frame[column].to_numpy(dtype=object)):
+        b = as_bool(v)
+        if b is None and not (v is None or (isinstance(v, float) and np.isnan(v))
+                              or (isinstance(v, str) and v.strip() == "")):
+            raise InvalidNetworkError(
+                f"{row_label(frame, 'ties', pos)}: {column} {v!r} is not a yes/no value; use one of "
+                f"{', '.join(sorted(TRUE_WORDS))} or {', '.join(sorted(FALSE_WORDS))}")
+        out[pos] = b
+    return out
+
+
+def as_bool(v: Any) -> bool | None:
+    if isinstance(v, (bool, np.bool_)):
+        return bool(v)
+    if isinstance(v, str):
+        s = v.strip().lower()
+        if s in TRUE_WORDS:
+            return True
+        if s in FALSE_WORDS:
+            return False
+    if isinstance(v, (int, np.integer, float, np.floating)) and v in (0, 1):
+        return bool(v)
+    return None
+
+
+def validate_duties(duties: pd.DataFrame, codes: pd.Index) -> pd.DataFrame:
+    if not isinstance(duties, pd.DataFrame):
+        raise InvalidNetworkError(f"duties must be a DataFrame, got {type(duties).__name__}")
+    require_columns(duties, "duties", ["actor", "duty"])
+    actors = clean_ids(duties["actor"], duties, "duties", "actor")
+    pos = codes.get_indexer(actors)
+    if (pos < 0).any():
+        p = int(np.flatnonzero(pos < 0)[0])
+        raise InvalidNetworkError(f"{row_label(duties, 'duties', p)}: actor {actors[p]!r} is not an actor")
+    duty_ids = clean_ids(duties["duty"], duties, "duties", "duty")
+    if "role" in duties.columns:
+        raw = duties["role"].fillna("lead").astype(str).str.strip()
+        roles = raw.str.lower().map(ROLE_ALIASES)
+        if roles.isna().any():
+            p = int(np.flatnonzero(roles.isna().to_numpy())[0])
+            raise InvalidNetworkError(
+                f"{row_label(duties, 'duties', p)}: unknown role {raw.iloc[p]!r}; expected 'lead' or 'assist'")
+        roles = roles.to_numpy()
+    else:
+        roles = np.full(len(duties), "lead", dtype=object)
+    out = pd.DataFrame({"actor": actors, "duty": duty_ids,
+                        "category": (duties["category"].fillna("").astype(str).to_numpy()
+                                     if "category" in duties.columns else ""),
+                        "role": pd.Categorical(roles, categories=list(ROLES))})
+    for c in duties.columns:
+        if c not in ("actor", "duty", "category", "role"):
+            out[str(c)] = duties[c].to_numpy()
+    key = pd.MultiIndex.from_arrays([actors, duty_ids])
+    dup = key.duplicated(keep=False)
+    if dup.any():
+        rows = np.flatnonzero(dup)
+        seen: dict[tuple[str, str], int] = {}
+        for p in rows:
+            k = (actors[p], duty_ids[p])
+            if k in seen and roles[seen[k]] != roles[p]:
+                raise InvalidNetworkError(
+                    f"{row_label(duties, 'duties', int(p))}: actor {k[0]!r} holds duty {k[1]!r} as "
+                    f"{roles[p]!r} but row {seen[k]} gives {roles[seen[k]]!r}")
+            seen.setdefault(k, int(p))
+        out = out[~key.duplicated(keep="first")].reset_index(drop=True)
+    return out
+
+
+def validate_meetings(meetings: pd.DataFrame, codes: pd.Index) -> pd.DataFrame:
+    if not isinstance(meetings, pd.DataFrame):
+        raise InvalidNetworkError(f"meetings must be a DataFrame, got {type(meetings).__name__}")
+    require_columns(meetings, "meetings", ["meeting", "actor"])
+    names = clean_ids(meetings["meeting"], meetings, "meetings", "meeting")
+    actors = clean_ids(meetings["actor"], meetings, "meetings", "actor")
+    pos = codes.get_indexer(actors)
+    if (pos < 0).any():
+        p = int(np.flatnonzero(pos < 0)[0])
+        raise InvalidNetworkError(
+            f"{row_label(meetings, 'meetings', p)}: meeting {names[p]!r} lists {actors[p]!r}, "
+            f"which is not an actor of the network")
+    out = pd.DataFrame({"meeting": names, "actor": actors})
+    for c in meetings.columns:
+        if c not in ("meeting", "actor"):
+            out[str(c)] = meetings[c].to_numpy()
+    return out.drop_duplicates(subset=["meeting", "actor"]).reset_index(drop=True)

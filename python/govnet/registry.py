@@ -1,0 +1,243 @@
+"""The measure registry: one table of govnet's measures.
+
+Each row says what a measure is (its function), what it returns and which
+options it takes. The core's profile, the HTML report, :class:`Collection`'s
+batch methods, the command line and the property tests read this table, so
+a renamed or missing measure fails loudly (a test checks each row against its
+function's signature) instead of silently dropping a column.
+
+Returns:
+
+* ``"actor"`` — a Series indexed by actor id;
+* ``"actor_table"`` — a DataFrame indexed by actor id (one column per part);
+* ``"scalar"`` — one float for the network;
+* ``"result"`` — a result object (``CorePeripheryResult``, ``CoreProfile``, ...);
+* ``"table"`` — a DataFrame not indexed by actor (``duty_summary``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from govnet.deliberation import index as deliberation
+from govnet.duties import table as duty_table
+from govnet.errors import InvalidParameterError
+from govnet.measures import centrality as c
+from govnet.measures import structure as s
+
+__all__ = ["Measure", "MEASURES", "measure", "names"]
+
+RETURNS = ("actor", "actor_table", "scalar", "result", "table")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One registered measure: ``func(net, **options)``."""
+
+    name: str
+    func: Callable[..., Any]
+    returns: str
+    options: tuple[str, ...]
+    #: shown in the HTML report's actor table (per-actor measures only)
+    report: bool = False
+    #: what it reads: "ties" (a relation layer), "duties" or "meetings"
+    reads: str = "ties"
+
+    def __call__(self, net: Any, **options: Any) -> Any:
+        unknown = [k for k in options if k not in self.options]
+        if unknown:
+            raise InvalidParameterError(
+                f"{self.name} takes no option {unknown[0]!r}; its options: {', '.join(self.options)}"
+            )
+        return self.func(net, **options)
+
+
+_ROWS = [
+    Measure("degree_centrality", c.degree_centrality, "actor", ("relation", "undirected"), True),
+    Measure("in_degree_centrality", c.in_degree_centrality, "actor", ("relation",)),
+    Measure("out_degree_centrality", c.out_degree_centrality, "actor", ("relation",)),
+    Measure("strength", c.strength, "actor", ("relation", "mode", "undirected")),
+    Measure(
+        "closeness_centrality",
+        c.closeness_centrality,
+        "actor",
+        ("relation", "distance", "wf_improved", "direction", "undirected", "threads", "progress"),
+        True,
+    ),
+    Measure(
+        "harmonic_centrality",
+        c.harmonic_centrality,
+        "actor",
+        ("relation", "distance", "normalized", "direction", "undirected", "threads", "progress"),
+        True,
+    ),
+    Measure(
+        "betweenness_centrality",
+        c.betweenness_centrality,
+        "actor",
+        (
+            "relation",
+            "normalized",
+            "endpoints",
+            "weight",
+            "k",
+            "seed",
+            "undirected",
+            "threads",
+            "progress",
+        ),
+        True,
+    ),
+    Measure(
+        "eigenvector_centrality",
+        c.eigenvector_centrality,
+        "actor",
+        ("relation", "weight", "max_iter", "tol", "scale", "undirected", "threads"),
+        True,
+    ),
+    Measure(
+        "katz_centrality",
+        c.katz_centrality,
+        "actor",
+        (
+            "relation",
+            "alpha",
+            "beta",
+            "max_iter",
+            "tol",
+            "normalized",
+            "weight",
+            "undirected",
+            "threads",
+        ),
+    ),
+    Measure(
+        "pagerank",
+        c.pagerank,
+        "actor",
+        (
+            "relation",
+            "alpha",
+            "personalization",
+            "max_iter",
+            "tol",
+            "dangling",
+            "weight",
+            "undirected",
+            "threads",
+        ),
+        True,
+    ),
+    Measure(
+        "hits",
+        c.hits,
+        "actor_table",
+        ("relation", "max_iter", "tol", "normalized", "weight", "undirected", "threads"),
+    ),
+    Measure(
+        "core_number", s.core_number, "actor", ("relation", "mode", "threads", "progress"), True
+    ),
+    Measure(
+        "constraint", s.constraint, "actor", ("relation", "weight", "threads", "progress"), True
+    ),
+    Measure(
+        "effective_size",
+        s.effective_size,
+        "actor",
+        ("relation", "weight", "threads", "progress"),
+        True,
+    ),
+    Measure("efficiency", s.efficiency, "actor", ("relation", "weight", "threads", "progress")),
+    Measure("hierarchy", s.hierarchy, "actor", ("relation", "weight", "threads", "progress")),
+    Measure(
+        "structural_holes",
+        s.structural_holes,
+        "actor_table",
+        ("relation", "weight", "threads", "progress"),
+    ),
+    Measure(
+        "brokerage", s.brokerage, "actor_table", ("groups", "relation", "threads", "progress"), True
+    ),
+    Measure(
+        "centralization",
+        c.centralization,
+        "scalar",
+        ("measure", "relation", "normalized", "undirected", "threads"),
+    ),
+    Measure("density", c.density, "scalar", ("relation", "undirected")),
+    Measure("reciprocity", c.reciprocity, "scalar", ("relation",)),
+    Measure(
+        "average_shortest_path_length",
+        c.average_shortest_path_length,
+        "scalar",
+        ("relation", "weight", "disconnected", "undirected", "threads"),
+    ),
+    Measure(
+        "global_efficiency",
+        c.global_efficiency,
+        "scalar",
+        ("relation", "weight", "undirected", "threads"),
+    ),
+    Measure(
+        "core_periphery",
+        s.core_periphery,
+        "result",
+        (
+            "relation",
+            "model",
+            "between",
+            "weight",
+            "restarts",
+            "seed",
+            "max_iter",
+            "tol",
+            "threads",
+            "progress",
+        ),
+    ),
+    Measure("core_profile", s.core_profile, "result", ("core", "relation", "seed", "threads")),
+    Measure("duty_summary", duty_table.duty_summary, "table", ("by_category",), reads="duties"),
+    Measure(
+        "deliberation_index",
+        deliberation.deliberation_index,
+        "result",
+        (
+            "meetings",
+            "kind",
+            "decision_body",
+            "relation",
+            "k",
+            "epsilon",
+            "self_weight",
+            "weight",
+            "weights",
+        ),
+        reads="meetings",
+    ),
+]
+
+#: name -> Measure, in the order of the table above.
+MEASURES: dict[str, Measure] = {m.name: m for m in _ROWS}
+
+
+def measure(name: str) -> Measure:
+    """The registered measure ``name``; InvalidParameterError (listing them) if none."""
+    try:
+        return MEASURES[name]
+    except KeyError:
+        raise InvalidParameterError(
+            f"no measure {name!r}; registered measures: {', '.join(MEASURES)}"
+        ) from None
+
+
+def names(*, returns: str | None = None, report: bool | None = None) -> list[str]:
+    """Registered measure names, optionally only those returning ``returns`` or shown in the report."""
+    if returns is not None and returns not in RETURNS:
+        raise InvalidParameterError(f"returns must be one of {RETURNS}, got {returns!r}")
+    return [
+        m.name
+        for m in _ROWS
+        if (returns is None or m.returns == returns) and (report is None or m.report == report)
+    ]
