@@ -20,8 +20,8 @@ def reach(net):
     return pd.Series({
         "ties": net.num_ties(),
         "market actors reached by government/society (undirected, all layers)":
-            govnet.harmonic_centrality(net, undirected=True)[["owners_assembly", "owners_committee", "property_company"]].mean(),
-        "property company in-degree": net.layer().in_degrees()[net.position("property_company")],
+            govnet.harmonic_centrality(net, relation="all", undirected=True)[["owners_assembly", "owners_committee", "property_company"]].mean(),
+        "property company in-degree": net.layer("all").in_degrees()[net.position("property_company")],
     })
 
 pd.DataFrame({"with supervision": reach(with_sup), "without": reach(without)}).round(3)

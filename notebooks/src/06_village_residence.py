@@ -16,7 +16,7 @@ net.ties()[["source", "target", "relation", "evidence", "note"]]
 # %%
 cores = ["village_committee", "residents_committee"]
 pd.DataFrame({
-    "degree": govnet.degree_centrality(net),
-    "betweenness (undirected)": govnet.betweenness_centrality(net, undirected=True),
-    "harmonic (undirected)": govnet.harmonic_centrality(net, undirected=True),
+    "degree": govnet.degree_centrality(net, relation="all"),
+    "betweenness (undirected)": govnet.betweenness_centrality(net, relation="all", undirected=True),
+    "harmonic (undirected)": govnet.harmonic_centrality(net, relation="all", undirected=True),
 }).loc[cores].round(3)

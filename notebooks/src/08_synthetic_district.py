@@ -22,4 +22,4 @@ govnet.synthetic.calibration(district)
 govnet.synthetic.compare_by_committee_type(district)
 
 # %%
-district.apply(lambda net: govnet.degree_centrality(net)[net.tier_of("core")[0]], name="core_degree").head()
+district.apply(lambda net: govnet.degree_centrality(net, relation="all")[net.tier_of("core")[0]], name="core_degree").head()
