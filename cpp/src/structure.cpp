@@ -502,8 +502,7 @@ void pair_polish(CpState& st, Rng& rng, const RunControl& ctl) {
 
 /// Every partition, in Gray-code order (one node flips per step, O(deg) update,
 /// O(1) fit), keeping the first with the highest fit. O(2^n * mean degree).
-std::vector<std::uint8_t> exhaustive_partition(CpState& st, const RunControl& ctl) {
-    const auto nn = st.core.size();
+std::vector<std::uint8_t> exhaustive_partition(CpState& st, std::size_t nn, const RunControl& ctl) {
     st.init(std::vector<std::uint8_t>(nn, 0));
     double best = -std::numeric_limits<double>::infinity();
     std::uint64_t best_code = 0;
@@ -550,7 +549,7 @@ CorePeripheryDiscrete core_periphery_discrete(const CsrGraph& g, const CorePerip
     if (n <= kCorePeripheryExactNodes) {
         CpState st = proto;
         CorePeripheryDiscrete res;
-        res.core = exhaustive_partition(st, ctl);
+        res.core = exhaustive_partition(st, nn, ctl);
         if (ctl.stop_requested()) throw Cancelled();
         st.init(res.core);
         res.fit = st.fit();

@@ -62,7 +62,7 @@ constexpr NodeId kCorePeripheryPolishNodes = 2000;
 struct CorePeripheryOptions {
     CorePeripheryBetween between = CorePeripheryBetween::Ones;
     bool weighted = false;
-    int restarts = 50;
+    int restarts = 20;
     std::uint64_t seed = 0;
 };
 

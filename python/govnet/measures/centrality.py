@@ -66,6 +66,32 @@ def _graph(net: Any, relation: Relation, undirected: bool) -> tuple[Any, Any]:
     return net, g
 
 
+def _distance_graph(net: Any, relation: Relation, undirected: bool,
+                    distance: str | None) -> tuple[Any, Any]:
+    """(Network, C++ graph) whose weights are read as distances.
+
+    With ``undirected=True`` on a directed layer, a pair tied both ways keeps
+    the *shorter* of its two lengths (python-igraph's ``mode="all"``: either
+    arc may be walked in either direction), not their sum, which is what the
+    strength view :meth:`CsrGraph.to_undirected` gives.
+    """
+    net = as_network(net)
+    g = layer_of(net, relation)
+    if not (undirected and g.directed):
+        return net, g
+    if distance is None or not g.weighted:
+        return net, g.to_undirected()
+    src, dst, w = g.edges()
+    lo, hi = np.minimum(src, dst), np.maximum(src, dst)
+    order = np.lexsort((w, hi, lo))          # by pair, shortest first
+    lo, hi, w = lo[order], hi[order], w[order]
+    first = np.ones(len(lo), dtype=bool)
+    first[1:] = (lo[1:] != lo[:-1]) | (hi[1:] != hi[:-1])
+    g = _core.CsrGraph.build(g.num_nodes, lo[first], hi[first], w[first], directed=False,
+                             duplicates="raise", self_loops="keep")
+    return net, g
+
+
 def _nonempty(net: Any, what: str) -> None:
     if len(net) == 0:
         raise EmptyNetworkError(f"{what} is not defined for a network without actors")
@@ -245,7 +271,7 @@ def closeness_centrality(net: Any, *, relation: Relation = None, distance: str |
     doi:10.1017/CBO9780511815478
     """
     incoming = _check_direction(direction)
-    net, g = _graph(net, relation, undirected)
+    net, g = _distance_graph(net, relation, undirected, distance)
     with progress_bar(progress, "closeness", len(net)) as cb:
         values = _core.closeness(g, weighted=distance is not None, incoming=incoming,
                                  wf_improved=bool(wf_improved), threads=check_threads(threads),
@@ -271,7 +297,7 @@ def harmonic_centrality(net: Any, *, relation: Relation = None, distance: str | 
     285(3–4), 539–546. doi:10.1016/S0378-4371(00)00311-3
     """
     incoming = _check_direction(direction)
-    net, g = _graph(net, relation, undirected)
+    net, g = _distance_graph(net, relation, undirected, distance)
     n = len(net)
     with progress_bar(progress, "harmonic", n) as cb:
         values = _core.harmonic(g, weighted=distance is not None, incoming=incoming,
@@ -322,7 +348,7 @@ def betweenness_centrality(net: Any, *, relation: Relation = None, normalized: b
     Brandes, U. (2001). A faster algorithm for betweenness centrality.
     Journal of Mathematical Sociology 25(2), 163–177. doi:10.1080/0022250X.2001.9990249
     """
-    net, g = _graph(net, relation, undirected)
+    net, g = _distance_graph(net, relation, undirected, weight)
     n = len(net)
     if k is not None and (not isinstance(k, (int, np.integer)) or k < 1 or k > n):
         raise InvalidNetworkError(f"k must be an integer in [1, {n}], got {k!r}")
