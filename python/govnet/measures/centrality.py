@@ -255,7 +255,11 @@ def closeness_centrality(net: Any, *, relation: Relation = None, distance: str |
         On a directed layer, networkx uses distances *to* ``v`` (incoming);
         ``"out"`` uses distances *from* ``v``, as R igraph and sna.
         ``undirected=True`` ignores direction (python-igraph's default
-        ``mode="all"``).
+        ``mode="all"``): with ``distance``, a pair tied both ways keeps the
+        shorter of its two lengths, as igraph walks either arc either way.
+        Each of these claims (networkx's default; igraph's ``normalized=True``
+        with ``wf_improved=False`` for ``"in"``, ``"out"`` and ``undirected``)
+        is tested weighted and unweighted, on directed and undirected layers.
 
     Notes
     -----
@@ -336,12 +340,33 @@ def betweenness_centrality(net: Any, *, relation: Relation = None, normalized: b
         Worker threads (default: all cores). Results are bit-identical for any
         thread count.
 
+    undirected : bool, default False
+        Ignore tie direction. With ``weight``, a pair tied both ways keeps the
+        shorter of its two lengths (python-igraph's ``mode="all"``).
+
     Notes
     -----
-    Disconnected pairs contribute nothing. Path counts are doubles (no
-    overflow on large grids). Weighted distances are compared exactly, as
-    networkx and igraph do (sna's weighted betweenness has a known bug, see
-    docs/conventions.md). O(nm) unweighted, O(nm + n² log n) weighted.
+    Disconnected pairs contribute nothing. Path counts are kept as a
+    mantissa and a power-of-two exponent, so they never overflow (a chain of
+    k "diamonds" has 2^k shortest paths, past the double range at k = 1024;
+    the values stay exact to rounding). Weighted distances are compared
+    exactly, as networkx and igraph do (sna's weighted betweenness has a
+    known bug, see docs/conventions.md). O(nm) unweighted, O(nm + n² log n)
+    weighted.
+
+    **Ties of length 0.** Weights are lengths ``>= 0``. A shortest ``s``–``t``
+    path is a path of minimum total length and, among those, with the fewest
+    ties of length 0; each such path counts once. With positive weights this
+    is the usual definition (networkx, igraph). With zero-length ties it
+    keeps the shortest paths simple and finite in number: in ``s -0- v -1- t``
+    the actor ``v`` lies on the one shortest path (1.0); for zero-distance
+    twins ``u -0- v`` that both join ``s`` and ``t`` by ties of length 1, the
+    detours ``s-u-v-t`` and ``s-v-u-t`` are not shortest and ``u`` and ``v``
+    share the pair (0.5 each). Counting *every* simple path of minimum length
+    instead is #P-hard once zero-length ties form cycles (as each undirected
+    one does). networkx's Dijkstra-based betweenness settles zero-distance
+    ties in arbitrary order and can miss or double-count such paths; the tests
+    compare govnet with a brute-force enumeration of all simple paths.
 
     References
     ----------

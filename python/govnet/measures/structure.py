@@ -334,13 +334,23 @@ def core_periphery(net: Any, *, relation: Relation = None, model: str = "discret
     * ``model="discrete"``: actors are split into core and periphery; the
       ideal pattern is core–core 1, periphery–periphery 0, and core–periphery
       1 (``between="ones"``, the paper's ideal structure) or left out of the
-      correlation (``between="missing"``, UCINET's default). The search
-      maximises the correlation: restart 0 starts from the best prefix of the
-      strength ranking, the others from random partitions (reproducible with
-      ``seed``); each moves single actors, in random order, while a move
-      raises the fit, until a full sweep improves nothing. The best restart
-      wins (ties: the lowest restart). A core needs >= 1 actor (``"ones"``) or
-      >= 2 (``"missing"``) and the periphery >= 2, so the correlation is defined.
+      correlation (``between="missing"``, UCINET's default). A core needs
+      >= 1 actor (``"ones"``) or >= 2 (``"missing"``) and the periphery >= 2,
+      so the correlation is defined.
+
+      *Guarantee.* Up to 22 actors the result is the global optimum, found by
+      enumerating every partition (Gray-code order, one actor moves per step;
+      about 0.4 s at 22 actors); ``restarts`` and ``seed`` are then unused and
+      ``best_restart`` is -1. This covers the classic data sets (Florentine
+      families, kite, Krackhardt's managers) for any seed. Above 22 actors the
+      search is a heuristic that cannot prove optimality: restart 0 starts
+      from the best prefix of the strength ranking, the others from random
+      partitions (reproducible with ``seed``); each moves single actors, in
+      random order, while a move raises the fit, then (up to 2,000 actors)
+      tries every pair of actors moved together (swaps included), until
+      nothing improves. The best restart wins (ties: the lowest restart). On
+      Zachary's karate club (34 actors) every seed tested (0–29) reaches the
+      best fit of 2,000 restarts.
     * ``model="continuous"``: the ideal pattern is ``δ_ij = c_i c_j`` with a
       coreness vector ``c``, fitted by minimum residuals (MINRES, Comrey 1962,
       as Borgatti & Everett suggest): ``c`` minimises
@@ -353,8 +363,8 @@ def core_periphery(net: Any, *, relation: Relation = None, model: str = "discret
 
     On a directed layer ordered pairs keep their direction (``a_ij`` and
     ``a_ji`` are separate observations); an undirected layer gives the same
-    fit as over unordered pairs. A local search cannot prove optimality; the
-    tests compare with exhaustive search on small graphs.
+    fit as over unordered pairs. The tests compare with an exhaustive search
+    written independently (numpy) on every classic data set of <= 21 actors.
 
     Returns
     -------
