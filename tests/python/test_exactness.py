@@ -229,11 +229,11 @@ def dense(net, relation):
 
 
 def exhaustive_fit(a, between):
-    """Best Borgatti-Everett correlation over every partition (0/1 ties, ordered
+    """Best Borgatti-Everett correlation over every partition (ties a_ij, ordered
     pairs i != j; a core of >= 1 ("ones") or >= 2 ("missing") and a periphery of
     >= 2 actors), in blocks of 2^16 partitions."""
     n = len(a)
-    S = a.sum()
+    S, Q, a2 = a.sum(), (a * a).sum(), a * a
     best = -np.inf
     codes = np.arange(1 << n, dtype=np.int64)
     for lo in range(0, 1 << n, 1 << 16):
@@ -243,10 +243,14 @@ def exhaustive_fit(a, between):
         wcc = np.einsum("ci,ij,cj->c", core, a, core)
         wpp = np.einsum("ci,ij,cj->c", peri, a, peri)
         if between == "ones":
-            m, ideal, s, t, ok = n * (n - 1), n * (n - 1) - p * (p - 1), S, S - wpp, (k >= 1) & (p >= 2)
+            m, ideal, s, q, t = n * (n - 1), n * (n - 1) - p * (p - 1), S, Q, S - wpp
+            ok = (k >= 1) & (p >= 2)
         else:
-            m, ideal, s, t, ok = k * (k - 1) + p * (p - 1), k * (k - 1), wcc + wpp, wcc, (k >= 2) & (p >= 2)
-        vx, vy = m * s - s * s, m * ideal - ideal * ideal   # 0/1 ties: sum of squares = sum
+            qin = (np.einsum("ci,ij,cj->c", core, a2, core)
+                   + np.einsum("ci,ij,cj->c", peri, a2, peri))
+            m, ideal, s, q, t = k * (k - 1) + p * (p - 1), k * (k - 1), wcc + wpp, qin, wcc
+            ok = (k >= 2) & (p >= 2)
+        vx, vy = m * q - s * s, m * ideal - ideal * ideal
         with np.errstate(all="ignore"):
             fit = np.where(ok & (vx > 0) & (vy > 0), (m * t - s * ideal) / np.sqrt(vx * vy), -np.inf)
         best = max(best, float(fit.max()))
@@ -276,6 +280,32 @@ def test_core_periphery_reaches_exhaustive_optimum_every_seed(name, relation, be
         # the reported partition has the reported fit
         core = (res.partition == "core").to_numpy().astype(float)
         assert exhaustive_fit_of(dense(net, relation), core, between) == pytest.approx(res.fit, rel=1e-12)
+
+
+def davis_projection(weighted):
+    meetings = datasets.davis().meetings
+    ties = datasets.co_attendance_ties(meetings)
+    ids = sorted(set(meetings["actor"]))
+    pos = {a: i for i, a in enumerate(ids)}
+    src = ties["source"].map(pos).to_numpy()
+    dst = ties["target"].map(pos).to_numpy()
+    w = ties["weight"].to_numpy(dtype=float) if weighted else None
+    net = govnet.Network.from_arrays(src, dst, w, actors=ids, duplicates="sum", self_loops="drop")
+    a = np.zeros((len(ids), len(ids)))
+    a[src, dst] = a[dst, src] = 1.0 if w is None else w
+    return net, a
+
+
+@pytest.mark.parametrize("between", ["ones", "missing"])
+@pytest.mark.parametrize("weighted", [False, True])
+def test_core_periphery_davis_projection_optimum(weighted, between):
+    # Davis's 18 women, tied by co-attendance (counts as weights when weighted).
+    net, a = davis_projection(weighted)
+    best = exhaustive_fit(a, between)
+    for seed in (0, 3, 11):
+        res = govnet.core_periphery(net, relation="tie", between=between, seed=seed,
+                                    weight="weight" if weighted else None)
+        assert res.fit == pytest.approx(best, rel=1e-10), seed
 
 
 def exhaustive_fit_of(a, core, between):
