@@ -58,7 +58,7 @@ _ROWS = [
     Measure("degree_centrality", c.degree_centrality, "actor", ("relation", "undirected"), True),
     Measure("in_degree_centrality", c.in_degree_centrality, "actor", ("relation",)),
     Measure("out_degree_centrality", c.out_degree_centrality, "actor", ("relation",)),
-    Measure("strength", c.strength, "actor", ("relation", "mode", "undirected")),
+    Measure("strength", c.strength, "actor", ("relation", "direction", "weight", "undirected")),
     Measure(
         "closeness_centrality",
         c.closeness_centrality,
@@ -137,25 +137,43 @@ _ROWS = [
         ("relation", "max_iter", "tol", "normalized", "weight", "undirected", "threads"),
     ),
     Measure(
-        "core_number", s.core_number, "actor", ("relation", "mode", "threads", "progress"), True
+        "core_number",
+        s.core_number,
+        "actor",
+        ("relation", "direction", "undirected", "threads", "progress"),
+        True,
     ),
     Measure(
-        "constraint", s.constraint, "actor", ("relation", "weight", "threads", "progress"), True
+        "constraint",
+        s.constraint,
+        "actor",
+        ("relation", "weight", "undirected", "threads", "progress"),
+        True,
     ),
     Measure(
         "effective_size",
         s.effective_size,
         "actor",
-        ("relation", "weight", "threads", "progress"),
+        ("relation", "weight", "undirected", "threads", "progress"),
         True,
     ),
-    Measure("efficiency", s.efficiency, "actor", ("relation", "weight", "threads", "progress")),
-    Measure("hierarchy", s.hierarchy, "actor", ("relation", "weight", "threads", "progress")),
+    Measure(
+        "efficiency",
+        s.efficiency,
+        "actor",
+        ("relation", "weight", "undirected", "threads", "progress"),
+    ),
+    Measure(
+        "hierarchy",
+        s.hierarchy,
+        "actor",
+        ("relation", "weight", "undirected", "threads", "progress"),
+    ),
     Measure(
         "structural_holes",
         s.structural_holes,
         "actor_table",
-        ("relation", "weight", "threads", "progress"),
+        ("relation", "weight", "undirected", "threads", "progress"),
     ),
     Measure(
         "brokerage", s.brokerage, "actor_table", ("groups", "relation", "threads", "progress"), True

@@ -13,7 +13,7 @@ import pandas as pd
 from govnet import _core
 from govnet._runtime import check_threads, progress_bar
 from govnet.deliberation._common import _html, _text
-from govnet.errors import ActorNotFoundError, InvalidNetworkError
+from govnet.errors import ActorNotFoundError, InvalidNetworkError, InvalidParameterError
 from govnet.model.access import Relation, as_network, layer_of
 
 
@@ -43,11 +43,11 @@ class InfluenceMatrix:
             n = csr.shape[0]
             offsets, cols, vals = csr.indptr, csr.indices, csr.data
             if csr.shape[0] != csr.shape[1]:
-                raise InvalidNetworkError(f"influence matrix must be square, got {csr.shape}")
+                raise InvalidParameterError(f"influence matrix must be square, got {csr.shape}")
         else:
             a = np.asarray(matrix, dtype=float)
             if a.ndim != 2 or a.shape[0] != a.shape[1]:
-                raise InvalidNetworkError(f"influence matrix must be square, got shape {a.shape}")
+                raise InvalidParameterError(f"influence matrix must be square, got shape {a.shape}")
             if (a < 0).any():
                 i, j = np.argwhere(a < 0)[0]
                 raise InvalidNetworkError(
@@ -155,7 +155,7 @@ def influence_matrix(net: Any, *, relation: Relation = "deliberation",
         sw = np.full(len(net), s)
         items = stubbornness.items() if hasattr(stubbornness, "items") else None
         if items is None:
-            raise InvalidNetworkError("stubbornness must be a mapping or Series actor id -> [0, 1]")
+            raise InvalidParameterError("stubbornness must be a mapping or Series actor id -> [0, 1]")
         for actor, value in items:
             sw[net.position(actor)] = _unit_float(value, f"stubbornness[{actor!r}]")
     return InfluenceMatrix(net.actor_ids, _core.influence_matrix(g, sw, reverse=bool(reverse)))
@@ -165,9 +165,9 @@ def _unit_float(value: Any, what: str) -> float:
     try:
         v = float(value)
     except (TypeError, ValueError):
-        raise InvalidNetworkError(f"{what} must be a number in [0, 1], got {value!r}") from None
+        raise InvalidParameterError(f"{what} must be a number in [0, 1], got {value!r}") from None
     if not (0.0 <= v <= 1.0):
-        raise InvalidNetworkError(f"{what} must be in [0, 1], got {value!r}")
+        raise InvalidParameterError(f"{what} must be in [0, 1], got {value!r}")
     return v
 
 
@@ -504,10 +504,10 @@ def series_ids(w: InfluenceMatrix, values: Any, name: str) -> pd.Series:
 
 def _iteration_args(tol: float, max_iter: int, trajectory: int) -> tuple[float, int, int]:
     if not (isinstance(tol, (int, float)) and tol >= 0 and math.isfinite(tol)):
-        raise InvalidNetworkError(f"tol must be a finite number >= 0, got {tol!r}")
+        raise InvalidParameterError(f"tol must be a finite number >= 0, got {tol!r}")
     for name, v in (("max_iter", max_iter), ("trajectory", trajectory)):
         if not isinstance(v, (int, np.integer)) or isinstance(v, bool) or v < 0:
-            raise InvalidNetworkError(f"{name} must be a non-negative integer, got {v!r}")
+            raise InvalidParameterError(f"{name} must be a non-negative integer, got {v!r}")
     return float(tol), int(max_iter), int(trajectory)
 
 

@@ -364,7 +364,7 @@ class Network:
         """Ids of the actors of one tier."""
         t = normalize_tier(tier)
         if t is None:
-            raise InvalidNetworkError(f"unknown tier {tier!r}; expected one of {list(TIERS)}")
+            raise InvalidParameterError(f"unknown tier {tier!r}; expected one of {list(TIERS)}")
         return list(self._actors.index[self._actors["tier"] == t])
 
     def position(self, actor: Any) -> int:
@@ -443,7 +443,7 @@ class Network:
             self._graphs[key] = g
             return g
 
-    def layer(self, relation: Any = None, *, mode: str = "sum") -> Any:
+    def layer(self, relation: Any = None, *, mode: str = "sum", undirected: bool = False) -> Any:
         """The C++ graph of the layers ``relation`` selects (see :meth:`relation_names`).
 
         Parameters
@@ -455,7 +455,21 @@ class Network:
             How pooled (or weighted) ties combine: weights summed, or 1 for any
             tie. A pool is directed if any chosen layer is (undirected ties then
             count both ways). Graphs are built once and cached.
+        undirected : bool
+            The undirected view (each arc read as a tie both ways, reciprocal arcs
+            merged by ``mode``), built once per layer selection and cached.
         """
+        if not isinstance(undirected, (bool, np.bool_)):
+            raise TypeError(f"undirected must be True or False, got {type(undirected).__name__}")
+        if undirected:
+            g = self.layer(relation, mode=mode)
+            if not g.directed:
+                return g
+            key_u = ("undirected", tuple(self.relation_names(relation)), mode)
+            with self._lock:
+                if key_u not in self._graphs:
+                    self._graphs[key_u] = g.to_undirected()
+                return self._graphs[key_u]
         if mode not in ("sum", "any"):
             raise InvalidParameterError(f"mode must be 'sum' or 'any', got {mode!r}")
         names = self.relation_names(relation)
