@@ -437,7 +437,7 @@ def test_bad_options_raise():
         govnet.eigenvector_centrality(net, max_iter=0)
     with pytest.raises(govnet.InvalidNetworkError, match="beta"):
         govnet.katz_centrality(net, beta={"Andre": 1.0})
-    with pytest.raises(govnet.InvalidNetworkError, match="disconnected"):
+    with pytest.raises(govnet.InvalidParameterError, match="disconnected"):
         govnet.average_shortest_path_length(net, disconnected="ignore")
 
 
