@@ -190,13 +190,13 @@ _ROWS = [
         "average_shortest_path_length",
         c.average_shortest_path_length,
         "scalar",
-        ("relation", "weight", "disconnected", "undirected", "threads"),
+        ("relation", "distance", "disconnected", "undirected", "threads"),
     ),
     Measure(
         "global_efficiency",
         c.global_efficiency,
         "scalar",
-        ("relation", "weight", "undirected", "threads"),
+        ("relation", "distance", "undirected", "threads"),
     ),
     Measure(
         "core_periphery",

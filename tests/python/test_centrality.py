@@ -345,17 +345,17 @@ def test_path_length_and_efficiency(data, weighted):
     connected = finite[off].all()
     if connected:
         ref = nx.average_shortest_path_length(g, weight=w)
-        assert math.isclose(govnet.average_shortest_path_length(net, weight=w), ref, rel_tol=RTOL)
+        assert math.isclose(govnet.average_shortest_path_length(net, distance=w), ref, rel_tol=RTOL)
     else:
         with pytest.raises(govnet.InvalidNetworkError, match="connected"):
-            govnet.average_shortest_path_length(net, weight=w)
-    got = govnet.average_shortest_path_length(net, weight=w, disconnected="reachable")
+            govnet.average_shortest_path_length(net, distance=w)
+    got = govnet.average_shortest_path_length(net, distance=w, disconnected="reachable")
     assert math.isclose(got, d[finite].mean(), rel_tol=RTOL)
     if not weighted:
         h, _ = to_igraph(net, g)
         assert math.isclose(got, h.average_path_length(directed=True, unconn=True), rel_tol=RTOL)
     eff = np.where(finite, 1.0 / np.where(finite, d, 1.0), 0.0).sum() / (n * (n - 1))
-    assert math.isclose(govnet.global_efficiency(net, weight=w), eff, rel_tol=RTOL)
+    assert math.isclose(govnet.global_efficiency(net, distance=w), eff, rel_tol=RTOL)
     if not g.is_directed() and not weighted:
         assert math.isclose(govnet.global_efficiency(net), nx.global_efficiency(g), rel_tol=RTOL)
 

@@ -637,12 +637,12 @@ def reciprocity(net: Any, *, relation: Relation = None) -> float:
 
 
 def average_shortest_path_length(net: Any, *, relation: Relation = None,
-                                 weight: str | None = None, disconnected: str = "raise",
+                                 distance: str | None = None, disconnected: str = "raise",
                                  undirected: bool = False, threads: int | None = None) -> float:
     """Mean shortest-path length over ordered pairs of distinct actors (平均路径长度).
 
-    ``L = sum_{u != v} d(u, v) / (n(n-1))`` (networkx). ``weight`` (any
-    string) reads weights as distances.
+    ``L = sum_{u != v} d(u, v) / (n(n-1))`` (networkx). ``distance="weight"``
+    reads the tie weights as lengths (networkx's ``weight=``); None counts steps.
 
     Parameters
     ----------
@@ -664,8 +664,8 @@ def average_shortest_path_length(net: Any, *, relation: Relation = None,
     _nonempty(net, "average shortest path length")
     if n == 1:
         return 0.0
-    reached, total, _ = _core.distance_sums(g, weighted=tie_weight(net, weight), incoming=False,
-                                            threads=check_threads(threads))
+    reached, total, _ = _core.distance_sums(g, weighted=tie_weight(net, distance, "distance"),
+                                            incoming=False, threads=check_threads(threads))
     pairs = float(reached.sum())
     if pairs < n * (n - 1):
         if disconnected == "raise":
@@ -678,7 +678,7 @@ def average_shortest_path_length(net: Any, *, relation: Relation = None,
     return math.fsum(total) / pairs
 
 
-def global_efficiency(net: Any, *, relation: Relation = None, weight: str | None = None,
+def global_efficiency(net: Any, *, relation: Relation = None, distance: str | None = None,
                       undirected: bool = False, threads: int | None = None) -> float:
     """Global efficiency (Latora & Marchiori 2001): the mean of ``1/d(u, v)``.
 
@@ -686,8 +686,9 @@ def global_efficiency(net: Any, *, relation: Relation = None, weight: str | None
     disconnected pairs count as 0 and no special case is needed; fewer than 2
     actors give 0 (networkx). networkx handles undirected graphs only; on a
     directed layer govnet uses ordered pairs and directed distances (igraph's
-    ``global_efficiency(directed=True)``). ``weight`` (any string) reads weights
-    as distances (igraph; networkx ignores weights). O(nm) unweighted.
+    ``global_efficiency(directed=True)``). ``distance="weight"`` reads the tie
+    weights as lengths (igraph's ``weights=``; networkx ignores weights). O(nm)
+    unweighted.
 
     References
     ----------
@@ -698,8 +699,8 @@ def global_efficiency(net: Any, *, relation: Relation = None, weight: str | None
     n = len(net)
     if n < 2:
         return 0.0
-    _, _, inv = _core.distance_sums(g, weighted=tie_weight(net, weight), incoming=False,
-                                    threads=check_threads(threads))
+    _, _, inv = _core.distance_sums(g, weighted=tie_weight(net, distance, "distance"),
+                                    incoming=False, threads=check_threads(threads))
     return math.fsum(inv) / (n * (n - 1))
 
 
