@@ -176,7 +176,11 @@ _ROWS = [
         ("relation", "weight", "undirected", "threads", "progress"),
     ),
     Measure(
-        "brokerage", s.brokerage, "actor_table", ("groups", "relation", "threads", "progress"), True
+        "brokerage",
+        s.brokerage,
+        "actor_table",
+        ("groups", "relation", "undirected", "threads", "progress"),
+        True,
     ),
     Measure(
         "centralization",

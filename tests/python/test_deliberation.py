@@ -95,7 +95,7 @@ def test_influence_matrix_unweighted_reverse_and_stubbornness():
     assert w.loc["a", "a"] == 1.0
     assert w.loc["b", "a"] == pytest.approx(0.8) and w.loc["b", "b"] == pytest.approx(0.2)
     wr = govnet.influence_matrix(net, relation="leadership", self_weight=0.0,
-                                 reverse=True).to_frame()
+                                 direction="out").to_frame()
     assert wr.loc["a", "b"] == pytest.approx(0.75) and wr.loc["a", "c"] == pytest.approx(0.25)
     ws = govnet.influence_matrix(net, relation="leadership", self_weight=0.2,
                                  stubbornness={"b": 0.9}).to_frame()

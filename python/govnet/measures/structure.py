@@ -18,7 +18,13 @@ import pandas as pd
 
 from govnet import _core
 from govnet._runtime import check_seed, check_threads, progress_bar
-from govnet.errors import ConvergenceError, EmptyNetworkError, GovnetError, InvalidNetworkError, InvalidParameterError
+from govnet.errors import (
+    ConvergenceError,
+    EmptyNetworkError,
+    GovnetError,
+    InvalidNetworkError,
+    InvalidParameterError,
+)
 from govnet.measures.centrality import CENTRALITIES
 from govnet.model.access import Relation, as_network, layer_of, series, tie_weight
 
@@ -222,7 +228,8 @@ def _group_codes(net: Any, groups: Any) -> tuple[np.ndarray, pd.Series]:
 
 
 def brokerage(net: Any, groups: Any = "tier", *, relation: Relation = None,
-              threads: int | None = None, progress: bool | None = None) -> pd.DataFrame:
+              undirected: bool = False, threads: int | None = None,
+              progress: bool | None = None) -> pd.DataFrame:
     """Gould–Fernandez brokerage roles (中介角色): for each actor ``j``, the
     number of open two-paths ``i -> j -> k`` (``i, j, k`` distinct, no tie
     ``i -> k``) in which ``j`` is the broker, by the groups of ``i``, ``j``, ``k``:
@@ -261,7 +268,7 @@ def brokerage(net: Any, groups: Any = "tier", *, relation: Relation = None,
     """
     net = as_network(net)
     codes, _ = _group_codes(net, groups)
-    g = layer_of(net, relation)
+    g = layer_of(net, relation, undirected=undirected)
     with progress_bar(progress, "brokerage", len(net)) as cb:
         raw = _core.brokerage(g, codes, threads=check_threads(threads), progress=cb)
     frame = pd.DataFrame(np.asarray(raw).astype(np.int64), index=net.actor_ids.copy(),
