@@ -194,13 +194,13 @@ _ROWS = [
         "average_shortest_path_length",
         c.average_shortest_path_length,
         "scalar",
-        ("relation", "distance", "disconnected", "undirected", "threads"),
+        ("relation", "distance", "disconnected", "undirected", "threads", "progress"),
     ),
     Measure(
         "global_efficiency",
         c.global_efficiency,
         "scalar",
-        ("relation", "distance", "undirected", "threads"),
+        ("relation", "distance", "undirected", "threads", "progress"),
     ),
     Measure(
         "core_periphery",
@@ -219,7 +219,12 @@ _ROWS = [
             "progress",
         ),
     ),
-    Measure("core_profile", s.core_profile, "result", ("core", "relation", "seed", "threads")),
+    Measure(
+        "core_profile",
+        s.core_profile,
+        "result",
+        ("core", "relation", "seed", "threads", "progress"),
+    ),
     Measure("duty_summary", duty_table.duty_summary, "table", ("by_category",), reads="duties"),
     Measure(
         "deliberation_index",

@@ -638,7 +638,8 @@ def reciprocity(net: Any, *, relation: Relation = None) -> float:
 
 def average_shortest_path_length(net: Any, *, relation: Relation = None,
                                  distance: str | None = None, disconnected: str = "raise",
-                                 undirected: bool = False, threads: int | None = None) -> float:
+                                 undirected: bool = False, threads: int | None = None,
+                                 progress: bool | None = None) -> float:
     """Mean shortest-path length over ordered pairs of distinct actors (平均路径长度).
 
     ``L = sum_{u != v} d(u, v) / (n(n-1))`` (networkx). ``distance="weight"``
@@ -664,8 +665,10 @@ def average_shortest_path_length(net: Any, *, relation: Relation = None,
     _nonempty(net, "average shortest path length")
     if n == 1:
         return 0.0
-    reached, total, _ = _core.distance_sums(g, weighted=tie_weight(net, distance, "distance"),
-                                            incoming=False, threads=check_threads(threads))
+    with progress_bar(progress, "average path length", n) as cb:
+        reached, total, _ = _core.distance_sums(
+            g, weighted=tie_weight(net, distance, "distance"), incoming=False,
+            threads=check_threads(threads), progress=cb)
     pairs = float(reached.sum())
     if pairs < n * (n - 1):
         if disconnected == "raise":
@@ -679,7 +682,8 @@ def average_shortest_path_length(net: Any, *, relation: Relation = None,
 
 
 def global_efficiency(net: Any, *, relation: Relation = None, distance: str | None = None,
-                      undirected: bool = False, threads: int | None = None) -> float:
+                      undirected: bool = False, threads: int | None = None,
+                      progress: bool | None = None) -> float:
     """Global efficiency (Latora & Marchiori 2001): the mean of ``1/d(u, v)``.
 
     ``E = sum_{u != v} 1/d(u, v) / (n(n-1))`` with ``1/∞ = 0``, so
@@ -699,8 +703,10 @@ def global_efficiency(net: Any, *, relation: Relation = None, distance: str | No
     n = len(net)
     if n < 2:
         return 0.0
-    _, _, inv = _core.distance_sums(g, weighted=tie_weight(net, distance, "distance"),
-                                    incoming=False, threads=check_threads(threads))
+    with progress_bar(progress, "global efficiency", n) as cb:
+        _, _, inv = _core.distance_sums(g, weighted=tie_weight(net, distance, "distance"),
+                                        incoming=False, threads=check_threads(threads),
+                                        progress=cb)
     return math.fsum(inv) / (n * (n - 1))
 
 

@@ -495,7 +495,7 @@ class CoreProfile:
 
 
 def core_profile(net: Any, core: Any = None, *, relation: Relation = None, seed: int | None = 0,
-                 threads: int | None = None) -> CoreProfile:
+                 threads: int | None = None, progress: bool | None = None) -> CoreProfile:
     """Profile of the designated core (一核): centrality ranks and shares,
     pair dependency, reach, vulnerability and core–periphery membership.
 
@@ -575,7 +575,8 @@ def core_profile(net: Any, core: Any = None, *, relation: Relation = None, seed:
 
     base_eff, _, _ = _core.removal_effect(g, np.zeros(n, dtype=np.uint8))
     eff, comp, share = _core.removal_effect(g, mask)
-    singles = _core.single_removal_effects(g, threads=th)
+    with progress_bar(progress, "vulnerability", n) as cb:
+        singles = _core.single_removal_effects(g, threads=th, progress=cb)
     effs = np.append(singles["efficiency"], eff)
     drop = base_eff - effs
     order = np.argsort(-drop, kind="stable")
