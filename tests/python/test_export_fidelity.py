@@ -126,6 +126,15 @@ def test_to_networkx_layers_agree(net):
     check_networkx(net, net.to_networkx(), "to_networkx()")
 
 
+def test_to_networkx_graph_types(net):
+    g = net.to_networkx()  # every layer: a multigraph keyed by relation, never pooled
+    d = directions(net)
+    assert g.is_multigraph() and g.is_directed() == any(d.values())
+    assert {k for _, _, k in g.edges(keys=True)} == set(net.relations)
+    if any(d.values()) and not all(d.values()):
+        assert {(a["relation"], a["directed"]) for _, _, a in g.edges(data=True)} == set(d.items())
+
+
 def test_to_networkx_one_layer_is_that_layer(net):
     for rel, d in directions(net).items():
         g = net.to_networkx(relation=rel)
@@ -186,7 +195,7 @@ def test_integer_nodes_stay_integers():
     b = govnet.betweenness_centrality(net)  # results are indexed by the text ids
     h = net.to_networkx()
     assert sorted(h.nodes) == sorted(g.nodes) and all(type(v) is int for v in h.nodes)
-    assert {frozenset(e) for e in h.edges} == {frozenset(e) for e in g.edges}
+    assert {frozenset(e) for e in h.edges()} == {frozenset(e) for e in g.edges()}
     ref = nx.betweenness_centrality(g)
     assert max(abs(b[str(v)] - ref[v]) for v in g) <= TOL
     assert max(abs(x - ref[v]) for v, x in nx.betweenness_centrality(h).items()) <= TOL

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from govnet.errors import FileFormatError, TooLargeError
+from govnet.errors import FileFormatError, GovnetWarning, TooLargeError
 from govnet.model.network import Network
 
 #: Default ceiling on the number of actors a file may declare; larger
@@ -190,10 +191,6 @@ def _layer_ties(net: Network, what: str) -> tuple[pd.DataFrame, dict[str, bool]]
     An undirected tie keeps the orientation of its first row.
     Returns (ties, relation -> directed).
     """
-    import warnings
-
-    from govnet.errors import GovnetWarning
-
     directed = {r: net.relation_spec(r).directed for r in net.relations}
     ids = np.asarray(net.actor_ids, dtype=object)
     frames: list[pd.DataFrame] = []

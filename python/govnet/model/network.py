@@ -29,6 +29,7 @@ from govnet.errors import (
     ActorNotFoundError,
     EmptyNetworkError,
     InvalidNetworkError,
+    GovnetWarning,
     InvalidParameterError,
     RelationNotFoundError,
 )
@@ -287,8 +288,6 @@ class Network:
         """
         import json
         import warnings
-
-        from govnet.errors import GovnetWarning
 
         rows = []
         for node, data in graph.nodes(data=True):
@@ -554,22 +553,24 @@ class Network:
 
         Returns
         -------
-        * one layer (``relation`` names one, or the network has one): a
-          ``Graph`` or ``DiGraph`` of exactly that layer's direction, so
-          networkx's ``betweenness_centrality``, ``closeness_centrality`` and
-          ``degree_centrality`` equal govnet's on that layer;
-        * several layers, all undirected (all directed): a ``MultiGraph``
-          (``MultiDiGraph``), one edge per tie keyed by its relation. The
-          layers are *not* pooled: networkx's measures on the whole multigraph
-          are not govnet's (degree counts a pair tied in two layers twice);
-          take one layer, e.g. ``net.to_networkx(relation="marriage")``;
+        * ``relation`` names one layer: a ``Graph`` or ``DiGraph`` of exactly that
+          layer's direction, so networkx's ``betweenness_centrality``,
+          ``closeness_centrality`` and ``degree_centrality`` on it equal govnet's
+          on that layer;
+        * ``"all"`` (the default) or a list, all chosen layers undirected (all
+          directed): a ``MultiGraph`` (``MultiDiGraph``), one edge per tie keyed
+          by its relation (one layer: no parallel edges, so networkx's measures
+          on it are that layer's). The layers are *not* pooled: networkx's
+          measures on a multigraph of several layers are not govnet's (its
+          degree counts a pair tied in two layers twice); take one layer with
+          ``relation=``, or the edges whose ``relation`` is that layer;
         * several layers mixing directed and undirected: a ``MultiDiGraph``
-          where each undirected tie is two arcs, u->v and v->u, with edge
-          attribute ``directed=False`` (``True`` on directed layers' arcs).
-          On the arcs of an undirected layer networkx's betweenness and
-          closeness equal govnet's, while its degree on a digraph counts in+out
-          and so doubles; ``networkx.Graph`` of the layer's edges gives the
-          layer back.
+          in which each undirected tie is two arcs, u->v and v->u, with edge
+          attribute ``directed=False`` (``True`` on the directed layers' arcs).
+          On the arcs of an undirected layer (a ``DiGraph`` of its edges)
+          networkx's betweenness and closeness equal govnet's, while networkx's
+          degree on a digraph counts in+out and so doubles: a ``networkx.Graph``
+          of the layer's edges gives the undirected layer, and its degree, back.
 
         The edges are the ties as the layer reads them (repeated rows merged
         by the ``duplicates`` policy, self-loops by ``self_loops``), with
@@ -589,8 +590,6 @@ class Network:
 
         import networkx as nx
 
-        from govnet.errors import GovnetWarning
-
         def plain(v: Any) -> Any:
             if v is None or v is pd.NA or v is pd.NaT:
                 return None
@@ -608,7 +607,8 @@ class Network:
         directed = {r: self._relations[r].directed for r in names}
         any_directed = any(directed.values())
         mixed = any_directed and not all(directed.values())
-        if len(names) <= 1:
+        one_layer = isinstance(relation, str) and relation != ALL_RELATIONS
+        if one_layer:
             g = nx.DiGraph() if any_directed else nx.Graph()
         else:
             g = nx.MultiDiGraph() if any_directed else nx.MultiGraph()
