@@ -325,3 +325,12 @@ def test_merged_rows_that_disagree_warn(tmp_path):
         gio.write_graphml(net, tmp_path / "n.graphml")
     g = nx.read_graphml(tmp_path / "n.graphml")
     assert g.number_of_edges() == 1 and next(iter(g.edges(data="weight")))[2] == 2.0
+
+
+def test_networkx_round_trip_keeps_layers(net, tmp_path):
+    back = govnet.Network.from_networkx(net.to_networkx())
+    assert directions(back) == directions(net) and layer_ties(back) == layer_ties(net)
+    # and through networkx's own GraphML writer and reader
+    nx.write_graphml(net.to_networkx(), tmp_path / "r.graphml")
+    again = govnet.Network.from_networkx(nx.read_graphml(tmp_path / "r.graphml"))
+    assert directions(again) == directions(net) and layer_ties(again) == layer_ties(net)
