@@ -574,7 +574,10 @@ class Network:
 
         The edges are the ties as the layer reads them (repeated rows merged
         by the ``duplicates`` policy, self-loops by ``self_loops``), with
-        attributes ``relation`` and ``weight``. ``graph["govnet_relations"]``
+        attributes ``relation`` and ``weight`` (extra tie columns are not
+        carried; :func:`govnet.write_graphml` keeps them). With
+        ``self_loops="keep"`` an undirected self-loop adds 2 to networkx's
+        degree and 1 to govnet's. ``graph["govnet_relations"]``
         is each relation's direction as JSON text, so :meth:`from_networkx`
         restores it. Values are converted so that ``networkx.write_graphml``
         and ``write_gexf`` accept the graph: missing values (None, NaN,
