@@ -58,7 +58,7 @@ _ROWS = [
     Measure("degree_centrality", c.degree_centrality, "actor", ("relation", "undirected"), True),
     Measure("in_degree_centrality", c.in_degree_centrality, "actor", ("relation",)),
     Measure("out_degree_centrality", c.out_degree_centrality, "actor", ("relation",)),
-    Measure("strength", c.strength, "actor", ("relation", "mode", "undirected")),
+    Measure("strength", c.strength, "actor", ("relation", "direction", "weight", "undirected")),
     Measure(
         "closeness_centrality",
         c.closeness_centrality,
@@ -137,28 +137,50 @@ _ROWS = [
         ("relation", "max_iter", "tol", "normalized", "weight", "undirected", "threads"),
     ),
     Measure(
-        "core_number", s.core_number, "actor", ("relation", "mode", "threads", "progress"), True
+        "core_number",
+        s.core_number,
+        "actor",
+        ("relation", "direction", "undirected", "threads", "progress"),
+        True,
     ),
     Measure(
-        "constraint", s.constraint, "actor", ("relation", "weight", "threads", "progress"), True
+        "constraint",
+        s.constraint,
+        "actor",
+        ("relation", "weight", "undirected", "threads", "progress"),
+        True,
     ),
     Measure(
         "effective_size",
         s.effective_size,
         "actor",
-        ("relation", "weight", "threads", "progress"),
+        ("relation", "weight", "undirected", "threads", "progress"),
         True,
     ),
-    Measure("efficiency", s.efficiency, "actor", ("relation", "weight", "threads", "progress")),
-    Measure("hierarchy", s.hierarchy, "actor", ("relation", "weight", "threads", "progress")),
+    Measure(
+        "efficiency",
+        s.efficiency,
+        "actor",
+        ("relation", "weight", "undirected", "threads", "progress"),
+    ),
+    Measure(
+        "hierarchy",
+        s.hierarchy,
+        "actor",
+        ("relation", "weight", "undirected", "threads", "progress"),
+    ),
     Measure(
         "structural_holes",
         s.structural_holes,
         "actor_table",
-        ("relation", "weight", "threads", "progress"),
+        ("relation", "weight", "undirected", "threads", "progress"),
     ),
     Measure(
-        "brokerage", s.brokerage, "actor_table", ("groups", "relation", "threads", "progress"), True
+        "brokerage",
+        s.brokerage,
+        "actor_table",
+        ("groups", "relation", "undirected", "threads", "progress"),
+        True,
     ),
     Measure(
         "centralization",
@@ -172,13 +194,13 @@ _ROWS = [
         "average_shortest_path_length",
         c.average_shortest_path_length,
         "scalar",
-        ("relation", "weight", "disconnected", "undirected", "threads"),
+        ("relation", "distance", "disconnected", "undirected", "threads", "progress"),
     ),
     Measure(
         "global_efficiency",
         c.global_efficiency,
         "scalar",
-        ("relation", "weight", "undirected", "threads"),
+        ("relation", "distance", "undirected", "threads", "progress"),
     ),
     Measure(
         "core_periphery",
@@ -197,7 +219,12 @@ _ROWS = [
             "progress",
         ),
     ),
-    Measure("core_profile", s.core_profile, "result", ("core", "relation", "seed", "threads")),
+    Measure(
+        "core_profile",
+        s.core_profile,
+        "result",
+        ("core", "relation", "seed", "threads", "progress"),
+    ),
     Measure("duty_summary", duty_table.duty_summary, "table", ("by_category",), reads="duties"),
     Measure(
         "deliberation_index",
