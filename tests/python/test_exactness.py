@@ -417,3 +417,17 @@ def test_undirected_view_keeps_the_shorter_reciprocal_length():
     want = h.closeness(mode="all", weights=[1.0, 3.0, 2.0], normalized=True)
     np.testing.assert_allclose(got.to_numpy(), want, rtol=1e-12)
     assert math.isclose(got.iloc[0], 2 / (1 + 3))
+
+
+def test_distance_summaries_use_the_shorter_reciprocal_length():
+    # average_shortest_path_length and global_efficiency read the same undirected
+    # distance view as closeness: a -> b length 1, b -> a length 3 gives d(a, b) = 1.
+    net = _net(3, np.array([0, 1, 1]), np.array([1, 0, 2]), np.array([1.0, 3.0, 2.0]), True)
+    G = nx.Graph()
+    G.add_weighted_edges_from([(0, 1, 1.0), (1, 2, 2.0)])
+    got = govnet.average_shortest_path_length(net, relation="tie", distance="weight",
+                                              undirected=True)
+    assert got == pytest.approx(nx.average_shortest_path_length(G, weight="weight"), rel=1e-12)
+    eff = govnet.global_efficiency(net, relation="tie", distance="weight", undirected=True)
+    want = np.mean([1 / 1.0, 1 / 2.0, 1 / 3.0])   # pairs (0,1), (1,2), (0,2)
+    assert eff == pytest.approx(want, rel=1e-12)

@@ -711,7 +711,7 @@ def average_shortest_path_length(net: Any, *, relation: Relation = None,
     if disconnected not in ("raise", "reachable"):
         raise InvalidParameterError(
             f"disconnected must be 'raise' or 'reachable', got {disconnected!r}")
-    net, g = _graph(net, relation, undirected)
+    net, g = _distance_graph(net, relation, undirected, distance)
     n = len(net)
     _nonempty(net, "average shortest path length")
     if n == 1:
@@ -750,7 +750,7 @@ def global_efficiency(net: Any, *, relation: Relation = None, distance: str | No
     Latora, V. & Marchiori, M. (2001). Efficient behavior of small-world
     networks. Physical Review Letters 87(19), 198701. doi:10.1103/PhysRevLett.87.198701
     """
-    net, g = _graph(net, relation, undirected)
+    net, g = _distance_graph(net, relation, undirected, distance)
     n = len(net)
     if n < 2:
         return 0.0
