@@ -81,7 +81,7 @@ _ROWS = [
             "relation",
             "normalized",
             "endpoints",
-            "weight",
+            "distance",
             "k",
             "seed",
             "undirected",

@@ -158,7 +158,7 @@ def test_harmonic_matches_networkx(data, weighted):
 def test_betweenness_matches_networkx(data, normalized, endpoints, weighted):
     name, net, g = data
     w = "weight" if weighted else None
-    got = govnet.betweenness_centrality(net, normalized=normalized, endpoints=endpoints, weight=w)
+    got = govnet.betweenness_centrality(net, normalized=normalized, endpoints=endpoints, distance=w)
     check(got, nx.betweenness_centrality(g, normalized=normalized, endpoints=endpoints, weight=w))
 
 
@@ -168,7 +168,7 @@ def test_betweenness_matches_igraph(data, weighted):
     h, ids = to_igraph(net, g)
     ref = h.betweenness(directed=g.is_directed(), weights="weight" if weighted else None)
     got = govnet.betweenness_centrality(net, normalized=False,
-                                        weight="weight" if weighted else None)
+                                        distance="weight" if weighted else None)
     np.testing.assert_allclose(got.to_numpy(), ref, rtol=RTOL, atol=1e-12)
 
 
@@ -418,7 +418,7 @@ def test_threads_give_identical_results():
     # checks them on a graph that large.
     for f in (lambda t: govnet.pagerank(net, threads=t),
               lambda t: govnet.betweenness_centrality(net, k=50, seed=1, threads=t),
-              lambda t: govnet.betweenness_centrality(net, k=50, seed=1, weight="weight",
+              lambda t: govnet.betweenness_centrality(net, k=50, seed=1, distance="weight",
                                                       threads=t)):
         assert np.array_equal(f(1).to_numpy(), f(2).to_numpy())
     small = load("karate")[0]
@@ -496,7 +496,7 @@ def test_betweenness_large_graph_renumbering_gives_the_same_scores(name, weighte
     w = np.array([d["weight"] for _, _, d in g.edges(data=True)])
     big = govnet.Network.from_arrays(src, dst, w, actors=100_000, directed=g.is_directed(), duplicates="sum", self_loops="drop")
     weight = "weight" if weighted else None
-    got = govnet.betweenness_centrality(big, normalized=False, weight=weight).to_numpy()
+    got = govnet.betweenness_centrality(big, normalized=False, distance=weight).to_numpy()
     ref = nx.betweenness_centrality(g, normalized=False, weight=weight)
     np.testing.assert_allclose(got[:len(ids)], [ref[v] for v in ids], rtol=RTOL, atol=1e-12)
     assert not got[len(ids):].any()

@@ -66,7 +66,7 @@ def test_path_measures(case):
               nx.closeness_centrality(g.reverse(), distance=w))
     for normalized in (True, False):
         for endpoints in (False, True):
-            check(govnet.betweenness_centrality(net, weight=w, normalized=normalized,
+            check(govnet.betweenness_centrality(net, distance=w, normalized=normalized,
                                                 endpoints=endpoints),
                   nx.betweenness_centrality(g, weight=w, normalized=normalized,
                                             endpoints=endpoints))

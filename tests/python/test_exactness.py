@@ -69,13 +69,13 @@ def test_diamond_chain_betweenness_exact_beyond_double_range(k, directed, weight
     n, src, dst, w = diamond_chain(k, weighted)
     net = _net(n, src, dst, w, directed)
     got = govnet.betweenness_centrality(net, relation="tie", normalized=False,
-                                        weight="weight" if weighted else None).to_numpy()
+                                        distance="weight" if weighted else None).to_numpy()
     want = diamond_closed_form(k, directed)
     assert np.isfinite(got).all()
     np.testing.assert_allclose(got, want, rtol=1e-12, atol=0)
     # normalised values too (the same scale as networkx)
     norm = govnet.betweenness_centrality(net, relation="tie",
-                                         weight="weight" if weighted else None).to_numpy()
+                                         distance="weight" if weighted else None).to_numpy()
     scale = (1.0 if directed else 2.0) / ((n - 1) * (n - 2))
     np.testing.assert_allclose(norm, want * scale, rtol=1e-12, atol=0)
 
@@ -94,7 +94,7 @@ def test_diamond_chain_closed_form_matches_networkx(k, directed, weighted):
     np.testing.assert_allclose([ref[i] for i in range(n)], want, rtol=1e-12)
     got = govnet.betweenness_centrality(_net(n, src, dst, w, directed), relation="tie",
                                         normalized=False,
-                                        weight="weight" if weighted else None).to_numpy()
+                                        distance="weight" if weighted else None).to_numpy()
     np.testing.assert_allclose(got, want, rtol=1e-12)
 
 
@@ -149,7 +149,7 @@ def _arcs_net(n, arcs, directed):
 
 def _weighted_bc(n, arcs, directed, **kw):
     return govnet.betweenness_centrality(_arcs_net(n, arcs, directed), relation="tie",
-                                         normalized=False, weight="weight", **kw).to_numpy()
+                                         normalized=False, distance="weight", **kw).to_numpy()
 
 
 def test_zero_length_tie_makes_an_intermediate():

@@ -312,7 +312,7 @@ def harmonic_centrality(net: Any, *, relation: Relation = None, distance: str | 
 
 
 def betweenness_centrality(net: Any, *, relation: Relation = None, normalized: bool = True,
-                           endpoints: bool = False, weight: str | None = None,
+                           endpoints: bool = False, distance: str | None = None,
                            k: int | None = None, seed: int | None = None,
                            undirected: bool = False, threads: int | None = None,
                            progress: bool | None = None) -> pd.Series:
@@ -329,10 +329,10 @@ def betweenness_centrality(net: Any, *, relation: Relation = None, normalized: b
         ``normalized=False`` (with ``gmode="graph"`` on undirected data).
     endpoints : bool, default False
         Count the end points of each path.
-    weight : str or None
-        None: every tie has length 1. Any string: use the layer's weights as
-        distances (Dijkstra). govnet keeps one weight per tie, so the name only
-        switches weighting on (networkx's attribute name).
+    distance : "weight" or None
+        None: every tie has length 1. ``"weight"``: the tie weights are lengths
+        (Dijkstra; networkx's ``weight=``, igraph's ``weights=``; govnet 0.1 called
+        this ``weight=``). Any other name raises.
     k : int, optional
         Sample ``k`` source actors (uniformly, reproducibly with ``seed``) and
         scale by ``n/k``, as networkx (the sample differs from networkx's).
@@ -341,7 +341,7 @@ def betweenness_centrality(net: Any, *, relation: Relation = None, normalized: b
         thread count.
 
     undirected : bool, default False
-        Ignore tie direction. With ``weight``, a pair tied both ways keeps the
+        Ignore tie direction. With ``distance``, a pair tied both ways keeps the
         shorter of its two lengths (python-igraph's ``mode="all"``).
 
     Notes
@@ -373,13 +373,13 @@ def betweenness_centrality(net: Any, *, relation: Relation = None, normalized: b
     Brandes, U. (2001). A faster algorithm for betweenness centrality.
     Journal of Mathematical Sociology 25(2), 163–177. doi:10.1080/0022250X.2001.9990249
     """
-    net, g = _distance_graph(net, relation, undirected, weight)
+    net, g = _distance_graph(net, relation, undirected, distance)
     n = len(net)
     if k is not None and (not isinstance(k, (int, np.integer)) or k < 1 or k > n):
         raise InvalidParameterError(f"k must be an integer in [1, {n}], got {k!r}")
     with progress_bar(progress, "betweenness", n) as cb:
         values = _core.betweenness(g, normalized=normalized, endpoints=endpoints,
-                                   weighted=tie_weight(net, weight), k=int(k or 0),
+                                   weighted=tie_weight(net, distance, "distance"), k=int(k or 0),
                                    seed=check_seed(seed) if k else 0,
                                    threads=check_threads(threads), progress=cb)
     return series(net, values, "betweenness_centrality")
