@@ -215,6 +215,7 @@ _ROWS = [
             "seed",
             "max_iter",
             "tol",
+            "undirected",
             "threads",
             "progress",
         ),
@@ -223,7 +224,7 @@ _ROWS = [
         "core_profile",
         s.core_profile,
         "result",
-        ("core", "relation", "seed", "threads", "progress"),
+        ("core", "relation", "undirected", "seed", "threads", "progress"),
     ),
     Measure("duty_summary", duty_table.duty_summary, "table", ("by_category",), reads="duties"),
     Measure(

@@ -1,8 +1,8 @@
 """Node centralities and graph-level measures (networkx's names and defaults).
 
 Every function takes a :class:`govnet.Network` or a networkx graph (converted
-on the fly), a ``relation`` (one layer name, a list of names to aggregate, or
-None for all layers) and returns a ``pandas.Series`` indexed by actor id
+on the fly), a ``relation`` (one layer name, a list of names to pool, or
+``"all"``; None only on a one-layer network — see docs/conventions.md) and returns a ``pandas.Series`` indexed by actor id
 (graph-level measures return a float). The work runs in the C++ core with the
 GIL released.
 

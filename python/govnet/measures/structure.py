@@ -338,7 +338,8 @@ class CorePeripheryResult:
 def core_periphery(net: Any, *, relation: Relation = None, model: str = "discrete",
                    between: str = "ones", weight: str | None = None, restarts: int = 20,
                    seed: int | None = None, max_iter: int = 1000, tol: float = 1e-10,
-                   threads: int | None = None, progress: bool | None = None) -> CorePeripheryResult:
+                   undirected: bool = False, threads: int | None = None,
+                   progress: bool | None = None) -> CorePeripheryResult:
     """Borgatti–Everett (2000) core–periphery models (核心–边缘结构).
 
     The fit is the Pearson correlation, over all ordered pairs ``i != j``
@@ -399,7 +400,7 @@ def core_periphery(net: Any, *, relation: Relation = None, model: str = "discret
     need = 4 if (model == "discrete" and between == "missing") else 3
     if len(net) < need:
         raise EmptyNetworkError(f"core_periphery needs at least {need} actors, the network has {len(net)}")
-    g = layer_of(net, relation)
+    g = layer_of(net, relation, undirected=undirected)
     if g.num_edges == 0:
         raise InvalidNetworkError("core_periphery: the network has no ties in the chosen relation(s)")
     ids = net.actor_ids.copy()
@@ -504,8 +505,9 @@ class CoreProfile:
                 f"(fit {self.cp_fit:.3f})</td></tr></table></div>")
 
 
-def core_profile(net: Any, core: Any = None, *, relation: Relation = None, seed: int | None = 0,
-                 threads: int | None = None, progress: bool | None = None) -> CoreProfile:
+def core_profile(net: Any, core: Any = None, *, relation: Relation = None,
+                 undirected: bool = False, seed: int | None = 0, threads: int | None = None,
+                 progress: bool | None = None) -> CoreProfile:
     """Profile of the designated core (一核): centrality ranks and shares,
     pair dependency, reach, vulnerability and core–periphery membership.
 
@@ -513,8 +515,11 @@ def core_profile(net: Any, core: Any = None, *, relation: Relation = None, seed:
     ----------
     core : actor id or list of ids, optional
         Default: the actors of tier ``core``.
-    relation : str, list or None
-        Layer(s) used for every figure (None: all layers aggregated).
+    relation : str, list or "all"
+        Layer(s) used for every figure (see docs/conventions.md; None only on a
+        one-layer network).
+    undirected : bool
+        Read directed layers as undirected for every figure.
     seed : int, optional
         Seed of the core–periphery search (default 0, reproducible).
 
@@ -552,14 +557,14 @@ def core_profile(net: Any, core: Any = None, *, relation: Relation = None, seed:
         raise InvalidNetworkError("the core cannot contain every actor")
     mask = np.zeros(n, dtype=np.uint8)
     mask[pos] = 1
-    g = layer_of(net, relation)
+    g = layer_of(net, relation, undirected=undirected)
     th = check_threads(threads)
 
     rows = {}
     small = n < 2000  # single thread: waking a second one costs more than these take
     for short, fn in CENTRALITIES.items():
         name = fn.__name__
-        kwargs: dict[str, Any] = {"relation": relation}
+        kwargs: dict[str, Any] = {"relation": relation, "undirected": undirected}
         if short in ("betweenness", "closeness", "harmonic"):
             kwargs["threads"] = 1 if small and threads is None else threads
         try:
@@ -597,7 +602,7 @@ def core_profile(net: Any, core: Any = None, *, relation: Relation = None, seed:
     rank = int(1 + np.count_nonzero(drop > drop[-1]))
 
     try:
-        cp = core_periphery(net, relation=relation, seed=seed, restarts=10,
+        cp = core_periphery(net, relation=relation, undirected=undirected, seed=seed, restarts=10,
                             threads=1 if small and threads is None else threads)
         empirical, fit = cp.core, cp.fit
     except (GovnetError, ValueError):
