@@ -386,3 +386,26 @@ def test_modularity_and_assortativity_hypothesis(net, gamma):
     with np.errstate(all="ignore"):
         ref = nx.attribute_assortativity_coefficient(h, "x")
     assert (math.isnan(got) and math.isnan(ref)) or abs(got - ref) <= TOL
+
+
+def test_kernels_do_not_depend_on_threads():
+    # 300 actors, ~3000 arcs: enough work (> 1e6 steps) for the core to start threads
+    rng = np.random.default_rng(7)
+    s, t = rng.integers(0, 300, 3000), rng.integers(0, 300, 3000)
+    ids = [f"a{i}" for i in range(300)]
+    edges = pd.DataFrame({"source": [ids[i] for i in s], "target": [ids[i] for i in t],
+                          "weight": rng.integers(1, 5, s.size).astype(float)})
+    net = govnet.Network.from_frames(pd.DataFrame({"id": ids, "tier": "plural"}), edges,
+                                     directed=True, duplicates="sum", self_loops="drop")
+    rel = net.relations[0]
+    one = govnet.triad_census(net, relation=rel, threads=1)
+    assert one.sum() == math.comb(len(net), 3)
+    assert one.equals(govnet.triad_census(net, relation=rel, threads=2))
+    assert one.to_dict() == dict(nx.triadic_census(nx_graph(net, rel)))
+    for w in (None, "weight"):
+        c1 = govnet.clustering(net, relation=rel, weight=w, threads=1)
+        assert c1.equals(govnet.clustering(net, relation=rel, weight=w, threads=2))
+    assert govnet.transitivity(net, relation=rel, threads=1) == govnet.transitivity(
+        net, relation=rel, threads=2)
+    with pytest.raises(TypeError):
+        govnet.triad_census(net, relation=rel, threads="2")

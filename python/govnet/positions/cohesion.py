@@ -4,8 +4,9 @@ the dyad and triad censuses, maximal cliques, components, cut-points and bridges
 Every function takes a :class:`govnet.Network` (or a networkx graph) first and
 keyword-only options (docs/conventions.md). Per-actor results are
 ``pandas.Series`` indexed by actor id in the network's actor order. Self-loops
-are ignored throughout. These are numpy/scipy implementations (no C++ kernel
-yet).
+are ignored throughout. Triangles (transitivity, clustering) and the triad
+census run in the C++ core; components use scipy; cliques, cut-points and
+bridges are pure Python.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ import numpy as np
 import pandas as pd
 from scipy.sparse.csgraph import connected_components
 
+from govnet import _core
+from govnet._runtime import check_threads
 from govnet.errors import InvalidParameterError
-from govnet.model.access import Relation, as_network, series, tie_weight
+from govnet.model.access import Relation, as_network, layer_of, series, tie_weight
 from govnet.positions._common import adjacency, layer_arrays, neighbor_sets
 
 __all__ = [
@@ -43,13 +46,6 @@ _HL1970 = ("Holland, P. W. & Leinhardt, S. (1970). A method for detecting struct
 TRIAD_TYPES: tuple[str, ...] = ("003", "012", "102", "021D", "021U", "021C", "111D", "111U",
                                 "030T", "030C", "201", "120D", "120U", "120C", "210", "300")
 
-# type (1-based into TRIAD_TYPES) of each 6-bit triad code (networkx's TRICODES):
-# bits v->u 1, u->v 2, v->w 4, w->v 8, u->w 16, w->u 32.
-_TRICODES = (1, 2, 2, 3, 2, 4, 6, 8, 2, 6, 5, 7, 3, 8, 7, 11, 2, 6, 4, 8, 5, 9, 9, 13, 6, 10,
-             9, 14, 7, 14, 12, 15, 2, 5, 6, 7, 6, 9, 10, 14, 4, 9, 9, 12, 8, 13, 14, 15, 3, 7,
-             8, 11, 7, 12, 14, 15, 8, 14, 13, 15, 11, 15, 15, 16)
-
-
 def _binary_symmetric(net: Any, relation: Relation) -> tuple[Any, Any]:
     net, g, src, dst, w = layer_arrays(net, relation)
     a = adjacency(len(net), src, dst, np.ones(src.size), symmetric=True)
@@ -57,7 +53,7 @@ def _binary_symmetric(net: Any, relation: Relation) -> tuple[Any, Any]:
     return net, a
 
 
-def transitivity(net: Any, *, relation: Relation = None) -> float:
+def transitivity(net: Any, *, relation: Relation = None, threads: int | None = None) -> float:
     """Global transitivity (传递性): the share of connected triples that close.
 
     ``T = 3 × triangles / connected triples = sum_v 2t_v / sum_v d_v(d_v − 1)``
@@ -65,6 +61,7 @@ def transitivity(net: Any, *, relation: Relation = None) -> float:
     ``gtrans`` with ``gmode="graph"``). A directed layer is read as undirected
     (an arc, or a mutual pair, is one tie; igraph's convention); weights are
     ignored. No connected triple gives 0 (networkx; igraph gives NaN).
+    Triangles are counted in the C++ core (``threads=``: docs/conventions.md).
 
     References
     ----------
@@ -72,7 +69,8 @@ def transitivity(net: Any, *, relation: Relation = None) -> float:
     """
     net, a = _binary_symmetric(net, relation)
     d = np.asarray(a.sum(axis=1)).ravel()
-    two_t = np.asarray((a @ a).multiply(a).sum(axis=1)).ravel()   # 2 × triangles at v
+    two_t = _core.triangle_weights(layer_of(net, relation), weighted=False, ignore_direction=True,
+                                   threads=check_threads(threads))
     tri = float(two_t.sum())
     if tri == 0:
         return 0.0
@@ -80,7 +78,7 @@ def transitivity(net: Any, *, relation: Relation = None) -> float:
 
 
 def clustering(net: Any, *, relation: Relation = None, weight: str | None = None,
-               undirected: bool = False) -> pd.Series:
+               undirected: bool = False, threads: int | None = None) -> pd.Series:
     """Local clustering coefficient (局部聚类系数), as networkx's ``clustering``.
 
     Undirected: ``c_v = 2 t_v / (d_v (d_v − 1))``, ``t_v`` the triangles at
@@ -95,7 +93,9 @@ def clustering(net: Any, *, relation: Relation = None, weight: str | None = None
     directed layer as undirected (mutual arcs merge, their weights summed).
 
     Conventions: 0 for an actor with fewer than two neighbours or without
-    triangles (networkx; igraph's default gives NaN).
+    triangles (networkx; igraph's default gives NaN). The triangle weights are
+    summed in the C++ core, each actor's in a fixed order (any ``threads``
+    gives the same result).
 
     References
     ----------
@@ -107,24 +107,14 @@ def clustering(net: Any, *, relation: Relation = None, weight: str | None = None
     weighted = tie_weight(net, weight)
     net, g, src, dst, w = layer_arrays(net, relation, undirected=undirected)
     n = len(net)
-    if weighted:
-        wmax = float(w.max()) if w.size else 1.0
-        w = np.cbrt(w / wmax)
-    else:
-        w = np.ones(src.size)
+    t = _core.triangle_weights(g, weighted=weighted, ignore_direction=False,
+                               threads=check_threads(threads))
+    b = adjacency(n, src, dst, np.ones(src.size), symmetric=not g.directed)
+    b.data[:] = 1.0
     if not g.directed:
-        a = adjacency(n, src, dst, w, symmetric=True)
-        b = adjacency(n, src, dst, np.ones(src.size), symmetric=True)
-        b.data[:] = 1.0
         d = np.asarray(b.sum(axis=1)).ravel()
-        t = np.asarray((a @ a).multiply(a).sum(axis=1)).ravel()
         denom = d * (d - 1)
     else:
-        a = adjacency(n, src, dst, w, symmetric=False)
-        s = (a + a.T).tocsr()
-        t = np.asarray((s @ s).multiply(s).sum(axis=1)).ravel()
-        b = adjacency(n, src, dst, np.ones(src.size), symmetric=False)
-        b.data[:] = 1.0
         dtot = np.asarray(b.sum(axis=1)).ravel() + np.asarray(b.sum(axis=0)).ravel()
         drec = np.asarray(b.multiply(b.T).sum(axis=1)).ravel()
         denom = 2.0 * (dtot * (dtot - 1) - 2 * drec)
@@ -153,7 +143,7 @@ def dyad_census(net: Any, *, relation: Relation = None) -> pd.Series:
                      dtype="int64")
 
 
-def triad_census(net: Any, *, relation: Relation = None) -> pd.Series:
+def triad_census(net: Any, *, relation: Relation = None, threads: int | None = None) -> pd.Series:
     """The triad census (三元组普查): counts of the 16 MAN isomorphism classes.
 
     A Series of ints indexed by :data:`TRIAD_TYPES` (``"003"`` … ``"300"``, the
@@ -162,7 +152,8 @@ def triad_census(net: Any, *, relation: Relation = None) -> pd.Series:
     An undirected tie counts as mutual (sna; networkx refuses undirected graphs),
     so an undirected layer has only 003, 102, 201 and 300.
 
-    Batagelj & Mrvar's O(m Δ) algorithm (networkx's), pure Python.
+    Batagelj & Mrvar's O(m Δ) algorithm (networkx's) in the C++ core; integer
+    counts, identical for any ``threads``.
 
     References
     ----------
@@ -171,30 +162,8 @@ def triad_census(net: Any, *, relation: Relation = None) -> pd.Series:
     Batagelj, V. & Mrvar, A. (2001). A subquadratic triad census algorithm for
     large sparse networks with small maximum degree. Social Networks 23(3), 237–243.
     """
-    net, g, src, dst, _ = layer_arrays(net, relation)
-    n = len(net)
-    succ: list[set[int]] = [set() for _ in range(n)]
-    for u, v in zip(src.tolist(), dst.tolist()):
-        succ[u].add(v)
-        if not g.directed:
-            succ[v].add(u)
-    nbrs = [set(s) for s in succ]
-    for u in range(n):
-        for v in succ[u]:
-            nbrs[v].add(u)
-    census = [0] * 16
-    for v in range(n):
-        for u in nbrs[v]:
-            if u <= v:
-                continue
-            s = (nbrs[v] | nbrs[u]) - {u, v}
-            for w in s:
-                if u < w or (v < w < u and w not in nbrs[v]):
-                    code = ((u in succ[v]) | (v in succ[u]) << 1 | (w in succ[v]) << 2
-                            | (v in succ[w]) << 3 | (w in succ[u]) << 4 | (u in succ[w]) << 5)
-                    census[_TRICODES[code] - 1] += 1
-            census[2 if (u in succ[v] and v in succ[u]) else 1] += n - len(s) - 2
-    census[0] = n * (n - 1) * (n - 2) // 6 - sum(census[1:])
+    net = as_network(net)
+    census = _core.triad_census(layer_of(net, relation), threads=check_threads(threads))
     return pd.Series(census, index=list(TRIAD_TYPES), name="triad_census", dtype="int64")
 
 
