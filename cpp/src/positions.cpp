@@ -238,10 +238,13 @@ std::array<std::int64_t, 16> triad_census(const CsrGraph& g, const RunControl& c
     });
     for (const auto& p : partial)
         for (std::size_t i = 1; i < 16; ++i) census[i] += p[i];
-    const auto nl = static_cast<__int128>(n);
+    // C(n, 3) without overflow for n < 3.8e6: divide the factors before multiplying
+    std::uint64_t a = static_cast<std::uint64_t>(n), b = a - 1, c3 = a - 2;
+    if (a % 3 == 0) a /= 3; else if (b % 3 == 0) b /= 3; else c3 /= 3;
+    if (a % 2 == 0) a /= 2; else b /= 2;
     std::int64_t rest = 0;
     for (std::size_t i = 1; i < 16; ++i) rest += census[i];
-    census[0] = static_cast<std::int64_t>(nl * (nl - 1) * (nl - 2) / 6) - rest;
+    census[0] = static_cast<std::int64_t>(a * b * c3) - rest;
     return census;
 }
 
