@@ -151,6 +151,21 @@ from govnet.model import (
     RelationSpec,
     vocab,
 )
+from govnet.positions import (
+    TRIAD_TYPES,
+    Components,
+    articulation_points,
+    assortativity,
+    bridges,
+    clique_comembership,
+    cliques,
+    clustering,
+    components,
+    dyad_census,
+    modularity,
+    transitivity,
+    triad_census,
+)
 
 logging.getLogger("govnet").addHandler(logging.NullHandler())
 
@@ -181,6 +196,19 @@ __all__ = [
     "reciprocity",
     "average_shortest_path_length",
     "global_efficiency",
+    "TRIAD_TYPES",
+    "Components",
+    "articulation_points",
+    "assortativity",
+    "bridges",
+    "clique_comembership",
+    "cliques",
+    "clustering",
+    "components",
+    "dyad_census",
+    "modularity",
+    "transitivity",
+    "triad_census",
     "core_number",
     "structural_holes",
     "constraint",

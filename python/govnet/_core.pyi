@@ -6,7 +6,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['CsrGraph', 'InfluenceMatrix', 'TwoMode', 'aggregate', 'betweenness', 'brokerage', 'chain_structure', 'closeness', 'core_number', 'core_periphery_continuous', 'core_periphery_discrete', 'curveball_samples', 'curveball_trades', 'degroot', 'distance_from_set', 'distance_sums', 'duty_null_model', 'ei_test', 'eigenvector', 'friedkin_johnsen', 'graph_correlation', 'harmonic', 'has_openmp', 'hits', 'hypergeom_sf', 'influence_matrix', 'influence_matvec', 'katz', 'left_perron', 'log_message', 'make_influence_matrix', 'mrqap', 'node_permutation_test', 'null_graph', 'pagerank', 'pair_dependency', 'qap_test', 'removal_effect', 'shared_pairs', 'single_removal_effects', 'structural_holes']
+__all__: list[str] = ['CsrGraph', 'InfluenceMatrix', 'TwoMode', 'aggregate', 'betweenness', 'brokerage', 'chain_structure', 'closeness', 'core_number', 'core_periphery_continuous', 'core_periphery_discrete', 'curveball_samples', 'curveball_trades', 'degroot', 'distance_from_set', 'distance_sums', 'duty_null_model', 'ei_test', 'eigenvector', 'friedkin_johnsen', 'graph_correlation', 'harmonic', 'has_openmp', 'hits', 'hypergeom_sf', 'influence_matrix', 'influence_matvec', 'katz', 'left_perron', 'log_message', 'make_influence_matrix', 'mrqap', 'node_permutation_test', 'null_graph', 'pagerank', 'pair_dependency', 'qap_test', 'removal_effect', 'shared_pairs', 'single_removal_effects', 'structural_holes', 'triad_census', 'triangle_weights']
 class CsrGraph:
     """
     Immutable compressed-sparse-row graph (one relation layer).
@@ -241,5 +241,13 @@ def single_removal_effects(graph: CsrGraph, threads: typing.SupportsInt | typing
 def structural_holes(graph: CsrGraph, weighted: bool = False, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
     """
     Burt's constraint, effective size, efficiency and hierarchy (dict of arrays).
+    """
+def triad_census(graph: CsrGraph, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> numpy.typing.NDArray[numpy.int64]:
+    """
+    The 16 MAN triad counts (Batagelj-Mrvar), in networkx's order.
+    """
+def triangle_weights(graph: CsrGraph, weighted: bool = False, ignore_direction: bool = False, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    Per-node triangle weights: 2 x triangles undirected, [(A + A^T)^3]_vv directed.
     """
 has_openmp: bool = True

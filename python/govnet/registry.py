@@ -26,6 +26,7 @@ from govnet.duties import table as duty_table
 from govnet.errors import InvalidParameterError
 from govnet.measures import centrality as c
 from govnet.measures import structure as s
+from govnet.positions import cohesion as pc
 
 __all__ = ["Measure", "MEASURES", "measure", "names"]
 
@@ -189,7 +190,7 @@ _ROWS = [
         ("measure", "relation", "normalized", "undirected", "threads"),
     ),
     Measure("density", c.density, "scalar", ("relation", "undirected")),
-    Measure("reciprocity", c.reciprocity, "scalar", ("relation",)),
+    Measure("reciprocity", c.reciprocity, "scalar", ("relation", "method")),
     Measure(
         "average_shortest_path_length",
         c.average_shortest_path_length,
@@ -244,6 +245,15 @@ _ROWS = [
         ),
         reads="meetings",
     ),
+    Measure("transitivity", pc.transitivity, "scalar", ("relation", "threads")),
+    Measure("clustering", pc.clustering, "actor", ("relation", "weight", "undirected", "threads")),
+    Measure("triad_census", pc.triad_census, "table", ("relation", "threads")),
+    Measure("dyad_census", pc.dyad_census, "table", ("relation",)),
+    Measure("cliques", pc.cliques, "table", ("relation", "min_size")),
+    Measure("clique_comembership", pc.clique_comembership, "table", ("relation", "min_size")),
+    Measure("components", pc.components, "result", ("relation", "connection")),
+    Measure("articulation_points", pc.articulation_points, "table", ("relation",)),
+    Measure("bridges", pc.bridges, "table", ("relation",)),
 ]
 
 #: name -> Measure, in the order of the table above.

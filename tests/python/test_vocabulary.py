@@ -49,9 +49,13 @@ def test_undirected_on_every_measure_that_reads_ties():
     missing = [n for n, m in registry.MEASURES.items()
                if m.reads == "ties" and "relation" in m.options and "undirected" not in m.options]
     # reciprocity and the in/out degrees are defined by direction only
-    # (core_periphery and core_profile: see the issue note)
+    # defined by direction (in/out degree, reciprocity, the dyad and triad censuses,
+    # strong components) or always read as undirected (transitivity, cliques,
+    # cut-points, bridges): an undirected= switch would mean nothing there
     assert set(missing) <= {"in_degree_centrality", "out_degree_centrality", "reciprocity",
-                            "core_periphery", "core_profile"}, missing
+                            "transitivity", "triad_census", "dyad_census", "cliques",
+                            "clique_comembership", "components", "articulation_points",
+                            "bridges"}, missing
 
 
 @pytest.mark.parametrize("bad,exc", [(-1, govnet.InvalidParameterError),

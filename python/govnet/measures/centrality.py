@@ -668,23 +668,58 @@ def density(net: Any, *, relation: Relation = None, undirected: bool = False) ->
     return m / (n * (n - 1)) * (1.0 if g.directed else 2.0)
 
 
-def reciprocity(net: Any, *, relation: Relation = None) -> float:
-    """Reciprocity (互惠性): the share of arcs whose reverse arc is present.
+_RECIPROCITY = ("edgewise", "dyadic", "dyadic.nonnull", "edgewise.lrr")
 
-    networkx's ``overall_reciprocity`` and igraph's default
-    (``mode="default"``). An undirected layer gives 1 (igraph; networkx raises);
-    a layer without ties gives NaN (networkx raises). O(m log d).
+
+def reciprocity(net: Any, *, relation: Relation = None, method: str = "edgewise") -> float:
+    """Reciprocity (互惠性), in R sna's ``grecip`` variants.
+
+    With ``M`` mutual, ``A`` asymmetric and ``N`` null dyads
+    (:func:`govnet.dyad_census`):
+
+    - ``"edgewise"`` (default): the share of arcs whose reverse arc is present,
+      ``2M / (2M + A)``; networkx's ``overall_reciprocity``, igraph's default
+      and sna's ``measure="edgewise"``;
+    - ``"dyadic"``: the share of symmetric dyads, ``(M + N) / (M + A + N)``
+      (sna's default ``measure="dyadic"``);
+    - ``"dyadic.nonnull"``: ``M / (M + A)`` (sna; igraph's ``mode="ratio"``);
+    - ``"edgewise.lrr"``: ``log(edgewise / density)``, the log-ratio of
+      reciprocity to its chance level (sna).
+
+    An undirected layer: every tie is mutual, so edgewise gives 1 (igraph;
+    networkx raises) and so do the dyadic variants. A layer without ties gives
+    NaN for the variants that divide by the ties (networkx raises); ``"dyadic"``
+    is then 1 (sna). Self-loops are ignored (sna's ``diag=FALSE``). O(m log d).
     """
+    if method not in _RECIPROCITY:
+        raise InvalidParameterError(
+            f"method must be one of {', '.join(map(repr, _RECIPROCITY))}, got {method!r}")
     net, g = _graph(net, relation, False)
-    if not g.directed:
-        return 1.0
     src, dst, _ = g.edges()
-    if src.size == 0:
-        return math.nan
+    keep = src != dst
+    src, dst = src[keep], dst[keep]
     n = len(net)
-    key = src.astype(np.int64) * n + dst
-    rev = dst.astype(np.int64) * n + src
-    return float(np.isin(rev, key).sum() / src.size)
+    if method == "edgewise" and not g.directed:
+        return 1.0
+    if g.directed:
+        key = src.astype(np.int64) * n + dst
+        rev = dst.astype(np.int64) * n + src
+        mutual_arcs = int(np.isin(rev, key).sum())
+        m, a = mutual_arcs // 2, int(src.size) - mutual_arcs
+    else:
+        m, a = int(src.size), 0
+    if method == "dyadic":
+        dyads = n * (n - 1) // 2
+        return math.nan if dyads == 0 else (dyads - a) / dyads
+    if m + a == 0:
+        return math.nan
+    if method == "dyadic.nonnull":
+        return m / (m + a)
+    edgewise = 2 * m / (2 * m + a)
+    if method == "edgewise":
+        return edgewise
+    density = (2 * m + a) / (n * (n - 1))
+    return math.log(edgewise / density) if edgewise > 0 else -math.inf
 
 
 def average_shortest_path_length(net: Any, *, relation: Relation = None,

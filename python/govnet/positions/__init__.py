@@ -1,0 +1,38 @@
+"""Positions, subgroups and cohesion (位置、凝聚子群): transitivity and
+clustering, dyad and triad censuses, maximal cliques, components, cut-points
+and bridges (:mod:`.cohesion`); the modularity of a given partition
+(:mod:`.community`); assortativity by an actor attribute (:mod:`.mixing`)."""
+
+from __future__ import annotations
+
+from govnet.positions.cohesion import (
+    TRIAD_TYPES,
+    Components,
+    articulation_points,
+    bridges,
+    clique_comembership,
+    cliques,
+    clustering,
+    components,
+    dyad_census,
+    transitivity,
+    triad_census,
+)
+from govnet.positions.community import modularity
+from govnet.positions.mixing import assortativity
+
+__all__ = [
+    "TRIAD_TYPES",
+    "Components",
+    "articulation_points",
+    "assortativity",
+    "bridges",
+    "clique_comembership",
+    "cliques",
+    "clustering",
+    "components",
+    "dyad_census",
+    "modularity",
+    "transitivity",
+    "triad_census",
+]
