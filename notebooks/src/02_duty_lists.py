@@ -1,8 +1,9 @@
 # %% [markdown]
 # # Duty lists (职责清单): shared duties, gaps and ambiguity
 #
-# **Source.** 陈家喜、林电锋 (Nanshan): “南山区还梳理出社区综合党委、社区居委会、社区工作站、社区服务中心等9大治理主体、
-# 75大项277小项的正面‘职责清单’”. The published counts per subject are reproduced exactly below.
+# **Source.** 陈家喜、林电锋 (Nanshan, source id `chen_lin`): “南山区还梳理出社区综合党委、社区居委会、社区工作站、
+# 社区服务中心等9大治理主体、75大项277小项” of positive duty lists (正面“职责清单”; the seed has a page header
+# between 小项 and 的). The published counts per subject are reproduced exactly below, each row with its quote.
 #
 # The source does **not** list the items. `govnet.datasets.nanshan_duties()` makes illustrative items with the
 # published counts exact (rule in its docstring: 26 list entries shared between two subjects, e.g. 6 between

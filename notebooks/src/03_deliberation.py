@@ -1,12 +1,14 @@
 # %% [markdown]
 # # Deliberation (协商): joint meetings, platforms, consensus with the core's agenda and veto
 #
-# **Source.** 陈家喜、林电锋 (Nanshan): major matters are decided by consensus (协商一致) in the 社区党建联席会议
-# and the 社区共驻共建联席会议, whose participants are listed (reproduced as `net.meetings`, flagged `stated`);
-# five deliberation platforms (党内民主共治, 社区协商自治, 社区虚拟参与, 居民自助互助, 社情民意诉求); the core holds a
-# right of proposal and a veto (建议权、否决权); deliberative governance needs plural subjects (多元性), open
-# channels (畅通性) and consistent goals around a centre (一致性), and suffers from unequal participation, long
-# decision cycles and information asymmetry (协商治理调研报告).
+# **Source.** 陈家喜、林电锋 (Nanshan, source id `chen_lin`): major matters are decided by consensus (协商一致)
+# through the 社区党建联席会议 and the 社区共驻共建联席会议, for which the source gives **one combined participant list**
+# (15 groups, reproduced as one group in `net.meetings`, flagged `stated`; who attends which of the two
+# meetings is not stated); five deliberation platforms (党内民主共治, 社区协商自治, 社区虚拟参与, 居民自助互助,
+# 社情民意诉求); the core holds a right of proposal and a veto (建议权、否决权) on major matters including cadre
+# personnel and awards (`net.meta["veto_scope"]`); deliberative governance needs plural subjects (多元性), open
+# channels (畅通性) and consistent goals around a centre (一致性). Unequal participation, long decision cycles
+# and information asymmetry are named by another text of the bundle (协商治理调研报告, `deliberation_report`).
 #
 # **Not in the source, so not in the data:** who attends the five platforms, how often meetings meet, and any
 # opinions. The opinions, stubbornness and the veto threshold below are **illustrative** — they show the
@@ -24,12 +26,16 @@ govnet.participation(net, by="tier")
 
 # %% [markdown]
 # ## The deliberation network
-# Co-attendance at the two joint meetings (weight = meetings shared). Every listed participant attends both,
-# so the layer is a complete graph on 14 actors; the sub-district office (illustrative) attends neither.
+# Co-participation in the joint meetings: every pair of listed participants is tied (weight 1: one combined
+# list), so the layer is a complete graph on 15 actors; the sub-district office (illustrative) and the
+# sub-district Party working committee, which leads the core, take no part in it.
 
 # %%
 sub = govnet.deliberation_network(net)
 sub
+
+# %%
+net.meta["veto_scope"]
 
 # %% [markdown]
 # ## DeGroot consensus with the core as agenda-setter

@@ -388,15 +388,15 @@ def test_nanshan_deliberation():
     net = govnet.datasets.nanshan()
     d = govnet.deliberation_index(net)
     assert d.decision_body == ("party_committee",)
-    assert d.details["participants"] == 14 and d.details["meetings"] == 2
-    # every participant attends both joint meetings: the stated lists coincide
+    assert d.details["participants"] == 15 and d.details["meetings"] == 1
+    # the source gives one combined participant list for the two joint meetings
     w = net.ties("deliberation")["weight"]
-    assert len(w) == 14 * 13 // 2 and set(w) == {2.0}
+    assert len(w) == 15 * 14 // 2 and set(w) == {1.0}
     sub = govnet.deliberation_network(net)
     r = govnet.degroot(sub, 0.0, agenda={"party_committee": 1.0}, veto=net.meta["veto"])
-    # complete co-attendance graph, equal weights: everyone's social power is 1/14
-    assert r.social_power.to_numpy() == pytest.approx(np.full(14, 1 / 14))
-    assert r.consensus == pytest.approx(1 / 14, abs=1e-6)
+    # complete co-attendance graph, equal weights: everyone's social power is 1/15
+    assert r.social_power.to_numpy() == pytest.approx(np.full(15, 1 / 15))
+    assert r.consensus == pytest.approx(1 / 15, abs=1e-6)
     # on the whole network the sub-district office never deliberates: no consensus
     whole = govnet.degroot(net, 0.0, agenda={"party_committee": 1.0})
     assert not whole.structure.consensus

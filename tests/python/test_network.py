@@ -189,8 +189,8 @@ def test_nanshan_dataset():
     assert set(a["evidence"]) == {"stated", "illustrative"}
     assert set(net.ties()["evidence"]) == {"stated", "illustrative"}
     m = net.meetings
-    assert m["meeting"].nunique() == 2
-    assert m.groupby("meeting").size().tolist() == [14, 14]
+    assert m["meeting"].nunique() == 1  # the source gives one combined list for both meetings
+    assert m.groupby("meeting").size().tolist() == [15]
     counts = govnet.datasets.nanshan_duty_counts()
     assert counts["sub_items"].tolist() == [34, 16, 21, 157, 5, 7, 8, 8, 21]
     assert counts["sub_items"].sum() == 277

@@ -382,7 +382,7 @@ def test_inconsistent_network_is_refused(tmp_path, saved):
     members[name] = buf.getvalue()
     write_members(saved, members)
     with pytest.raises(FileFormatError, match=r"inconsistent network: ties column 'dst' has positions "
-                                              r"outside \[0, 15\)"):
+                                              r"outside \[0, 19\)"):
         govnet.load(saved)
 
 

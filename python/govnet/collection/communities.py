@@ -59,7 +59,7 @@ class Collection(Mapping):
     >>> c = govnet.Collection.from_networks({"a": govnet.datasets.nanshan(),
     ...                                      "b": govnet.datasets.shatou()})
     >>> c.apply(lambda net: len(net), name="actors")["actors"].tolist()
-    [15, 7]
+    [19, 7]
     """
 
     __slots__ = ("_networks", "_table", "meta")

@@ -456,10 +456,10 @@ def degroot(net: Any, opinions: Any = 0.0, *, relation: Relation = "deliberation
     Examples
     --------
     >>> import govnet
-    >>> net = govnet.deliberation_network(govnet.datasets.nanshan())  # the 14 who attend
+    >>> net = govnet.deliberation_network(govnet.datasets.nanshan())  # the 15 listed
     >>> r = govnet.degroot(net, 0.0, agenda={"party_committee": 1.0}, veto="party_committee")
     >>> r.converged, round(r.consensus, 4), round(float(r.social_power["party_committee"]), 4)
-    (True, 0.0714, 0.0714)
+    (True, 0.0667, 0.0667)
     >>> r.decision.passes, r.decision.veto_decided
     (False, False)
     """

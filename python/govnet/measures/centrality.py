@@ -161,7 +161,7 @@ def degree_centrality(net: Any, *, relation: Relation = None,
     >>> import govnet
     >>> net = govnet.datasets.nanshan()
     >>> round(float(govnet.degree_centrality(net, relation="leadership")["party_committee"]), 3)
-    0.786
+    0.667
     """
     net, g = _graph(net, relation, undirected)
     n = len(net)

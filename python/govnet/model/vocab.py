@@ -62,6 +62,23 @@ KINDS: dict[str, KindInfo] = {
     "elderly_association": KindInfo("老年协会", "elderly association", "plural"),
     "village_committee": KindInfo("村委会", "village committee", "core"),
     "street_office": KindInfo("街道", "sub-district office", "external"),
+    # Kinds the case-study sources name (govnet.datasets; each label is the source's own term).
+    "party_organization": KindInfo("党组织", "Party organisation", "core"),
+    "community_party_committee": KindInfo("社区党委", "community Party committee", "core"),
+    "street_party_working_committee": KindInfo("街道党工委", "sub-district Party working committee",
+                                               "external"),
+    "part_time_member": KindInfo("兼职委员", "part-time committee members", "plural"),
+    "party_members": KindInfo("党员", "Party members", "plural"),
+    "residents": KindInfo("居民", "residents", "plural"),
+    "villagers": KindInfo("村民", "villagers", "plural"),
+    "village_shareholding_company": KindInfo("农城化股份公司", "urbanised-village shareholding company",
+                                             "plural"),
+    "collective_economy": KindInfo("集体经济组织", "collective economic organisation", "plural"),
+    "social_group": KindInfo("社会团体", "social group", "plural"),
+    "social_worker": KindInfo("社工", "social workers", "plural"),
+    "volunteer": KindInfo("志愿者", "volunteers", "plural"),
+    "nonprofit": KindInfo("非营利组织", "non-profit organisation", "plural"),
+    "higher_government": KindInfo("上级政府", "higher-level government", "external"),
 }
 
 
@@ -82,6 +99,9 @@ RELATIONS: dict[str, RelationInfo] = {
     "supervision": RelationInfo("监督", "supervision", True),
     "information": RelationInfo("信息/诉求", "information", True),
     "resource": RelationInfo("资源", "resource", True),
+    # Relations the case-study sources name (govnet.datasets).
+    "collaboration": RelationInfo("协同", "collaboration", False),
+    "mobilization": RelationInfo("动员", "mobilisation", True),
 }
 
 
