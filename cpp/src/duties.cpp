@@ -1,4 +1,5 @@
 #include <govnet/duties.hpp>
+#include <govnet/pvalues.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -495,6 +496,24 @@ DutyNullResult duty_null_model(const TwoMode& t, const DutyNullOptions& opt,
         for (std::int64_t i = 0; i < nbatch; ++i)
             record(stats[ix(i)], res.samples.data() + start + i, S);
         if (!ctl.keep_going(static_cast<double>(start + nbatch), S)) throw Cancelled();
+    }
+    // p-values: the one routine of pvalues.hpp (statistic s occupies samples[s*S, (s+1)*S)).
+    for (int st = 0; st < kNumStats; ++st) {
+        const PValues p = permutation_p_values(res.samples.data() + ix(st) * ix(S), ix(S), 1,
+                                               res.observed[ix(st)], opt.p_convention);
+        res.p_greater.push_back(p.greater);
+        res.p_less.push_back(p.less);
+        res.p_two_sided.push_back(p.two_sided);
+    }
+    if (opt.pair_stats) {
+        // The overlaps are integers, so pair_ge is the exact #{null >= observed}.
+        res.pair_p.resize(res.pair_ge.size());
+        for (Idx k = 0; k < res.pair_ge.size(); ++k) {
+            TailCounts c;
+            c.ge = res.pair_ge[k];
+            c.valid = S;
+            res.pair_p[k] = p_values(c, opt.p_convention).greater;
+        }
     }
     return res;
 }

@@ -1,5 +1,6 @@
 #include <govnet/centrality.hpp>
 #include <govnet/inference.hpp>
+#include <govnet/pvalues.hpp>
 
 #include <Eigen/Dense>
 
@@ -19,8 +20,6 @@
 namespace govnet {
 
 namespace {
-
-constexpr double kTieTol = 1e-12;
 
 /// Runs task(i) for i in [0, total) on ctl's threads. Each task writes only
 /// its own output slot, so the result does not depend on scheduling. Only the
@@ -58,31 +57,13 @@ std::vector<NodeId> random_permutation(NodeId n, Rng& rng) {
     return p;
 }
 
-/// p-values of `obs` against a null sample (sna: mean(null >= obs), mean(null <= obs),
-/// mean(|null| >= |obs|)), with an absolute tolerance so exact ties count as ties.
-void fill_p_values(PermutationResult& r, double obs_for_compare, double tol) {
-    const auto& d = r.null_distribution;
-    if (d.empty() || std::isnan(obs_for_compare)) {
-        r.p_greater = r.p_less = r.p_two_sided = std::numeric_limits<double>::quiet_NaN();
-        return;
-    }
-    // NaN draws (an undefined statistic, e.g. an E-I index without ties) are left out.
-    std::int64_t ge = 0, le = 0, ab = 0, valid = 0;
-    for (double v : d) {
-        if (std::isnan(v)) continue;
-        ++valid;
-        ge += v >= obs_for_compare - tol;
-        le += v <= obs_for_compare + tol;
-        ab += std::abs(v) >= std::abs(obs_for_compare) - tol;
-    }
-    if (valid == 0) {
-        r.p_greater = r.p_less = r.p_two_sided = std::numeric_limits<double>::quiet_NaN();
-        return;
-    }
-    const double k = static_cast<double>(valid);
-    r.p_greater = static_cast<double>(ge) / k;
-    r.p_less = static_cast<double>(le) / k;
-    r.p_two_sided = static_cast<double>(ab) / k;
+/// Fills r's p-values from its null distribution with the one routine (pvalues.hpp).
+void fill_p_values(PermutationResult& r, double obs, PConvention conv) {
+    const PValues p = permutation_p_values(r.null_distribution.data(), r.null_distribution.size(),
+                                           1, obs, conv);
+    r.p_greater = p.greater;
+    r.p_less = p.less;
+    r.p_two_sided = p.two_sided;
 }
 
 void check_matrix(const std::vector<double>& m, NodeId n, const char* what) {
@@ -225,7 +206,7 @@ PermutationResult qap_test(const std::vector<double>& x, const std::vector<doubl
             res.null_distribution[static_cast<std::size_t>(i)] = stat(p.data());
         });
     }
-    fill_p_values(res, obs_fast, kTieTol);
+    fill_p_values(res, obs_fast, opt.p_convention);
     return res;
 }
 
@@ -465,14 +446,13 @@ MrqapResult mrqap(const std::vector<double>& y, const std::vector<std::vector<do
     r.p_less.assign(q, 0);
     r.p_abs.assign(q, 0);
     for (Eigen::Index k = 0; k < q; ++k) {
-        PermutationResult pr;
-        pr.null_distribution.resize(static_cast<std::size_t>(R));
-        for (std::int64_t i = 0; i < R; ++i)
-            pr.null_distribution[i] = r.null_distribution[i * q + k];
-        fill_p_values(pr, obs_stat[k], 1e-10 * std::max(1.0, std::abs(obs_stat[k])));
-        r.p_greater[k] = pr.p_greater;
-        r.p_less[k] = pr.p_less;
-        r.p_abs[k] = pr.p_two_sided;
+        const PValues p = permutation_p_values(r.null_distribution.data() + k,
+                                               static_cast<std::size_t>(R),
+                                               static_cast<std::size_t>(q), obs_stat[k],
+                                               opt.p_convention);
+        r.p_greater[k] = p.greater;
+        r.p_less[k] = p.less;
+        r.p_abs[k] = p.two_sided;
     }
     return r;
 }
@@ -645,7 +625,7 @@ PermutationResult node_permutation_test(const CsrGraph& g, const std::vector<Nod
         }
         r.null_distribution[static_cast<std::size_t>(i)] = v;
     });
-    fill_p_values(r, r.statistic, 1e-12 * std::max(1.0, std::abs(r.statistic)));
+    fill_p_values(r, r.statistic, opt.p_convention);
     return r;
 }
 
@@ -682,7 +662,8 @@ double ei_value(double e, double i) {
 
 std::vector<PermutationResult> ei_test(const CsrGraph& g, const std::vector<std::int32_t>& groups,
                                        int n_groups, std::int64_t n_permutations,
-                                       std::uint64_t seed, const RunControl& ctl) {
+                                       std::uint64_t seed, const RunControl& ctl,
+                                       PConvention conv) {
     if (n_permutations < 0) throw InvalidArgument("n_permutations must be >= 0");
     const auto G = static_cast<std::size_t>(n_groups);
     const EiCounts obs = ei_counts(g, groups, n_groups);
@@ -706,7 +687,7 @@ std::vector<PermutationResult> ei_test(const CsrGraph& g, const std::vector<std:
         r.null_distribution.resize(static_cast<std::size_t>(n_permutations));
         for (std::int64_t i = 0; i < n_permutations; ++i)
             r.null_distribution[i] = null[static_cast<std::size_t>(i) * (G + 1) + k];
-        fill_p_values(r, r.statistic, 1e-12);
+        fill_p_values(r, r.statistic, conv);
     }
     return out;
 }

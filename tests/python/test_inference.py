@@ -119,7 +119,7 @@ def test_qap_p_values_match_sna_within_monte_carlo(sna, case, a, b):
     else:
         x, y = rand(a), rand(b)
     R = 5000
-    res = govnet.qap_test(x, y, n_permutations=R, seed=11)
+    res = govnet.qap_test(x, y, n_permutations=R, seed=11, p_convention="sna")
     assert mc_close(res.p_greater, sna[f"{case}/qap_pgreq"], R, 5000)
     assert mc_close(res.p_less, sna[f"{case}/qap_pleeq"], R, 5000)
     sd = sna[f"{case}/qap_null_sd"]
@@ -140,7 +140,7 @@ def test_qap_null_is_the_exact_permutation_distribution():
     )
     obs = np.corrcoef(x[off], y[off])[0, 1]
     R = 20000
-    res = govnet.qap_test(x, y, n_permutations=R, seed=2, keep_null=True)
+    res = govnet.qap_test(x, y, n_permutations=R, seed=2, keep_null=True, p_convention="sna")
     assert res.statistic == pytest.approx(obs, abs=1e-12)
     null = res.null_distribution
     assert np.abs(null[:, None] - exact[None, :]).min(axis=1).max() < 1e-12
@@ -191,6 +191,7 @@ def test_netlm_random_directed(sna, method, nh):
         method=method,
         n_permutations=3000,
         seed=7,
+        p_convention="sna",
     )
     case = f"rand_netlm_{nh}"
     _check_netlm(fit, sna, case, 5000)
@@ -202,7 +203,8 @@ def test_netlm_random_directed(sna, method, nh):
 def test_netlm_symmetric_pairs_counted_as_sna(sna, directed, mode):
     mar, bus, wdiff = florentine()
     fit = govnet.mrqap(
-        mar, {"business": bus, "wealth_diff": wdiff}, directed=directed, n_permutations=3000, seed=9
+        mar, {"business": bus, "wealth_diff": wdiff}, directed=directed, n_permutations=3000, seed=9,
+        p_convention="sna",
     )
     case = f"flo_netlm_{mode}"
     _check_netlm(fit, sna, case, 5000)
@@ -238,6 +240,7 @@ def test_netlogit_random(sna, method, nh):
         method=method,
         n_permutations=1000,
         seed=3,
+        p_convention="sna",
     )
     case = f"rand_netlogit_{nh}"
     # govnet's IRLS follows glm.fit (inside netlogit): same start, same stopping
