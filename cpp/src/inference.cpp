@@ -1,5 +1,6 @@
 #include <govnet/centrality.hpp>
 #include <govnet/inference.hpp>
+#include <govnet/parallel.hpp>
 #include <govnet/pvalues.hpp>
 
 #include <Eigen/Dense>
@@ -21,33 +22,13 @@ namespace govnet {
 
 namespace {
 
-/// Runs task(i) for i in [0, total) on ctl's threads. Each task writes only
-/// its own output slot, so the result does not depend on scheduling. Only the
-/// calling thread (OpenMP thread 0) polls for progress and Ctrl-C.
+/// Runs task(i) for i in [0, total) through the guarded parallel_for
+/// (parallel.hpp), on threads_for(ctl, work) threads (`work`: elementary steps
+/// of all tasks). Each task writes only its own output slot, so the result does
+/// not depend on scheduling or the thread count.
 template <class Task>
-void parallel_tasks(std::int64_t total, const RunControl& ctl, Task&& task) {
-    std::exception_ptr error;
-    std::atomic<std::int64_t> done{0};
-#pragma omp parallel num_threads(ctl.num_threads())
-    {
-#pragma omp for schedule(dynamic, 4)
-        for (std::int64_t i = 0; i < total; ++i) {
-            if (ctl.stop_requested()) continue;
-            try {
-                task(i);
-            } catch (...) {
-#pragma omp critical
-                if (!error) error = std::current_exception();
-                ctl.request_stop();
-                continue;
-            }
-            const std::int64_t d = ++done;
-            if (is_calling_thread())
-                ctl.keep_going(static_cast<double>(d), static_cast<double>(total));
-        }
-    }
-    if (error) std::rethrow_exception(error);
-    if (ctl.stop_requested()) throw Cancelled();
+void parallel_tasks(std::int64_t total, const RunControl& ctl, double work, Task&& task) {
+    parallel_for(total, threads_for(ctl, work, total), ctl, std::forward<Task>(task));
 }
 
 std::vector<NodeId> random_permutation(NodeId n, Rng& rng) {
@@ -200,7 +181,9 @@ PermutationResult qap_test(const std::vector<double>& x, const std::vector<doubl
     check_allocation("QAP null distribution", static_cast<double>(opt.n_permutations), 8.0);
     res.null_distribution.assign(static_cast<std::size_t>(opt.n_permutations), obs_fast);
     if (denom > 0 && n > 1) {
-        parallel_tasks(opt.n_permutations, ctl, [&](std::int64_t i) {
+        const double work = static_cast<double>(opt.n_permutations) *
+                            (static_cast<double>(col.size()) + static_cast<double>(n));
+        parallel_tasks(opt.n_permutations, ctl, work, [&](std::int64_t i) {
             Rng rng(opt.seed, static_cast<std::uint64_t>(i));
             const auto p = random_permutation(n, rng);
             res.null_distribution[static_cast<std::size_t>(i)] = stat(p.data());
@@ -378,7 +361,9 @@ MrqapResult mrqap(const std::vector<double>& y, const std::vector<std::vector<do
             xtx_inv_diag = XtXinv.diagonal();
         }
         const double yy = yv.squaredNorm();
-        parallel_tasks(R, ctl, [&](std::int64_t i) {
+        const double work = static_cast<double>(R) * static_cast<double>(m) *
+                            static_cast<double>(q) * (opt.logistic ? 10.0 * q : 1.0);
+        parallel_tasks(R, ctl, work, [&](std::int64_t i) {
             Rng rng(opt.seed, static_cast<std::uint64_t>(i));
             const auto p = random_permutation(n, rng);
             VectorXd yp(m);
@@ -416,7 +401,9 @@ MrqapResult mrqap(const std::vector<double>& y, const std::vector<std::vector<do
             const VectorXd b = ZtZinv * (Z.transpose() * yv);
             const double rss0 = (yv - Z * b).squaredNorm();
             const double ee = e.squaredNorm();
-            parallel_tasks(R, ctl, [&](std::int64_t i) {
+            const double work = static_cast<double>(R) * static_cast<double>(m) *
+                                (opt.logistic ? 10.0 * q * q : 2.0);
+            parallel_tasks(R, ctl, work, [&](std::int64_t i) {
                 // Task index i + k*R keeps predictors' permutations independent.
                 Rng rng(opt.seed, static_cast<std::uint64_t>(k * R + i));
                 const auto p = random_permutation(n, rng);
@@ -611,7 +598,13 @@ PermutationResult node_permutation_test(const CsrGraph& g, const std::vector<Nod
     r.statistic = mean_of(obs, targets.data(), targets.size());
     r.null_distribution.assign(static_cast<std::size_t>(opt.n_permutations), 0.0);
     const std::size_t k = targets.size();
-    parallel_tasks(opt.n_permutations, ctl, [&](std::int64_t i) {
+    const double graph = static_cast<double>(n) + static_cast<double>(g.num_edges());
+    const double per = opt.model == NullModel::Label ? static_cast<double>(n)
+                       : opt.statistic == NodeStatistic::Betweenness
+                           ? graph * static_cast<double>(n) + opt.swaps_per_edge * graph
+                           : opt.swaps_per_edge * graph;
+    parallel_tasks(opt.n_permutations, ctl, static_cast<double>(opt.n_permutations) * per,
+                   [&](std::int64_t i) {
         double v;
         if (opt.model == NullModel::Label) {
             // The statistic of the relabelled graph: the same scores, a random target set.
@@ -672,7 +665,9 @@ std::vector<PermutationResult> ei_test(const CsrGraph& g, const std::vector<std:
     for (std::size_t k = 0; k < G; ++k)
         out[k + 1].statistic = ei_value(obs.group_external[k], obs.group_internal[k]);
     std::vector<double> null(static_cast<std::size_t>(n_permutations) * (G + 1));
-    parallel_tasks(n_permutations, ctl, [&](std::int64_t i) {
+    const double work = static_cast<double>(n_permutations) *
+                        (static_cast<double>(g.num_nodes()) + static_cast<double>(g.num_edges()));
+    parallel_tasks(n_permutations, ctl, work, [&](std::int64_t i) {
         Rng rng(seed, static_cast<std::uint64_t>(i));
         std::vector<std::int32_t> perm(groups);
         rng.shuffle(perm);
