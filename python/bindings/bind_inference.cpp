@@ -1,6 +1,7 @@
 // Permutation inference: QAP, MRQAP, node permutation tests, E-I index.
 
 #include <govnet/inference.hpp>
+#include <govnet/parallel.hpp>
 #include <govnet/pvalues.hpp>
 
 #include "common.hpp"
@@ -40,6 +41,36 @@ py::dict perm_dict(PermutationResult&& r) {
 }  // namespace
 
 void bind_inference(py::module_& m) {
+    // Fault injection for tests: task `fail_at` of a guarded parallel loop throws
+    // `kind` ("too_large": TooLarge from check_allocation, "invalid": InvalidArgument,
+    // "internal": InternalError); every other task sleeps 0.2 ms. Returns the task count.
+    m.def(
+        "_parallel_fault_for_tests",
+        [](const std::string& kind, std::int64_t n_tasks, std::int64_t fail_at, int threads) {
+            if (kind != "too_large" && kind != "invalid" && kind != "internal" && kind != "none")
+                throw InvalidArgument("unknown fault kind '" + kind + "'");
+            return run_released(
+                [&](const RunControl& ctl) {
+                    std::atomic<std::int64_t> ran{0};
+                    parallel_for(n_tasks, std::max(1, ctl.num_threads()), ctl,
+                                 [&](std::int64_t i) {
+                                     ++ran;
+                                     if (i == fail_at) {
+                                         if (kind == "too_large")
+                                             check_allocation("a test block", 1e12, 8.0);
+                                         if (kind == "invalid")
+                                             throw InvalidArgument("task failed on purpose");
+                                         if (kind == "internal")
+                                             throw InternalError("task failed on purpose");
+                                     }
+                                     std::this_thread::sleep_for(std::chrono::microseconds(200));
+                                 });
+                    return ran.load();
+                },
+                threads);
+        },
+        py::arg("kind"), py::arg("n_tasks"), py::arg("fail_at"), py::arg("threads") = 2,
+        "Test hook: a guarded parallel loop whose task fail_at throws.");
     m.def(
         "permutation_p_values",
         [](const py::array_t<double, py::array::c_style | py::array::forcecast>& null,

@@ -94,6 +94,10 @@ class InfluenceMatrix:
     @property
     def nnz(self) -> int:
         ...
+def _parallel_fault_for_tests(kind: str, n_tasks: typing.SupportsInt | typing.SupportsIndex, fail_at: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex = 2) -> int:
+    """
+    Test hook: a guarded parallel loop whose task fail_at throws.
+    """
 def aggregate(layers: collections.abc.Sequence[CsrGraph], mode: str = 'sum') -> CsrGraph:
     """
     Combine layers over the same nodes.
