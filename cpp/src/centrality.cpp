@@ -232,7 +232,15 @@ void accumulate(const CsrGraph& g, NodeId src, bool endpoints, Sssp& s,
 // order for any thread count.
 constexpr NodeId kBlock = 8192;
 
-NodeId num_blocks(NodeId n) { return (n + kBlock - 1) / kBlock; }
+NodeId num_blocks(NodeId n) {
+    return static_cast<NodeId>((std::int64_t{n} + kBlock - 1) / kBlock);
+}
+// Block b's nodes [block_begin(b), block_end(b, n)), in 64-bit arithmetic: (b + 1) * kBlock
+// passes 2^31 for the last block when n is within kBlock of it.
+NodeId block_begin(NodeId b) { return static_cast<NodeId>(std::int64_t{b} * kBlock); }
+NodeId block_end(NodeId b, NodeId n) {
+    return static_cast<NodeId>(std::min<std::int64_t>(n, (std::int64_t{b} + 1) * kBlock));
+}
 
 double ordered_sum(const std::vector<double>& part) {
     double s = 0;
@@ -456,8 +464,8 @@ std::vector<double> eigenvector(const CsrGraph& g, const IterationOptions& opt,
             [&](std::int64_t bi) {
                 const auto b = static_cast<NodeId>(bi);
             double sq = 0;
-            const NodeId hi = std::min<NodeId>(n, (b + 1) * kBlock);
-            for (NodeId v = b * kBlock; v < hi; ++v) {
+            const NodeId hi = block_end(b, n);
+            for (NodeId v = block_begin(b); v < hi; ++v) {
                 double acc = x[ix(v)];
                 auto nb = g.in_neighbors(v);
                 if (weighted) {
@@ -480,8 +488,8 @@ std::vector<double> eigenvector(const CsrGraph& g, const IterationOptions& opt,
             [&](std::int64_t bi) {
                 const auto b = static_cast<NodeId>(bi);
             double e = 0;
-            const NodeId hi = std::min<NodeId>(n, (b + 1) * kBlock);
-            for (NodeId v = b * kBlock; v < hi; ++v) {
+            const NodeId hi = block_end(b, n);
+            for (NodeId v = block_begin(b); v < hi; ++v) {
                 next[ix(v)] *= inv;
                 e += std::abs(next[ix(v)] - x[ix(v)]);
             }
@@ -517,8 +525,8 @@ std::vector<double> katz(const CsrGraph& g, const KatzOptions& opt, const RunCon
             [&](std::int64_t bi) {
                 const auto b = static_cast<NodeId>(bi);
             double e = 0;
-            const NodeId hi = std::min<NodeId>(n, (b + 1) * kBlock);
-            for (NodeId v = b * kBlock; v < hi; ++v) {
+            const NodeId hi = block_end(b, n);
+            for (NodeId v = block_begin(b); v < hi; ++v) {
                 const double acc = in_sum(g, v, x, weighted);
                 next[ix(v)] = opt.alpha * acc + beta(v);
                 e += std::abs(next[ix(v)] - x[ix(v)]);
@@ -598,8 +606,8 @@ std::vector<double> pagerank(const CsrGraph& g, const PagerankOptions& opt,
             [&](std::int64_t bi) {
                 const auto b = static_cast<NodeId>(bi);
             double e = 0, dm = 0;
-            const NodeId hi = std::min<NodeId>(n, (b + 1) * kBlock);
-            for (NodeId v = b * kBlock; v < hi; ++v) {
+            const NodeId hi = block_end(b, n);
+            for (NodeId v = block_begin(b); v < hi; ++v) {
                 const double acc = in_sum(g, v, contrib, weighted);
                 const double xv = alpha * acc + dmass * dang(v) + (1.0 - alpha) * pers(v);
                 e += std::abs(xv - x[ix(v)]);
@@ -639,8 +647,8 @@ HitsResult hits(const CsrGraph& g, const IterationOptions& opt, const RunControl
             [&](std::int64_t bi) {
                 const auto b = static_cast<NodeId>(bi);
             double s = 0;
-            const NodeId hi = std::min<NodeId>(n, (b + 1) * kBlock);
-            for (NodeId v = b * kBlock; v < hi; ++v) {
+            const NodeId hi = block_end(b, n);
+            for (NodeId v = block_begin(b); v < hi; ++v) {
                 auto nb = in ? g.in_neighbors(v) : g.out_neighbors(v);
                 double acc = 0;
                 if (weighted) {
