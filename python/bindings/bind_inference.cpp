@@ -119,6 +119,29 @@ void bind_inference(py::module_& m) {
         py::arg("seed") = 0, py::arg("p_convention") = "plus_one", py::arg("threads") = 0, py::arg("progress") = py::none(),
         "QAP test of graph correlation.");
     m.def(
+        "qap_test_sparse",
+        [](const std::vector<NodeId>& xr, const std::vector<NodeId>& xc,
+           const std::vector<double>& xv, const std::vector<NodeId>& yr,
+           const std::vector<NodeId>& yc, const std::vector<double>& yv, NodeId n, bool ordered,
+           std::int64_t n_permutations, std::uint64_t seed, const std::string& p_convention,
+           int threads, py::object progress) {
+            SparseRelation x{xr, xc, xv}, y{yr, yc, yv};
+            QapOptions opt;
+            opt.cells = cells_of(ordered);
+            opt.n_permutations = n_permutations;
+            opt.seed = seed;
+            opt.p_convention = p_convention_of(p_convention);
+            return perm_dict(run_released(
+                [&](const RunControl& ctl) { return qap_test_sparse(x, y, n, opt, ctl); },
+                threads, progress));
+        },
+        py::arg("x_rows"), py::arg("x_cols"), py::arg("x_vals"), py::arg("y_rows"),
+        py::arg("y_cols"), py::arg("y_vals"), py::arg("n"), py::arg("ordered") = true,
+        py::arg("n_permutations") = 1000, py::arg("seed") = 0,
+        py::arg("p_convention") = "plus_one", py::arg("threads") = 0,
+        py::arg("progress") = py::none(),
+        "QAP test of graph correlation on sparse relations (non-zero cells; no n x n matrix).");
+    m.def(
         "mrqap",
         [](const Matrix& y, const std::vector<Matrix>& xs, bool ordered, const std::string& method,
            bool logistic, bool intercept, bool beta_statistic, std::int64_t n_permutations,

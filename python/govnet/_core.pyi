@@ -6,7 +6,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['CsrGraph', 'InfluenceMatrix', 'TwoMode', 'aggregate', 'betweenness', 'brokerage', 'chain_structure', 'closeness', 'core_number', 'core_periphery_continuous', 'core_periphery_discrete', 'curveball_samples', 'curveball_trades', 'degroot', 'distance_from_set', 'distance_sums', 'duty_null_model', 'ei_test', 'eigenvector', 'friedkin_johnsen', 'graph_correlation', 'harmonic', 'has_openmp', 'hits', 'hypergeom_sf', 'influence_matrix', 'influence_matvec', 'katz', 'left_perron', 'log_message', 'make_influence_matrix', 'mrqap', 'node_permutation_test', 'null_graph', 'pagerank', 'pair_dependency', 'permutation_p_values', 'qap_test', 'removal_effect', 'shared_pairs', 'single_removal_effects', 'structural_holes']
+__all__: list[str] = ['CsrGraph', 'InfluenceMatrix', 'TwoMode', 'aggregate', 'betweenness', 'brokerage', 'chain_structure', 'closeness', 'core_number', 'core_periphery_continuous', 'core_periphery_discrete', 'curveball_samples', 'curveball_trades', 'degroot', 'distance_from_set', 'distance_sums', 'duty_null_model', 'ei_test', 'eigenvector', 'friedkin_johnsen', 'graph_correlation', 'harmonic', 'has_openmp', 'hits', 'hypergeom_sf', 'influence_matrix', 'influence_matvec', 'katz', 'left_perron', 'log_message', 'make_influence_matrix', 'mrqap', 'node_permutation_test', 'null_graph', 'pagerank', 'pair_dependency', 'permutation_p_values', 'qap_test', 'qap_test_sparse', 'removal_effect', 'shared_pairs', 'single_removal_effects', 'structural_holes']
 class CsrGraph:
     """
     Immutable compressed-sparse-row graph (one relation layer).
@@ -233,6 +233,10 @@ def permutation_p_values(null: typing.Annotated[numpy.typing.ArrayLike, numpy.fl
 def qap_test(x: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], y: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], ordered: bool = True, n_permutations: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, p_convention: str = 'plus_one', threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
     """
     QAP test of graph correlation.
+    """
+def qap_test_sparse(x_rows: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], x_cols: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], x_vals: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], y_rows: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], y_cols: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], y_vals: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], n: typing.SupportsInt | typing.SupportsIndex, ordered: bool = True, n_permutations: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, p_convention: str = 'plus_one', threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+    """
+    QAP test of graph correlation on sparse relations (non-zero cells; no n x n matrix).
     """
 def removal_effect(graph: CsrGraph, removed: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8]) -> tuple[float, int, float]:
     """

@@ -47,6 +47,20 @@ struct PermutationResult {
 PermutationResult qap_test(const std::vector<double>& x, const std::vector<double>& y, NodeId n,
                            const QapOptions& opt = {}, const RunControl& ctl = {});
 
+/// A relation given by its non-zero off-diagonal cells (i, j, value); symmetric
+/// data list both (i, j) and (j, i). Diagonal cells are ignored; a repeated cell
+/// is an error.
+struct SparseRelation {
+    std::vector<NodeId> row, col;
+    std::vector<double> val;
+};
+
+/// qap_test on sparse relations, without an n x n matrix: the same statistic
+/// (to rounding), the same permutations (Rng(seed, i)) and p-values. One
+/// permutation costs O(nnz(A) log deg(B)), A the sparser relation.
+PermutationResult qap_test_sparse(const SparseRelation& x, const SparseRelation& y, NodeId n,
+                                  const QapOptions& opt = {}, const RunControl& ctl = {});
+
 enum class MrqapMethod : std::uint8_t { Dsp, Y };
 
 struct MrqapOptions {
