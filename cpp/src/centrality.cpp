@@ -35,23 +35,65 @@ inline std::size_t ix(NodeId v) { return static_cast<std::size_t>(v); }
 
 // ---------------------------------------------------------------- Brandes
 
+// Path counts sigma = m * 2^e: a double mantissa m and a power-of-two exponent e,
+// so counts never overflow (a chain of k diamonds has 2^k shortest paths; 2^1024
+// overflows a double). While m stays below 2^kRenorm (every count below ~1e154) e is
+// 0 and the arithmetic is the plain double arithmetic; a mantissa passing 2^kRenorm
+// moves 2^kRenorm into the exponent. Brandes only needs ratios sigma_v / sigma_w,
+// formed as ldexp(m_v / m_w, e_v - e_w) with e_v <= e_w on the shortest-path DAG.
+constexpr int kRenorm = 512;
+constexpr double kRenormAt = 0x1p512;
+
+/// (m, e) += (sm, se): the count of a predecessor added to its successor's.
+inline void add_count(double& m, std::int32_t& e, double sm, std::int32_t se) {
+    if (e == se) {
+        m += sm;
+    } else if (e > se) {
+        m += std::ldexp(sm, se - e);
+    } else {
+        m = std::ldexp(m, e - se) + sm;
+        e = se;
+    }
+    if (m >= kRenormAt) {
+        m = std::ldexp(m, -kRenorm);
+        e += kRenorm;
+    }
+}
+
+/// c * 2^(ev - ew): a successor's coefficient (1 + delta_w) / m_w seen from v.
+inline double scaled(double c, std::int32_t ev, std::int32_t ew) {
+    return ev == ew ? c : std::ldexp(c, ev - ew);
+}
+
 // Unweighted Brandes keeps each node's state in one 24-byte record, so a neighbour
 // visit touches one cache line instead of three arrays.
 struct BfsNode {
-    double sigma;  // number of shortest paths from the source
-    double coef;   // (1 + delta) / sigma, once the node's dependency is final
+    double sigma;  // number of shortest paths from the source: sigma * 2^exp
+    double coef;   // (1 + delta) / sigma (mantissa), once the node's dependency is final
     std::int32_t hops;  // distance from the source, -1 = unseen
-    std::int32_t pad;
+    std::int32_t exp;   // exponent of the path count
 };
 
 // Per-thread scratch for one single-source shortest-path pass, allocated once.
 struct Sssp {
     std::vector<NodeId> order;   // nodes in non-decreasing distance (flat BFS queue)
-    std::vector<double> sigma;   // weighted: number of shortest paths (double: no overflow)
+    std::vector<double> sigma;   // weighted: path-count mantissa
+    std::vector<std::int32_t> sexp;  // weighted: path-count exponent
     std::vector<double> dist;        // Dijkstra distance, -1 = unseen (weighted)
+    std::vector<std::int32_t> zeros; // weighted: zero-length ties on the path (tie-break)
     std::vector<double> delta;
     std::vector<char> settled;       // Dijkstra only
-    std::vector<std::pair<double, NodeId>> heap;
+    struct Key {
+        double d;
+        std::int32_t z;
+        NodeId v;
+        bool operator>(const Key& o) const {
+            if (d != o.d) return d > o.d;
+            if (z != o.z) return z > o.z;
+            return v > o.v;
+        }
+    };
+    std::vector<Key> heap;
     std::vector<BfsNode> nodes;      // unweighted
     std::vector<NodeId> succ;        // unweighted: successors, grouped by queue position
     std::vector<EdgeIdx> succ_begin; // unweighted: start of each queue position's group
@@ -59,8 +101,10 @@ struct Sssp {
         order.reserve(ix(n));
         if (weighted) {
             sigma.assign(ix(n), 0.0);
+            sexp.assign(ix(n), 0);
             delta.assign(ix(n), 0.0);
             dist.assign(ix(n), -1.0);
+            zeros.assign(ix(n), 0);
             settled.assign(ix(n), 0);
         } else {
             nodes.assign(ix(n), BfsNode{0.0, 0.0, -1, 0});
@@ -102,6 +146,7 @@ void brandes_bfs(const CsrGraph& g, NodeId src, bool endpoints, NodeId reach, Ss
         // Everything reachable is found and v is on the deepest level: no successors left.
         if (head >= level_start && static_cast<NodeId>(order.size()) == reach) break;
         const double sv = nd[v].sigma;
+        const std::int32_t ev = nd[v].exp;
         for (EdgeIdx e = off[v], end = off[v + 1]; e < end; ++e) {
             const NodeId w = adj[e];
             BfsNode& x = nd[w];
@@ -111,7 +156,7 @@ void brandes_bfs(const CsrGraph& g, NodeId src, bool endpoints, NodeId reach, Ss
                 order.push_back(w);
             }
             if (x.hops == dn) {
-                x.sigma += sv;
+                add_count(x.sigma, x.exp, sv, ev);
                 succ[ns++] = w;
             }
         }
@@ -123,7 +168,10 @@ void brandes_bfs(const CsrGraph& g, NodeId src, bool endpoints, NodeId reach, Ss
         const NodeId v = order[i];
         BfsNode& x = nd[v];
         double pull = 0;
-        for (EdgeIdx e = sb[i], end = sb[i + 1]; e < end; ++e) pull += nd[succ[e]].coef;
+        for (EdgeIdx e = sb[i], end = sb[i + 1]; e < end; ++e) {
+            const BfsNode& y = nd[succ[e]];
+            pull += scaled(y.coef, x.exp, y.exp);
+        }
         const double delta = x.sigma * pull;
         x.coef = (1.0 + delta) / x.sigma;
         acc[ix(v)] += delta + extra;
@@ -134,8 +182,10 @@ void brandes_bfs(const CsrGraph& g, NodeId src, bool endpoints, NodeId reach, Ss
 void reset(Sssp& s) {
     for (NodeId v : s.order) {
         s.sigma[ix(v)] = 0;
+        s.sexp[ix(v)] = 0;
         s.delta[ix(v)] = 0;
         s.dist[ix(v)] = -1;
+        s.zeros[ix(v)] = 0;
         s.settled[ix(v)] = 0;
     }
     s.order.clear();
@@ -164,29 +214,46 @@ std::vector<NodeId> component_sizes(const CsrGraph& g) {
     return label;
 }
 
-// Dijkstra from src: order (settling order), dist, then sigma in that order from
-// in-neighbours with tight distances (exact equality, as networkx compares them).
+// Is the tie u -> v (length w) on a shortest path from the source? Shortest paths
+// minimise the total length, then (ties of length 0 only) the number of zero-length
+// ties: a path that detours through a zero-length tie is not shortest when a path of
+// the same length without the detour exists. The key (dist, zeros) strictly grows
+// along every tie, so the tight ties form a DAG and Dijkstra on that key settles each
+// node after all its predecessors.
+inline bool tight(const Sssp& s, std::size_t u, double w, std::size_t v) {
+    return s.settled[u] && s.dist[u] + w == s.dist[v] &&
+           s.zeros[u] + (w == 0 ? 1 : 0) == s.zeros[v];
+}
+
+// Dijkstra from src on the key (distance, zero-length ties): order (settling order),
+// dist, zeros, then sigma in that order from in-neighbours with tight ties (exact
+// equality of distances, as networkx compares them).
 void dijkstra_paths(const CsrGraph& g, NodeId src, Sssp& s) {
-    const auto cmp = std::greater<std::pair<double, NodeId>>();
+    const auto cmp = std::greater<Sssp::Key>();
     auto& heap = s.heap;
     heap.clear();
     s.dist[ix(src)] = 0;
-    heap.emplace_back(0.0, src);
+    s.zeros[ix(src)] = 0;
+    heap.push_back({0.0, 0, src});
     while (!heap.empty()) {
         std::pop_heap(heap.begin(), heap.end(), cmp);
-        const auto [d, v] = heap.back();
+        const Sssp::Key k = heap.back();
         heap.pop_back();
+        const NodeId v = k.v;
         if (s.settled[ix(v)]) continue;
         s.settled[ix(v)] = 1;
         s.order.push_back(v);
         auto nb = g.out_neighbors(v);
         auto ws = g.out_weights(v);
         for (std::size_t i = 0; i < nb.size(); ++i) {
-            const double nd = d + ws[i];
+            const double nd = k.d + ws[i];
+            const std::int32_t nz = k.z + (ws[i] == 0 ? 1 : 0);
             double& dw = s.dist[ix(nb[i])];
-            if (dw < 0 || nd < dw) {
+            std::int32_t& zw = s.zeros[ix(nb[i])];
+            if (dw < 0 || nd < dw || (nd == dw && nz < zw)) {
                 dw = nd;
-                heap.emplace_back(nd, nb[i]);
+                zw = nz;
+                heap.push_back({nd, nz, nb[i]});
                 std::push_heap(heap.begin(), heap.end(), cmp);
             }
         }
@@ -194,20 +261,21 @@ void dijkstra_paths(const CsrGraph& g, NodeId src, Sssp& s) {
     s.sigma[ix(src)] = 1;
     for (NodeId v : s.order) {
         if (v == src) continue;
-        double sg = 0;
+        double m = 0;
+        std::int32_t e = 0;
         auto nb = g.in_neighbors(v);
         auto ws = g.in_weights(v);
-        const double dv = s.dist[ix(v)];
         for (std::size_t i = 0; i < nb.size(); ++i) {
-            const double du = s.dist[ix(nb[i])];
-            if (du >= 0 && s.settled[ix(nb[i])] && du + ws[i] == dv) sg += s.sigma[ix(nb[i])];
+            const auto u = ix(nb[i]);
+            if (tight(s, u, ws[i], ix(v))) add_count(m, e, s.sigma[u], s.sexp[u]);
         }
-        s.sigma[ix(v)] = sg;
+        s.sigma[ix(v)] = m;
+        s.sexp[ix(v)] = e;
     }
 }
 
 // Weighted dependency accumulation in reverse settling order, pushing to predecessors
-// found by re-scanning in-neighbours with tight distances (no predecessor lists).
+// found by re-scanning in-neighbours with tight ties (no predecessor lists).
 void accumulate(const CsrGraph& g, NodeId src, bool endpoints, Sssp& s,
                 std::vector<double>& acc) {
     if (endpoints) acc[ix(src)] += static_cast<double>(s.order.size() - 1);
@@ -215,12 +283,13 @@ void accumulate(const CsrGraph& g, NodeId src, bool endpoints, Sssp& s,
         const NodeId w = *it;
         if (w == src) continue;
         const double coeff = (1.0 + s.delta[ix(w)]) / s.sigma[ix(w)];
+        const std::int32_t ew = s.sexp[ix(w)];
         auto nb = g.in_neighbors(w);
         auto ws = g.in_weights(w);
-        const double dw = s.dist[ix(w)];
         for (std::size_t i = 0; i < nb.size(); ++i) {
             const auto vi = ix(nb[i]);
-            if (s.settled[vi] && s.dist[vi] + ws[i] == dw) s.delta[vi] += s.sigma[vi] * coeff;
+            if (tight(s, vi, ws[i], ix(w)))
+                s.delta[vi] += s.sigma[vi] * scaled(coeff, s.sexp[vi], ew);
         }
         acc[ix(w)] += s.delta[ix(w)] + (endpoints ? 1.0 : 0.0);
     }

@@ -459,6 +459,56 @@ void local_search(CpState& st, Rng& rng, const RunControl& ctl) {
     }
 }
 
+/// Moves of one or two nodes: after the single-node search has converged, try every
+/// node u flipped together with every other node v (a swap of sides, or two nodes
+/// joining or leaving the core together) and keep the first pair that raises the fit;
+/// repeat (single moves included) until no pair improves. O(n (n + deg)) per sweep.
+void pair_polish(CpState& st, Rng& rng, const RunControl& ctl) {
+    const auto n = static_cast<NodeId>(st.core.size());
+    const auto better = [](double f, double cur) { return f > cur + 1e-12 * (1.0 + std::fabs(cur)); };
+    for (int round = 0; round < 10000 && !ctl.stop_requested(); ++round) {
+        double cur = st.fit();
+        bool moved = false;
+        for (NodeId u = 0; u < n && !moved; ++u) {
+            st.flip(u);
+            if (better(st.fit(), cur)) {
+                moved = true;
+                break;
+            }
+            for (NodeId v = u + 1; v < n; ++v)
+                if (better(st.fit_if_flipped(v), cur)) {
+                    st.flip(v);
+                    moved = true;
+                    break;
+                }
+            if (!moved) st.flip(u);
+        }
+        if (!moved) break;
+        local_search(st, rng, ctl);
+    }
+}
+
+/// Every partition, in Gray-code order (one node flips per step, O(deg) update,
+/// O(1) fit), keeping the first with the highest fit. O(2^n * mean degree).
+std::vector<std::uint8_t> exhaustive_partition(CpState& st, std::size_t nn, const RunControl& ctl) {
+    st.init(std::vector<std::uint8_t>(nn, 0));
+    double best = -std::numeric_limits<double>::infinity();
+    std::uint64_t best_code = 0;
+    const std::uint64_t total = std::uint64_t{1} << nn;
+    for (std::uint64_t i = 1; i < total; ++i) {
+        st.flip(static_cast<NodeId>(__builtin_ctzll(i)));
+        const double f = st.fit();
+        if (f > best) {
+            best = f;
+            best_code = i ^ (i >> 1);
+        }
+        if ((i & 0xFFFFF) == 0 && ctl.stop_requested()) break;
+    }
+    std::vector<std::uint8_t> part(nn, 0);
+    for (std::size_t v = 0; v < nn; ++v) part[v] = static_cast<std::uint8_t>((best_code >> v) & 1U);
+    return part;
+}
+
 }  // namespace
 
 CorePeripheryDiscrete core_periphery_discrete(const CsrGraph& g, const CorePeripheryOptions& opt,
@@ -484,6 +534,16 @@ CorePeripheryDiscrete core_periphery_discrete(const CsrGraph& g, const CorePerip
     proto.S = S;
     proto.Q = Q;
 
+    if (n <= kCorePeripheryExactNodes) {
+        CpState st = proto;
+        CorePeripheryDiscrete res;
+        res.core = exhaustive_partition(st, nn, ctl);
+        if (ctl.stop_requested()) throw Cancelled();
+        st.init(res.core);
+        res.fit = st.fit();
+        res.best_restart = -1;
+        return res;
+    }
     std::vector<CorePeripheryDiscrete> results(static_cast<std::size_t>(opt.restarts));
     parallel_blocks(opt.restarts, ctl, 50.0 * opt.restarts * (static_cast<double>(n) + static_cast<double>(mu.nbr.size())),
                     [&](std::int64_t r) {
@@ -522,6 +582,7 @@ CorePeripheryDiscrete core_periphery_discrete(const CsrGraph& g, const CorePerip
         }
         st.init(part);
         local_search(st, rng, ctl);
+        if (n <= kCorePeripheryPolishNodes) pair_polish(st, rng, ctl);
         auto& res = results[static_cast<std::size_t>(r)];
         res.core = st.core;
         // Recompute from scratch so the reported fit carries no drift.

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from govnet import demo as demo_module
 from govnet import io as gio
+from govnet import registry
 from govnet._version import __version__
 from govnet.errors import GovnetError, InvalidParameterError
 from govnet.report.html import stderr_progress, write_report
@@ -76,6 +77,14 @@ def convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def measures(args: argparse.Namespace) -> int:
+    """``govnet measures``: the measure registry (what ``analyze`` and the report compute)."""
+    for m in registry.MEASURES.values():
+        shown = " [report]" if m.report else ""
+        print(f"{m.name:30} {m.returns:12} {', '.join(m.options)}{shown}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govnet", description="Community governance networks (一核多元 / 1+3+N).",
@@ -111,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--encoding", help="encoding of CSV files (default: UTF-8 or GB18030, detected)")
     an.add_argument("--no-figures", action="store_true", help="skip the figures (no matplotlib needed)")
     an.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    sub.add_parser("measures", help="list the registered measures, what each returns and its "
+                                    "options ([report]: shown by analyze)")
     cv = sub.add_parser(
         "convert", help="convert a network between file formats",
         description=f"Convert a network file; formats by extension: {_FORMATS}. "
@@ -134,6 +145,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return analyze(args)
         if args.command == "convert":
             return convert(args)
+        if args.command == "measures":
+            return measures(args)
     except GovnetError as exc:
         print(f"govnet: error: {exc}", file=sys.stderr)
         return 1

@@ -73,7 +73,7 @@ CASES = [
     ("not a network", lambda: govnet.betweenness_centrality("graph"), InvalidNetworkError,
      r"expected a govnet.Network or a networkx graph"),
     ("bad k", lambda: govnet.betweenness_centrality(govnet.Network.from_frames(ACTORS, ties()), k=10),
-     InvalidNetworkError, r"k must be an integer in \[1, 3\]"),
+     govnet.InvalidParameterError, r"k must be an integer in \[1, 3\]"),
 ]
 
 

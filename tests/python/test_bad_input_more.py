@@ -69,7 +69,7 @@ CASES = [
      govnet.InvalidParameterError, r"mode must be 'sum' or 'any', got 'avg'"),
     ("empty relation list", lambda: net().layer([]), govnet.InvalidParameterError,
      r"relation list is empty"),
-    ("unknown tier lookup", lambda: net().tier_of("boss"), InvalidNetworkError, r"unknown tier 'boss'"),
+    ("unknown tier lookup", lambda: net().tier_of("boss"), govnet.InvalidParameterError, r"unknown tier 'boss'"),
     ("networkx node without tier", lambda: Net.from_networkx(nx.path_graph(2)),
      InvalidNetworkError, r"networkx node 0 has no 'tier' attribute; pass default_tier"),
     ("empty networkx graph", lambda: Net.from_networkx(nx.Graph(), default_tier="plural"),

@@ -33,7 +33,7 @@ def test_betweenness_matches_networkx(name, directed, normalized, endpoints):
 
 def test_weighted_betweenness_matches_networkx():
     net, g = classic("random_dw", True)
-    got = govnet.betweenness_centrality(net, weight="weight")
+    got = govnet.betweenness_centrality(net, distance="weight")
     ref = pd.Series(nx.betweenness_centrality(g, weight="weight"))
     np.testing.assert_allclose(got.to_numpy(), ref[got.index].to_numpy(), rtol=1e-9, atol=1e-12)
 

@@ -66,7 +66,7 @@ def test_path_measures(case):
               nx.closeness_centrality(g.reverse(), distance=w))
     for normalized in (True, False):
         for endpoints in (False, True):
-            check(govnet.betweenness_centrality(net, weight=w, normalized=normalized,
+            check(govnet.betweenness_centrality(net, distance=w, normalized=normalized,
                                                 endpoints=endpoints),
                   nx.betweenness_centrality(g, weight=w, normalized=normalized,
                                             endpoints=endpoints))
@@ -86,10 +86,10 @@ def test_graph_level_measures(case):
     off = ~np.eye(n, dtype=bool)
     finite = np.isfinite(d) & off
     eff = np.where(finite, 1 / np.where(finite, d, 1), 0).sum() / (n * (n - 1)) if n > 1 else 0.0
-    assert math.isclose(govnet.global_efficiency(net, weight=w), eff, rel_tol=RTOL)
+    assert math.isclose(govnet.global_efficiency(net, distance=w), eff, rel_tol=RTOL)
     if not g.is_directed() and not weighted:
         assert math.isclose(govnet.global_efficiency(net), nx.global_efficiency(g), rel_tol=RTOL)
-    got = govnet.average_shortest_path_length(net, weight=w, disconnected="reachable")
+    got = govnet.average_shortest_path_length(net, distance=w, disconnected="reachable")
     if n == 1:
         assert got == 0.0
     elif finite.any():
@@ -97,7 +97,7 @@ def test_graph_level_measures(case):
     else:
         assert math.isnan(got)
     if n > 1 and finite[off].all():
-        assert math.isclose(govnet.average_shortest_path_length(net, weight=w),
+        assert math.isclose(govnet.average_shortest_path_length(net, distance=w),
                             nx.average_shortest_path_length(g, weight=w), rel_tol=RTOL)
 
 

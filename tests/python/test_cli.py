@@ -150,3 +150,21 @@ def test_demo_still_runs(capsys):
 def test_version_flag():
     r = run("--version")
     assert r.returncode == 0 and r.stdout.strip() == f"govnet {govnet.__version__}"
+
+
+def test_measures_command_lists_the_registry(capsys):
+    from govnet import registry
+
+    assert cli.main(["measures"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in out] == list(registry.MEASURES)
+    assert any("[report]" in line and line.startswith("betweenness_centrality") for line in out)
+
+
+def test_analyze_relation_option_names_the_layers(tmp_path):
+    out = tmp_path / "r"
+    assert cli.main(["analyze", "--actors", str(DATA / "nanshan_actors.csv"), "--ties",
+                     str(DATA / "nanshan_ties.csv"), "--relation", "leadership", "--relation",
+                     "membership", "--out", str(out), "--no-figures", "-q"]) == 0
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "Layers used: leadership, membership (pooled, weights summed)" in html

@@ -182,7 +182,7 @@ def test_apply_errors(small):
         small.apply(lambda n: [1, 2])
     with pytest.raises(govnet.InvalidNetworkError, match="committee_type.*clash"):
         small.apply(lambda n: {"committee_type": 1})
-    with pytest.raises(govnet.InvalidNetworkError, match="callable"):
+    with pytest.raises(govnet.InvalidParameterError, match="callable"):
         small.apply(3)
 
     def boom(net):

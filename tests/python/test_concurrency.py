@@ -47,7 +47,7 @@ TASKS: list[tuple[str, Callable[..., Any]]] = [
     ("betweenness threads=1", lambda net, tmp: govnet.betweenness_centrality(net, relation="all", threads=1)),
     ("betweenness threads=2 raw", lambda net, tmp: govnet.betweenness_centrality(
         net, relation="all", threads=2, normalized=False)),
-    ("betweenness weighted", lambda net, tmp: govnet.betweenness_centrality(net, relation="all", weight="weight")),
+    ("betweenness weighted", lambda net, tmp: govnet.betweenness_centrality(net, relation="all", distance="weight")),
     ("betweenness sampled", lambda net, tmp: govnet.betweenness_centrality(net, relation="all",
                                                                           k=min(20, len(net)), seed=7)),
     ("degree", lambda net, tmp: govnet.degree_centrality(net, relation="all")),

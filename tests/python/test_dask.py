@@ -73,7 +73,7 @@ def test_dask_errors_propagate_with_community(district, client):
 
     with pytest.raises(ValueError, match="bad community"):
         district.apply(boom, client=client)
-    with pytest.raises(govnet.InvalidNetworkError, match="chunk_size"):
+    with pytest.raises(govnet.InvalidParameterError, match="chunk_size"):
         district.apply(len, client=client, chunk_size=0)
 
 

@@ -95,12 +95,12 @@ def test_influence_matrix_unweighted_reverse_and_stubbornness():
     assert w.loc["a", "a"] == 1.0
     assert w.loc["b", "a"] == pytest.approx(0.8) and w.loc["b", "b"] == pytest.approx(0.2)
     wr = govnet.influence_matrix(net, relation="leadership", self_weight=0.0,
-                                 reverse=True).to_frame()
+                                 direction="out").to_frame()
     assert wr.loc["a", "b"] == pytest.approx(0.75) and wr.loc["a", "c"] == pytest.approx(0.25)
     ws = govnet.influence_matrix(net, relation="leadership", self_weight=0.2,
                                  stubbornness={"b": 0.9}).to_frame()
     assert ws.loc["b", "b"] == pytest.approx(0.9) and ws.loc["c", "c"] == pytest.approx(0.2)
-    with pytest.raises(govnet.InvalidNetworkError, match="self_weight"):
+    with pytest.raises(govnet.InvalidParameterError, match="self_weight"):
         govnet.influence_matrix(net, relation="leadership", self_weight=1.5)
     with pytest.raises(govnet.ActorNotFoundError, match="zz"):
         govnet.influence_matrix(net, relation="leadership", stubbornness={"zz": 0.5})

@@ -492,9 +492,9 @@ def test_bad_input_is_named():
         govnet.qap_test(x, asym)
     with pytest.raises(govnet.InvalidNetworkError, match="binary"):
         govnet.mrqap(asym, [asym.T], family="logistic")
-    with pytest.raises(govnet.InvalidNetworkError, match="method"):
+    with pytest.raises(govnet.InvalidParameterError, match="method"):
         govnet.mrqap(asym, [asym.T], method="qapx")
-    with pytest.raises(govnet.InvalidNetworkError, match="n_permutations"):
+    with pytest.raises(govnet.InvalidParameterError, match="n_permutations"):
         govnet.qap_test(asym, asym.T, n_permutations=0)
     a = pd.DataFrame(asym, index=list("abcd"), columns=list("abcd"))
     b = pd.DataFrame(asym, index=list("abce"), columns=list("abce"))

@@ -49,6 +49,17 @@ def tie_set(net: govnet.Network) -> set[tuple[str, str, str, float]]:
     return out
 
 
+def arc_set(net: govnet.Network) -> list[tuple[str, str, str, float]]:
+    """Ties as a directed file or graph of a network mixing directed and undirected
+    layers holds them: each undirected tie as two arcs (see write_graphml)."""
+    out = []
+    for s, t, r, w in net.ties()[["source", "target", "relation", "weight"]].itertuples(index=False):
+        out.append((s, t, r, w))
+        if not net.relation_spec(r).directed and s != t:
+            out.append((t, s, r, w))
+    return sorted(out)
+
+
 def directions(net: govnet.Network) -> dict[str, bool]:
     return {r: net.relation_spec(r).directed for r in net.relations}
 
@@ -118,7 +129,13 @@ def test_igraph_round_trip():
     ig = pytest.importorskip("igraph")
     net = small_zh()
     g = gio.to_igraph(net)
-    assert isinstance(g, ig.Graph) and g.vcount() == 6 and g.ecount() == 7
+    # mixed layers: a directed graph, each undirected tie as two arcs marked directed=False
+    assert isinstance(g, ig.Graph) and g.vcount() == 6 and g.ecount() == 3 + 1 + 2 * 3
+    assert g.is_directed()
+    assert sorted((g.vs[e.source]["name"], g.vs[e.target]["name"], e["relation"], e["weight"])
+                  for e in g.es) == arc_set(net)
+    assert {(e["relation"], e["directed"]) for e in g.es} == {
+        (r, d) for r, d in directions(net).items()}
     assert g.vs.find(name="党委")["tier"] == "core"
     back = gio.from_igraph(g)
     assert tie_set(back) == tie_set(net) and directions(back) == directions(net)
@@ -203,11 +220,12 @@ def test_graphml_multi_relation_against_networkx(tmp_path):
     net = govnet.datasets.nanshan()
     gio.write_graphml(net, tmp_path / "m.graphml")
     g = nx.read_graphml(tmp_path / "m.graphml")  # a MultiDiGraph: parallel ties of two layers
-    assert g.number_of_edges() == len(net.ties())
-    ref = {(u, v, d["relation"], d["weight"]) for u, v, d in g.edges(data=True)}
-    mine = {(s, t, r, w) for s, t, r, w in net.ties()[["source", "target", "relation", "weight"]]
-            .itertuples(index=False)}
-    assert ref == mine
+    # directed and undirected layers: each undirected tie as two arcs (networkx refuses
+    # per-edge directed="false" in a directed GraphML graph)
+    ref = sorted((u, v, d["relation"], d["weight"]) for u, v, d in g.edges(data=True))
+    assert ref == arc_set(net)
+    assert all(d["directed"] == net.relation_spec(d["relation"]).directed
+               for _, _, d in g.edges(data=True))
 
 
 @pytest.mark.parametrize("directed", [True, False])
@@ -601,8 +619,8 @@ def test_igraph_reads_our_dl_graphml_and_plain_pajek(tmp_path):
     gio.write_graphml(net, tmp_path / "a.graphml")
     g = ig.Graph.Read_GraphML(str(tmp_path / "a.graphml"))
     assert g.vs["id"] == list(net.actor_ids) and g.vs["tier"] == list(net.actors["tier"].astype(str))
-    assert sorted(zip(g.es["relation"], g.es["weight"])) == sorted(
-        zip(net.ties()["relation"], net.ties()["weight"]))
+    assert sorted((g.vs[e.source]["id"], g.vs[e.target]["id"], e["relation"], e["weight"])
+                  for e in g.es) == arc_set(net)
     for rel in net.relations:
         one = govnet.Network.from_frames(net.to_frames()[0], net.ties(rel),
                                          directed=net.relation_spec(rel).directed)
@@ -627,11 +645,8 @@ def test_gexf_multi_relation_against_networkx(tmp_path):
     net = govnet.datasets.nanshan()
     gio.write_gexf(net, tmp_path / "m.gexf")
     g = nx.read_gexf(tmp_path / "m.gexf")
-    assert g.number_of_edges() == len(net.ties())
-    ref = {(u, v, d["relation"], d["weight"]) for u, v, d in g.edges(data=True)}
-    mine = {(s, t, r, w) for s, t, r, w in net.ties()[["source", "target", "relation", "weight"]]
-            .itertuples(index=False)}
-    assert ref == mine
+    ref = sorted((u, v, d["relation"], d["weight"]) for u, v, d in g.edges(data=True))
+    assert ref == arc_set(net)  # undirected ties as arc pairs, as in GraphML
     assert {n: d["tier"] for n, d in g.nodes(data=True)} == net.actors["tier"].astype(str).to_dict()
     assert dict(g.nodes(data="label")) == net.actors["name"].to_dict()
 

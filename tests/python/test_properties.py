@@ -59,7 +59,7 @@ MEASURES: list[Measure] = [
             isolate=True, bounds=(0, np.inf), sym_factor=2.0),
     Measure("betweenness_normalized", govnet.betweenness_centrality, bounds=(0, 1), sym_factor=1.0),
     Measure("betweenness_weighted", govnet.betweenness_centrality,
-            {"normalized": False, "weight": "weight"},
+            {"normalized": False, "distance": "weight"},
             isolate=True, bounds=(0, np.inf), sym_factor=2.0, weight_scale=True, weighted=True),
     Measure("betweenness_endpoints", govnet.betweenness_centrality,
             {"normalized": False, "endpoints": True}, bounds=(0, np.inf)),

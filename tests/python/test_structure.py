@@ -77,7 +77,7 @@ def test_core_number_matches_networkx(name: str) -> None:
 def test_core_number_modes_match_igraph(name: str, mode: str) -> None:
     net, G = load(name)
     ref = to_igraph(G).coreness(mode=mode)
-    np.testing.assert_array_equal(govnet.core_number(net, mode=mode).to_numpy(), ref)
+    np.testing.assert_array_equal(govnet.core_number(net, direction=mode).to_numpy(), ref)
 
 
 @pytest.mark.parametrize("name", list(CLASSIC) [:0] + ["karate", "florentine_marriage",
@@ -88,7 +88,7 @@ def test_core_number_matches_sna_fixture(name: str) -> None:
     ref = ref[ref["dataset"] == name].set_index("id")
     net, _ = load(name)
     for mode, col in (("all", "freeman"), ("in", "indegree"), ("out", "outdegree")):
-        got = govnet.core_number(net, mode=mode)
+        got = govnet.core_number(net, direction=mode)
         np.testing.assert_array_equal(got.to_numpy(), ref.loc[got.index, col].to_numpy())
 
 
@@ -230,7 +230,7 @@ def test_hypothesis_directed(G: nx.DiGraph) -> None:
     np.testing.assert_array_equal(govnet.core_number(G).to_numpy(), as_array(nx.core_number(G), G))
     h = to_igraph(G)
     for mode in ("in", "out"):
-        np.testing.assert_array_equal(govnet.core_number(G, mode=mode).to_numpy(), h.coreness(mode=mode))
+        np.testing.assert_array_equal(govnet.core_number(G, direction=mode).to_numpy(), h.coreness(mode=mode))
     for weight in (None, "weight"):
         got = govnet.structural_holes(G, weight=weight)
         ref = burt_reference(G, weight)
@@ -429,12 +429,12 @@ def test_core_periphery_result_repr_and_errors() -> None:
     # a star is a perfect core-periphery structure (between="ones")
     star = govnet.core_periphery(nx.star_graph(6), seed=0)
     assert star.core == ["0"] and star.fit == pytest.approx(1.0)
-    with pytest.raises(govnet.InvalidNetworkError, match="model"):
+    with pytest.raises(govnet.InvalidParameterError, match="model"):
         govnet.core_periphery(net, model="nope")
     with pytest.raises(govnet.InvalidNetworkError, match="no ties"):
         govnet.core_periphery(nx.empty_graph(5))
-    with pytest.raises(govnet.InvalidNetworkError, match="mode"):
-        govnet.core_number(net, mode="both")
+    with pytest.raises(govnet.InvalidParameterError, match="direction must be"):
+        govnet.core_number(net, direction="both")
 
 
 def test_relation_argument_selects_layers() -> None:

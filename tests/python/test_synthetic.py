@@ -29,7 +29,7 @@ def test_allocate_largest_remainder_by_hand():
     assert synthetic.allocate(7, [1, 0, 1], minimum=[1, 2, 0]).tolist() == [3, 2, 2]
     with pytest.raises(govnet.InvalidNetworkError, match="less than the minimums"):
         synthetic.allocate(2, [1, 1], minimum=2)
-    with pytest.raises(govnet.InvalidNetworkError, match="weights"):
+    with pytest.raises(govnet.InvalidParameterError, match="weights"):
         synthetic.allocate(2, [0, 0])
 
 
@@ -232,7 +232,7 @@ def test_persons_reproducible_and_community_with_residents():
     assert set(members) <= set(to_core["source"])
     assert {"same_building", "same_branch", "acquaintance"} <= set(net.relations)
     assert net.relation_spec("party_member_of").directed
-    with pytest.raises(govnet.InvalidNetworkError, match="members_share"):
+    with pytest.raises(govnet.InvalidParameterError, match="members_share"):
         synthetic.persons(10, members_share=2.0)
 
 

@@ -18,7 +18,19 @@ struct BetweennessOptions {
 
 /// Brandes (2001) betweenness. O(nm) unweighted, O(nm + n^2 log n) weighted.
 /// Deterministic for any thread count: sources are split into fixed blocks
-/// reduced in block order. Path counts are doubles (no overflow on grids).
+/// reduced in block order. Path counts are kept as mantissa * 2^exponent, so they
+/// never overflow (a chain of k diamonds has 2^k shortest paths); while every count
+/// is below 2^512 the arithmetic is plain double arithmetic.
+///
+/// Weighted (weights read as lengths, >= 0, compared exactly): a shortest s-t path
+/// is a path of minimum total length and, among those, with the fewest ties of
+/// length 0. Each such path is counted once. With positive weights this is the usual
+/// definition (networkx, igraph). With zero-length ties it makes the shortest paths
+/// simple and finite in number: a path that detours through a zero-length tie (to a
+/// "zero-distance twin") is not shortest when a path of the same length without the
+/// detour exists, while a zero-length tie that is needed to reach t (s -0- v -1- t)
+/// makes v an intermediate on that path. (Counting *every* simple path of minimum
+/// length is #P-hard once zero-length ties form cycles, as each undirected one does.)
 std::vector<double> betweenness(const CsrGraph& g, const BetweennessOptions& opt = {},
                                 const RunControl& ctl = {});
 

@@ -54,6 +54,11 @@ std::vector<double> brokerage(const CsrGraph& g, Span<const std::int32_t> groups
 
 enum class CorePeripheryBetween : std::uint8_t { Ones, Missing };
 
+/// Networks with at most this many nodes are solved exactly (all 2^n partitions).
+constexpr NodeId kCorePeripheryExactNodes = 22;
+/// Up to this many nodes each restart ends with a pair-move polish.
+constexpr NodeId kCorePeripheryPolishNodes = 2000;
+
 struct CorePeripheryOptions {
     CorePeripheryBetween between = CorePeripheryBetween::Ones;
     bool weighted = false;
@@ -68,9 +73,13 @@ struct CorePeripheryDiscrete {
 };
 
 /// Borgatti & Everett (2000) discrete model: the partition maximising the
-/// correlation over ordered pairs i != j. Restart 0 starts from the best
-/// degree prefix, the others from random partitions; each is improved by
-/// single-node moves until no move improves the fit. O(restarts * sweeps * (n + m)).
+/// correlation over ordered pairs i != j.
+/// n <= kCorePeripheryExactNodes: exact, by enumerating every partition in Gray-code
+/// order (restarts and seed unused, best_restart = -1), O(2^n * mean degree).
+/// Larger: a heuristic. Restart 0 starts from the best degree prefix, the others
+/// from random partitions; each is improved by single-node moves until no move
+/// improves the fit, then (n <= kCorePeripheryPolishNodes) by moves of two nodes at
+/// once. O(restarts * sweeps * (n + m)), plus O(n^2) per polish sweep.
 CorePeripheryDiscrete core_periphery_discrete(const CsrGraph& g,
                                               const CorePeripheryOptions& opt = {},
                                               const RunControl& ctl = {});

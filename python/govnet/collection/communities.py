@@ -29,7 +29,7 @@ import pandas as pd
 
 from govnet import registry
 from govnet._runtime import check_seed, check_threads, progress_bar
-from govnet.errors import ActorNotFoundError, InvalidNetworkError
+from govnet.errors import ActorNotFoundError, InvalidNetworkError, InvalidParameterError
 from govnet.model.network import Network
 from govnet.model.validation import id_str
 
@@ -102,7 +102,7 @@ class Collection(Mapping):
             items = [(id_str(n.meta.get("id", i)) if isinstance(n, Network) else str(i), n)
                      for i, n in enumerate(nets)]
         else:
-            raise InvalidNetworkError(
+            raise InvalidParameterError(
                 f"networks must be a dict or a list of govnet.Network, "
                 f"got {type(networks).__name__}")
         for cid, net in items:
@@ -119,7 +119,7 @@ class Collection(Mapping):
             frame = pd.DataFrame(index=pd.Index(ids, name=id_col))
         else:
             if not isinstance(table, pd.DataFrame):
-                raise InvalidNetworkError(f"table must be a DataFrame, got {type(table).__name__}")
+                raise InvalidParameterError(f"table must be a DataFrame, got {type(table).__name__}")
             frame = table.set_index(id_col) if id_col in table.columns else table.copy()
             frame.index = pd.Index([id_str(v) for v in frame.index], name=id_col)
             tdup = frame.index.duplicated()
@@ -238,7 +238,7 @@ class Collection(Mapping):
                threads: int | None, client: Any, seed: int | None, progress: bool | None,
                with_table: bool, chunk_size: int | None) -> pd.DataFrame:
         if not callable(func):
-            raise InvalidNetworkError(f"func must be callable, got {type(func).__name__}")
+            raise InvalidParameterError(f"func must be callable, got {type(func).__name__}")
         col = name or getattr(func, "__name__", "value")
         if col == "<lambda>":
             col = "value"
@@ -444,7 +444,7 @@ def _run_dask(client: Any, call: _Call, tasks: list[tuple[str, Network]],
         workers = max(1, sum(client.nthreads().values()))
         chunk_size = max(1, -(-len(tasks) // (4 * workers)))
     if not isinstance(chunk_size, (int, np.integer)) or chunk_size < 1:
-        raise InvalidNetworkError(f"chunk_size must be a positive integer, got {chunk_size!r}")
+        raise InvalidParameterError(f"chunk_size must be a positive integer, got {chunk_size!r}")
     chunks = [_Chunk(tasks[i:i + chunk_size]) for i in range(0, len(tasks), chunk_size)]
     # Scatter the data first so the task graph stays small (no large-graph warning);
     # hash=False: tokenising Networks to name the keys took longer than sending them.

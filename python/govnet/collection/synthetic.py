@@ -39,7 +39,7 @@ import pandas as pd
 from govnet._runtime import check_seed, progress_bar
 from govnet.collection.communities import Collection
 from govnet.datasets import nanshan_duty_counts
-from govnet.errors import InvalidNetworkError
+from govnet.errors import InvalidNetworkError, InvalidParameterError
 from govnet.measures.centrality import betweenness_centrality, degree_centrality
 from govnet.model.network import Network
 from govnet.model.validation import relation_spec, validate_duties
@@ -111,7 +111,7 @@ def allocate(total: int, weights: Any, *, minimum: Any = 0) -> np.ndarray:
     """
     w = np.asarray(weights, dtype=float)
     if w.ndim != 1 or w.size == 0 or (w < 0).any() or not np.isfinite(w).all() or w.sum() <= 0:
-        raise InvalidNetworkError("weights must be a non-empty 1-d array of non-negative "
+        raise InvalidParameterError("weights must be a non-empty 1-d array of non-negative "
                                   "finite numbers with a positive sum")
     base = np.broadcast_to(np.asarray(minimum, dtype=np.int64), w.shape).copy()
     rest = int(total) - int(base.sum())
@@ -176,17 +176,17 @@ def _person_arrays(rng: np.random.Generator, n: int, members_share: float, build
                    branch_size: float, building_ties: float, branch_ties: float,
                    acquaintance_ties: float) -> dict[str, Any]:
     if n < 0:
-        raise InvalidNetworkError(f"the number of residents must be >= 0, got {n}")
+        raise InvalidParameterError(f"the number of residents must be >= 0, got {n}")
     for label, v in (("members_share", members_share),):
         if not 0.0 <= v <= 1.0:
-            raise InvalidNetworkError(f"{label} must be in [0, 1], got {v!r}")
+            raise InvalidParameterError(f"{label} must be in [0, 1], got {v!r}")
     for label, v in (("building_size", building_size), ("branch_size", branch_size)):
         if not v >= 1:
-            raise InvalidNetworkError(f"{label} must be >= 1, got {v!r}")
+            raise InvalidParameterError(f"{label} must be >= 1, got {v!r}")
     for label, v in (("building_ties", building_ties), ("branch_ties", branch_ties),
                      ("acquaintance_ties", acquaintance_ties)):
         if not v >= 0:
-            raise InvalidNetworkError(f"{label} must be >= 0, got {v!r}")
+            raise InvalidParameterError(f"{label} must be >= 0, got {v!r}")
     n_buildings = max(1, int(np.ceil(n / building_size))) if n else 0
     building = np.sort(rng.integers(0, n_buildings, size=n)) if n else np.zeros(0, np.int64)
     b_size = np.bincount(building, minlength=n_buildings)
@@ -239,7 +239,7 @@ def persons(n: int, *, seed: int | None = None, index: int = 0, members_share: f
     (-1 for non-members). ``meta["synthetic"]`` is True.
     """
     if not isinstance(n, (int, np.integer)) or n < 1:
-        raise InvalidNetworkError(f"n must be a positive integer, got {n!r}")
+        raise InvalidParameterError(f"n must be a positive integer, got {n!r}")
     seed = check_seed(seed)
     rng = _rng(seed, index)
     p = _person_arrays(rng, int(n), members_share, building_size, branch_size, building_ties,
@@ -269,7 +269,7 @@ def _tier_pairs(tie_probability: Mapping[tuple[str, str, str], float]
     seen: dict[tuple[str, str, str], float] = {}
     for key, p in tie_probability.items():
         if not (isinstance(key, tuple) and len(key) == 3):
-            raise InvalidNetworkError(
+            raise InvalidParameterError(
                 f"tie_probability keys must be (relation, tier_a, tier_b), got {key!r}")
         rel, a, b = key
         for t in (a, b):
@@ -351,14 +351,14 @@ def community(seed: int | None = None, *, index: int = 0, committee_type: str = 
         ``part_time_members``, ``sub_district``.
     """
     if committee_type not in _COMMITTEE_TYPES:
-        raise InvalidNetworkError(f"committee_type must be one of {_COMMITTEE_TYPES}, "
+        raise InvalidParameterError(f"committee_type must be one of {_COMMITTEE_TYPES}, "
                                   f"got {committee_type!r}")
     for label, v, lo in (("support", support, 0), ("plural", plural, 0), ("external", external, 0),
                          ("part_time_members", part_time_members, 0), ("residents", residents, 0)):
         if not isinstance(v, (int, np.integer)) or v < lo:
-            raise InvalidNetworkError(f"{label} must be an integer >= {lo}, got {v!r}")
+            raise InvalidParameterError(f"{label} must be an integer >= {lo}, got {v!r}")
     if not 0.0 <= sharing_rate <= 1.0:
-        raise InvalidNetworkError(f"sharing_rate must be in [0, 1], got {sharing_rate!r}")
+        raise InvalidParameterError(f"sharing_rate must be in [0, 1], got {sharing_rate!r}")
     if committee_members is None:
         committee_members = 7 if committee_type == "party_committee" else 5
     seed = check_seed(seed)
@@ -536,7 +536,7 @@ def district(seed: int | None = None, *, communities: int = 100, sub_districts: 
         (counted from the networks, see :func:`calibration`).
     """
     if not isinstance(communities, (int, np.integer)) or communities < 1:
-        raise InvalidNetworkError(f"communities must be a positive integer, got {communities!r}")
+        raise InvalidParameterError(f"communities must be a positive integer, got {communities!r}")
     n = int(communities)
     scale = n / NANSHAN_TARGETS["communities"]
     sub_districts = max(1, round(8 * scale)) if sub_districts is None else int(sub_districts)
@@ -545,12 +545,12 @@ def district(seed: int | None = None, *, communities: int = 100, sub_districts: 
     part_time_members = round(221 * scale) if part_time_members is None else int(part_time_members)
     population = round(2_010_000 * scale) if population is None else int(population)
     if not 0 <= comprehensive <= n:
-        raise InvalidNetworkError(f"comprehensive must be in [0, {n}], got {comprehensive}")
+        raise InvalidParameterError(f"comprehensive must be in [0, {n}], got {comprehensive}")
     if not 1 <= sub_districts <= n:
-        raise InvalidNetworkError(f"sub_districts must be in [1, {n}], got {sub_districts}")
+        raise InvalidParameterError(f"sub_districts must be in [1, {n}], got {sub_districts}")
     lo, hi = plural
     if not 0 <= lo <= hi:
-        raise InvalidNetworkError(
+        raise InvalidParameterError(
             f"plural must be a range (low, high) with 0 <= low <= high, got {plural!r}")
     seed = check_seed(seed)
     rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(_DISTRICT_KEY,)))

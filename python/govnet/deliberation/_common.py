@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from govnet.errors import InvalidNetworkError
+from govnet.errors import InvalidNetworkError, InvalidParameterError
 from govnet.model.network import Network
 from govnet.model.validation import validate_meetings
 
@@ -91,5 +91,5 @@ def _meetings(net: Network, meetings: pd.DataFrame | None, kind: str | Sequence[
 
 def _weight_mode(weight: str | None) -> str | None:
     if weight not in (None, "frequency"):
-        raise InvalidNetworkError(f"weight must be None or 'frequency', got {weight!r}")
+        raise InvalidParameterError(f"weight must be None or 'frequency', got {weight!r}")
     return weight

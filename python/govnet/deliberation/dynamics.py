@@ -13,8 +13,8 @@ import pandas as pd
 from govnet import _core
 from govnet._runtime import check_threads, progress_bar
 from govnet.deliberation._common import _html, _text
-from govnet.errors import ActorNotFoundError, InvalidNetworkError
-from govnet.model.access import Relation, as_network, layer_of
+from govnet.errors import ActorNotFoundError, InvalidNetworkError, InvalidParameterError
+from govnet.model.access import Relation, as_network, layer_of, tie_weight
 
 
 @dataclass(frozen=True, eq=False)  # pandas fields: compare by identity
@@ -43,11 +43,11 @@ class InfluenceMatrix:
             n = csr.shape[0]
             offsets, cols, vals = csr.indptr, csr.indices, csr.data
             if csr.shape[0] != csr.shape[1]:
-                raise InvalidNetworkError(f"influence matrix must be square, got {csr.shape}")
+                raise InvalidParameterError(f"influence matrix must be square, got {csr.shape}")
         else:
             a = np.asarray(matrix, dtype=float)
             if a.ndim != 2 or a.shape[0] != a.shape[1]:
-                raise InvalidNetworkError(f"influence matrix must be square, got shape {a.shape}")
+                raise InvalidParameterError(f"influence matrix must be square, got shape {a.shape}")
             if (a < 0).any():
                 i, j = np.argwhere(a < 0)[0]
                 raise InvalidNetworkError(
@@ -113,7 +113,7 @@ class InfluenceMatrix:
 def influence_matrix(net: Any, *, relation: Relation = "deliberation",
                      weight: str | None = "weight", self_weight: float = 0.5,
                      stubbornness: Mapping[Any, float] | pd.Series | None = None,
-                     reverse: bool = False) -> InfluenceMatrix:
+                     direction: str = "in") -> InfluenceMatrix:
     """The influence matrix W (影响矩阵) of a relation: row-normalised tie weights.
 
     ``W[i, i] = s_i`` and, for every other actor j that i listens to,
@@ -122,22 +122,24 @@ def influence_matrix(net: Any, *, relation: Relation = "deliberation",
 
     Parameters
     ----------
-    relation : str, list of str or None, default "deliberation"
-        The layer(s) whose ties carry influence (a list is aggregated by
-        summing weights; None: all layers).
-    weight : str or None, default "weight"
-        Any string: tie weights are strengths (a tie of weight 2 counts twice);
-        None: every tie counts 1.
+    relation : str, list of str or "all", default "deliberation"
+        The layer(s) whose ties carry influence (a list or ``"all"`` is pooled
+        by summing weights; see docs/conventions.md).
+    weight : "weight" or None, default "weight"
+        ``"weight"``: tie weights are strengths (a tie of weight 2 counts twice);
+        None: every tie counts 1; any other name raises.
     self_weight : float in [0, 1], default 0.5
         ``s_i`` for every actor: how much each actor keeps its own opinion per
         round. A positive self-weight makes the chain aperiodic; 0 gives plain
         row normalisation (which may oscillate on bipartite structures).
     stubbornness : mapping or Series actor id -> float in [0, 1], optional
         Per-actor self-weights overriding ``self_weight`` (1: never moves).
-    reverse : bool, default False
-        Direction: by default a tie u → v means u influences v (leadership:
-        the leader's view reaches the led), so v's row holds u. ``True``
-        reads u → v as "u listens to v". Undirected layers are symmetric.
+    direction : {"in", "out"}, default "in"
+        Whose view an actor's row holds on a directed layer: ``"in"`` — its
+        in-neighbours, so a tie u → v means u influences v (leadership: the
+        leader's view reaches the led); ``"out"`` — its out-neighbours, reading
+        u → v as "u listens to v" (govnet 0.1's ``reverse=True``). Undirected
+        layers are symmetric.
 
     Notes
     -----
@@ -146,8 +148,10 @@ def influence_matrix(net: Any, *, relation: Relation = "deliberation",
     layer are ignored. O(n + m).
     """
     net = as_network(net)
+    if direction not in ("in", "out"):
+        raise InvalidParameterError(f"direction must be 'in' or 'out', got {direction!r}")
     g = layer_of(net, relation)
-    if weight is None and g.weighted:
+    if not tie_weight(net, weight) and g.weighted:
         g = layer_of(net, relation, mode="any")
     s = _unit_float(self_weight, "self_weight")
     sw = np.array([s])
@@ -155,19 +159,19 @@ def influence_matrix(net: Any, *, relation: Relation = "deliberation",
         sw = np.full(len(net), s)
         items = stubbornness.items() if hasattr(stubbornness, "items") else None
         if items is None:
-            raise InvalidNetworkError("stubbornness must be a mapping or Series actor id -> [0, 1]")
+            raise InvalidParameterError("stubbornness must be a mapping or Series actor id -> [0, 1]")
         for actor, value in items:
             sw[net.position(actor)] = _unit_float(value, f"stubbornness[{actor!r}]")
-    return InfluenceMatrix(net.actor_ids, _core.influence_matrix(g, sw, reverse=bool(reverse)))
+    return InfluenceMatrix(net.actor_ids, _core.influence_matrix(g, sw, reverse=direction == "out"))
 
 
 def _unit_float(value: Any, what: str) -> float:
     try:
         v = float(value)
     except (TypeError, ValueError):
-        raise InvalidNetworkError(f"{what} must be a number in [0, 1], got {value!r}") from None
+        raise InvalidParameterError(f"{what} must be a number in [0, 1], got {value!r}") from None
     if not (0.0 <= v <= 1.0):
-        raise InvalidNetworkError(f"{what} must be in [0, 1], got {value!r}")
+        raise InvalidParameterError(f"{what} must be in [0, 1], got {value!r}")
     return v
 
 
@@ -504,10 +508,10 @@ def series_ids(w: InfluenceMatrix, values: Any, name: str) -> pd.Series:
 
 def _iteration_args(tol: float, max_iter: int, trajectory: int) -> tuple[float, int, int]:
     if not (isinstance(tol, (int, float)) and tol >= 0 and math.isfinite(tol)):
-        raise InvalidNetworkError(f"tol must be a finite number >= 0, got {tol!r}")
+        raise InvalidParameterError(f"tol must be a finite number >= 0, got {tol!r}")
     for name, v in (("max_iter", max_iter), ("trajectory", trajectory)):
         if not isinstance(v, (int, np.integer)) or isinstance(v, bool) or v < 0:
-            raise InvalidNetworkError(f"{name} must be a non-negative integer, got {v!r}")
+            raise InvalidParameterError(f"{name} must be a non-negative integer, got {v!r}")
     return float(tol), int(max_iter), int(trajectory)
 
 

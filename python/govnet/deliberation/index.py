@@ -13,7 +13,7 @@ import pandas as pd
 from govnet.deliberation._common import _html, _meetings, _text, _weight_mode
 from govnet.deliberation.dynamics import degroot
 from govnet.deliberation.meetings import deliberation_network, participation
-from govnet.errors import InvalidNetworkError
+from govnet.errors import InvalidNetworkError, InvalidParameterError
 from govnet.model.access import Relation, as_network, layer_of
 from govnet.model.vocab import TIERS
 
@@ -172,12 +172,12 @@ def deliberation_index(net: Any, *, meetings: pd.DataFrame | None = None,
     m = _meetings(net, meetings, kind)
     _weight_mode(weight)
     if not (isinstance(k, (int, np.integer)) and k >= 1):
-        raise InvalidNetworkError(f"k must be a positive integer, got {k!r}")
+        raise InvalidParameterError(f"k must be a positive integer, got {k!r}")
     if not (0 < epsilon < 1):
-        raise InvalidNetworkError(f"epsilon must be in (0, 1), got {epsilon!r}")
+        raise InvalidParameterError(f"epsilon must be in (0, 1), got {epsilon!r}")
     wts = tuple(float(x) for x in weights)
     if len(wts) != 3 or min(wts) < 0 or sum(wts) <= 0:
-        raise InvalidNetworkError(
+        raise InvalidParameterError(
             f"weights must be three non-negative numbers, not all 0: {weights!r}")
     if decision_body is None:
         veto = net.meta.get("veto")

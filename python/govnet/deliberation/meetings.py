@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from govnet.deliberation._common import _frequency, _meetings, _weight_mode
-from govnet.errors import InvalidNetworkError
+from govnet.errors import InvalidNetworkError, InvalidParameterError
 from govnet.model.access import as_network
 from govnet.model.network import Network
 from govnet.model.vocab import TIERS
@@ -52,7 +52,7 @@ def meetings_from_frame(frame: pd.DataFrame, *, layout: str = "long", meeting_co
         kinds or two frequencies; the message names the row.
     """
     if not isinstance(frame, pd.DataFrame):
-        raise InvalidNetworkError(f"meetings must be a DataFrame, got {type(frame).__name__}")
+        raise InvalidParameterError(f"meetings must be a DataFrame, got {type(frame).__name__}")
     if layout == "wide":
         cells = frame.apply(pd.to_numeric, errors="coerce").fillna(0.0)
         stacked = cells.stack()
@@ -63,7 +63,7 @@ def meetings_from_frame(frame: pd.DataFrame, *, layout: str = "long", meeting_co
     elif layout == "long":
         long = frame
     else:
-        raise InvalidNetworkError(f"layout must be 'long' or 'wide', got {layout!r}")
+        raise InvalidParameterError(f"layout must be 'long' or 'wide', got {layout!r}")
     missing = [c for c in (meeting_col, actor_col) if c not in long.columns]
     if missing:
         raise InvalidNetworkError(f"meetings: missing column(s) {missing}; columns present: "

@@ -13,7 +13,7 @@ from govnet import _core
 from govnet._runtime import check_p_convention, check_seed, check_threads, progress_bar
 from govnet.duties._common import _check_dense
 from govnet.duties.table import as_duty_table
-from govnet.errors import InvalidNetworkError
+from govnet.errors import InvalidParameterError
 
 _STATISTICS = ("pairs_sharing", "overlap_sd", "max_shared", "ambiguity_index")
 
@@ -131,9 +131,9 @@ def duty_null_model(data: Any, *, n_samples: int = 1000, trades: int | None = No
     """
     t = as_duty_table(data)
     if not isinstance(n_samples, (int, np.integer)) or n_samples < 1:
-        raise InvalidNetworkError(f"n_samples must be a positive integer, got {n_samples!r}")
+        raise InvalidParameterError(f"n_samples must be a positive integer, got {n_samples!r}")
     if trades is not None and (not isinstance(trades, (int, np.integer)) or trades < 1):
-        raise InvalidNetworkError(f"trades must be a positive integer or None, got {trades!r}")
+        raise InvalidParameterError(f"trades must be a positive integer or None, got {trades!r}")
     seed = check_seed(seed)
     pc = check_p_convention(p_convention)
     with progress_bar(progress, "duty null model", n_samples) as cb:

@@ -11,7 +11,7 @@ from govnet import _core
 from govnet._runtime import check_threads, progress_bar
 from govnet.duties._common import _LEAD, _gini
 from govnet.duties.table import DutyTable, as_duty_table
-from govnet.errors import EmptyNetworkError, InvalidNetworkError
+from govnet.errors import EmptyNetworkError, InvalidNetworkError, InvalidParameterError
 from govnet.model.network import Network
 
 
@@ -73,7 +73,7 @@ def duty_overlap(data: Any, *, min_shared: int = 1, threads: int | None = None,
     """
     t = as_duty_table(data)
     if not isinstance(min_shared, (int, np.integer)) or min_shared < 1:
-        raise InvalidNetworkError(f"min_shared must be an integer >= 1, got {min_shared!r}")
+        raise InvalidParameterError(f"min_shared must be an integer >= 1, got {min_shared!r}")
     with progress_bar(progress, "duty overlap", t.n_actors) as cb:
         a, b, shared, both_lead = _core.shared_pairs(t._two_mode(), int(min_shared),
                                                      threads=check_threads(threads), progress=cb)
@@ -197,7 +197,7 @@ def duty_concentration(data: Any) -> pd.Series:
         x = pd.Series(data)
     values = pd.to_numeric(x, errors="coerce").to_numpy(dtype=float)
     if values.size == 0 or not np.isfinite(values).all() or (values < 0).any():
-        raise InvalidNetworkError("duty counts must be finite, non-negative numbers (and at "
+        raise InvalidParameterError("duty counts must be finite, non-negative numbers (and at "
                                   "least one)")
     total = values.sum()
     top = int(np.argmax(values))
@@ -252,7 +252,7 @@ def duty_projection(data: Any, *, mode: str = "actors", weight: str = "shared",
     if mode not in ("actors", "duties"):
         raise InvalidNetworkError(f"mode must be 'actors' or 'duties', got {mode!r}")
     if weight not in _WEIGHTS:
-        raise InvalidNetworkError(f"weight must be one of {_WEIGHTS}, got {weight!r}")
+        raise InvalidParameterError(f"weight must be one of {_WEIGHTS}, got {weight!r}")
     t = as_duty_table(data)
     side = t if mode == "actors" else t.transpose()
     relation = relation or ("shared_duties" if mode == "actors" else "shared_holders")

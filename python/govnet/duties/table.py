@@ -12,7 +12,7 @@ import pandas as pd
 
 from govnet import _core
 from govnet.duties._common import _ASSIST, _LEAD, _check_dense, _gini
-from govnet.errors import InvalidNetworkError
+from govnet.errors import InvalidNetworkError, InvalidParameterError
 from govnet.io.tables import read_table
 from govnet.model.network import Network
 from govnet.model.validation import clean_ids, id_str, require_columns, row_label, validate_duties
@@ -98,7 +98,7 @@ class DutyTable:
         """
         frame = read_table(table, what="duties", encoding=encoding, sheet_name=sheet_name)
         if not isinstance(frame, pd.DataFrame):
-            raise InvalidNetworkError(
+            raise InvalidParameterError(
                 f"duties must be a DataFrame or a file, got {type(table).__name__}")
         require_columns(frame, "duties", ["actor", "duty"])
         if isinstance(actors, Network):
@@ -140,9 +140,9 @@ class DutyTable:
         add labels and categories (and must list every column).
         """
         if not isinstance(matrix, pd.DataFrame):
-            raise InvalidNetworkError(f"matrix must be a DataFrame, got {type(matrix).__name__}")
+            raise InvalidParameterError(f"matrix must be a DataFrame, got {type(matrix).__name__}")
         if role not in ("lead", "assist"):
-            raise InvalidNetworkError(f"role must be 'lead' or 'assist', got {role!r}")
+            raise InvalidParameterError(f"role must be 'lead' or 'assist', got {role!r}")
         num = matrix.apply(pd.to_numeric, errors="coerce")
         not_number = num.isna().to_numpy() & matrix.notna().to_numpy()
         values = num.fillna(0).to_numpy(dtype=float)
@@ -206,7 +206,7 @@ class DutyTable:
             raise InvalidNetworkError("actor and duty ids must be unique")
         rl = np.zeros(a.size, np.uint8) if roles is None else np.asarray(roles)
         if rl.shape != a.shape or not np.isin(rl, (0, 1)).all():
-            raise InvalidNetworkError("roles must be an array of 0 (lead) / 1 (assist) codes, "
+            raise InvalidParameterError("roles must be an array of 0 (lead) / 1 (assist) codes, "
                                       "one per incidence")
         cats = [""] * len(d_ids) if categories is None else [str(x) for x in categories]
         if len(cats) != len(d_ids):

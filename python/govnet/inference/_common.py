@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from govnet._runtime import dense_zeros
-from govnet.errors import InvalidNetworkError
+from govnet.errors import InvalidNetworkError, InvalidParameterError
 from govnet.model.access import as_network, layer_of
 from govnet.model.network import Network
 
@@ -56,7 +56,7 @@ def _null_summary(null: np.ndarray) -> dict[str, float]:
 
 def _check_permutations(n_permutations: Any) -> int:
     if not isinstance(n_permutations, (int, np.integer)) or n_permutations < 1:
-        raise InvalidNetworkError(
+        raise InvalidParameterError(
             f"n_permutations must be a positive integer, got {n_permutations!r}"
         )
     return int(n_permutations)

@@ -11,7 +11,7 @@ import pandas as pd
 
 from govnet import _core
 from govnet._runtime import check_p_convention, check_seed, check_threads, dense_zeros, progress_bar
-from govnet.errors import InvalidNetworkError
+from govnet.errors import InvalidNetworkError, InvalidParameterError
 from govnet.inference._common import _GRAPH_STATS, _check_permutations, _html, _null_summary
 from govnet.model.access import as_network, layer_of
 from govnet.model.network import Network
@@ -153,12 +153,12 @@ def permutation_test(
     """
     net = as_network(net)
     if null not in _NULLS:
-        raise InvalidNetworkError(f"null must be one of {_NULLS}, got {null!r}")
+        raise InvalidParameterError(f"null must be one of {_NULLS}, got {null!r}")
     R = _check_permutations(n_permutations)
     s = check_seed(seed)
     pc = check_p_convention(p_convention)
     if not (isinstance(swaps_per_edge, (int, float)) and swaps_per_edge >= 0):
-        raise InvalidNetworkError(
+        raise InvalidParameterError(
             f"swaps_per_edge must be a non-negative number, got {swaps_per_edge!r}"
         )
     g = layer_of(net, relation)
@@ -223,7 +223,7 @@ def permutation_test(
 
             name = getattr(statistic, "__name__", "statistic")
         else:
-            raise InvalidNetworkError(f"statistic must be a name or a callable, got {statistic!r}")
+            raise InvalidParameterError(f"statistic must be a name or a callable, got {statistic!r}")
         obs = evaluate(g)
         nd = np.empty(R)
         with progress_bar(progress, f"permutation test ({name})", R) as cb:

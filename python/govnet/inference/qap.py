@@ -12,7 +12,7 @@ import pandas as pd
 
 from govnet import _core
 from govnet._runtime import check_p_convention, check_seed, check_threads, progress_bar
-from govnet.errors import InvalidNetworkError
+from govnet.errors import InvalidNetworkError, InvalidParameterError
 from govnet.inference._common import (
     _check_permutations,
     _html,
@@ -379,11 +379,11 @@ def mrqap(
     ['(intercept)', 'cross']
     """
     if method not in ("dsp", "qapy"):
-        raise InvalidNetworkError(f"method must be 'dsp' or 'qapy', got {method!r}")
+        raise InvalidParameterError(f"method must be 'dsp' or 'qapy', got {method!r}")
     if family not in ("linear", "logistic"):
         raise InvalidNetworkError(f"family must be 'linear' or 'logistic', got {family!r}")
     if statistic not in ("t", "beta"):
-        raise InvalidNetworkError(f"statistic must be 't' or 'beta', got {statistic!r}")
+        raise InvalidParameterError(f"statistic must be 't' or 'beta', got {statistic!r}")
     if isinstance(xs, Mapping):
         names, objs = [str(k) for k in xs], list(xs.values())
     elif isinstance(xs, (list, tuple)) and not (

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from govnet.errors import FileFormatError, TooLargeError
+from govnet.errors import FileFormatError, GovnetWarning, TooLargeError
 from govnet.model.network import Network
 
 #: Default ceiling on the number of actors a file may declare; larger
@@ -176,3 +177,115 @@ def _decode(raw: bytes, path: str, what: str, encoding: str | None) -> str:
                 f"{what}: {path} is neither UTF-8 nor GB18030: undecodable byte "
                 f"0x{raw[utf8_error.start]:02x} at offset {utf8_error.start} (line {line}); "
                 f"pass encoding=... if you know it") from None
+
+
+def _layer_ties(net: Network, what: str) -> tuple[pd.DataFrame, dict[str, bool]]:
+    """The ties as govnet computes them, one row per tie of each layer.
+
+    Each layer's ties are what its measures read: repeated rows merged by the
+    network's ``duplicates`` policy (weights summed or the largest kept), self-loops
+    kept or dropped by its ``self_loops`` policy. Columns ``source``, ``target``,
+    ``relation``, ``weight`` and the extra tie columns: an extra value is kept when
+    the rows merged into the tie agree on it (missing values ignored); where they
+    disagree it is left out, with a :class:`~govnet.GovnetWarning` naming the column.
+    An undirected tie keeps the orientation of its first row.
+    Returns (ties, relation -> directed).
+    """
+    directed = {r: net.relation_spec(r).directed for r in net.relations}
+    ids = np.asarray(net.actor_ids, dtype=object)
+    frames: list[pd.DataFrame] = []
+    conflicts: dict[str, str] = {}
+    extra_cols: list[str] = []
+    for rel in net.relations:
+        d = directed[rel]
+        s, t, w = (np.asarray(x) for x in net.layer(rel).edges())
+        s, t = s.astype(np.int64), t.astype(np.int64)
+        ea, eb = (s, t) if d else (np.minimum(s, t), np.maximum(s, t))
+        edges = pd.DataFrame({"_a": ea, "_b": eb, "_s": s, "_t": t,
+                              "weight": np.asarray(w, dtype=float)})
+        raw = net.ties(rel)
+        extra = [c for c in raw.columns if c not in ("source", "target", "relation", "weight")]
+        for c in extra:
+            if c not in extra_cols:
+                extra_cols.append(c)
+        if len(raw):
+            rs = net.actor_ids.get_indexer(raw["source"]).astype(np.int64)
+            rt = net.actor_ids.get_indexer(raw["target"]).astype(np.int64)
+            keyed = pd.DataFrame({"_a": rs if d else np.minimum(rs, rt),
+                                  "_b": rt if d else np.maximum(rs, rt), "_rs": rs, "_rt": rt})
+            for c in extra:
+                keyed[c] = raw[c].to_numpy()
+            grp = keyed.groupby(["_a", "_b"], sort=False)
+            info = grp[["_rs", "_rt"]].first()
+            for c in extra:
+                n_distinct = grp[c].nunique(dropna=True)
+                vals = grp[c].first()
+                bad = n_distinct > 1
+                if bad.any():
+                    a, b = bad[bad].index[0]
+                    arrow = "->" if d else "--"
+                    conflicts.setdefault(c, f"{ids[a]} {arrow} {ids[b]} in {rel!r}")
+                    vals = vals.astype(object).where(~bad, None)
+                info[c] = vals
+            edges = edges.merge(info, left_on=["_a", "_b"], right_index=True, how="left")
+            if not d:  # orientation of the tie's first row
+                has = edges["_rs"].notna().to_numpy()
+                edges.loc[has, "_s"] = edges.loc[has, "_rs"].astype(np.int64).to_numpy()
+                edges.loc[has, "_t"] = edges.loc[has, "_rt"].astype(np.int64).to_numpy()
+        out = pd.DataFrame({"source": ids[edges["_s"].to_numpy(dtype=np.int64)],
+                            "target": ids[edges["_t"].to_numpy(dtype=np.int64)],
+                            "relation": rel, "weight": edges["weight"].to_numpy()})
+        for c in extra:
+            out[c] = edges[c].to_numpy() if c in edges.columns else None
+        frames.append(out)
+    if not frames:
+        return _ties_frame([]), directed
+    ties = pd.concat(frames, ignore_index=True)
+    ties = ties[["source", "target", "relation", "weight"] + extra_cols]
+    if conflicts:
+        where = "; ".join(f"{c!r} (first tie: {at})" for c, at in conflicts.items())
+        warnings.warn(GovnetWarning(
+            f"{what}: repeated rows merged into one tie disagree on tie column(s) {where}; "
+            f"those ties are written without them (weights follow the duplicates policy)"),
+            stacklevel=3)
+    return ties, directed
+
+
+def _mixed(directed: Mapping[str, bool]) -> bool:
+    """True when the network has both directed and undirected layers."""
+    return any(directed.values()) and not all(directed.values())
+
+
+def _as_arcs(ties: pd.DataFrame, directed: Mapping[str, bool]) -> pd.DataFrame:
+    """Ties for a directed file/graph: each undirected tie as two arcs (u->v, v->u),
+    with a boolean ``directed`` column (False on the arc pairs)."""
+    und = ~ties["relation"].map(dict(directed)).astype(bool).to_numpy()
+    out = ties.copy()
+    out["directed"] = ~und
+    out["_order"] = np.arange(len(out)) * 2
+    back = out[und & (out["source"] != out["target"]).to_numpy()].copy()  # a self-loop is one arc
+    back["source"], back["target"] = back["target"].to_numpy(), back["source"].to_numpy()
+    back["_order"] += 1
+    return (pd.concat([out, back]).sort_values("_order", kind="stable")
+            .drop(columns="_order").reset_index(drop=True))
+
+
+def _collapse_arcs(ties: pd.DataFrame, directed: Mapping[str, bool]) -> pd.DataFrame:
+    """Inverse of :func:`_as_arcs` when reading a directed file or graph: an undirected
+    relation's tie written as two arcs u->v and v->u of equal weight is one tie."""
+    if not len(ties):
+        return ties
+    und_rels = [r for r, d in directed.items() if not d]
+    if not und_rels:
+        return ties
+    rel = ties["relation"].astype(str)
+    s, t = ties["source"].astype(str), ties["target"].astype(str)
+    w = pd.to_numeric(ties["weight"], errors="coerce") if "weight" in ties.columns else 1.0
+    key = pd.DataFrame({"r": rel, "a": np.minimum(s, t), "b": np.maximum(s, t), "s": s, "w": w})
+    cand = rel.isin(und_rels) & (s != t)
+    drop = np.zeros(len(ties), dtype=bool)
+    sub = key[cand.to_numpy()]
+    for _, grp in sub.groupby(["r", "a", "b"], sort=False):
+        if len(grp) == 2 and grp["s"].nunique() == 2 and grp["w"].nunique(dropna=False) == 1:
+            drop[ties.index.get_indexer([grp.index[1]])[0]] = True
+    return ties[~drop].reset_index(drop=True)

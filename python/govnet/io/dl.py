@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from govnet._runtime import dense_zeros
-from govnet.errors import FileFormatError, InvalidNetworkError, TooLargeError
+from govnet.errors import FileFormatError, InvalidParameterError, TooLargeError
 from govnet.io._common import _build, _check_size, _fmt_weight, _number, _path, _read_text
 from govnet.io.matrix import to_adjacency
 from govnet.model.network import Network
@@ -39,7 +39,7 @@ def write_dl(net: Network, path: str | os.PathLike[str], *, format: str = "auto"
     line ``!``. Note UCINET itself may truncate long labels and upper-case them.
     """
     if format not in ("auto", "fullmatrix", "edgelist1"):
-        raise InvalidNetworkError(f"format must be 'auto', 'fullmatrix' or 'edgelist1', got {format!r}")
+        raise InvalidParameterError(f"format must be 'auto', 'fullmatrix' or 'edgelist1', got {format!r}")
     n = len(net)
     if format == "auto":
         format = "fullmatrix" if n <= 500 else "edgelist1"

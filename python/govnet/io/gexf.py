@@ -12,10 +12,14 @@ import pandas as pd
 from govnet.errors import FileFormatError
 from govnet.io._common import (
     _build,
+    _as_arcs,
     _children,
+    _collapse_arcs,
     _convert,
     _directions_from_ties,
+    _layer_ties,
     _local,
+    _mixed,
     _parse_xml,
     _parts,
     _path,
@@ -33,13 +37,29 @@ def write_gexf(net: Network, path: str | os.PathLike[str]) -> None:
     Node ``label`` is the actor's display name; ``tier``, ``kind``,
     ``name_en`` and other actor columns are node attributes. Each tie is an
     edge with ``weight``, ``label`` = relation and attributes ``relation``,
-    ``directed`` (the relation's direction, since a GEXF graph has one
-    default) and the extra tie columns. Duties and meetings are not written.
+    ``directed`` (the relation's direction) and the extra tie columns.
+
+    The edges are each layer's ties as govnet's measures read them (repeated
+    rows merged by the ``duplicates`` policy, self-loops by ``self_loops``),
+    so networkx's betweenness, closeness and degree on a layer equal govnet's.
+    Direction: ``defaultedgetype`` is the network's direction when every layer
+    has the same one, and each edge's ``type`` says it too. A network mixing
+    directed and undirected layers is written as a directed graph (networkx
+    refuses an edge type that differs from the default) with each undirected
+    tie as two arcs, u->v and v->u, whose ``directed`` attribute is false;
+    :func:`read_gexf` reads such a pair as one tie (see :func:`write_graphml`
+    for which measures agree on the arcs). Duties and meetings are not written.
     """
-    actors, ties, directed = _parts(net)
+    actors, _, _ = _parts(net)
+    ties, directed = _layer_ties(net, "write_gexf")
+    if _mixed(directed):
+        ties = _as_arcs(ties, directed)
+    else:
+        ties = ties.assign(directed=ties["relation"].map(directed).astype(bool))
     node_cols = [c for c in actors.columns if c not in ("id", "name")]
     edge_cols = ["relation", "directed"] + [c for c in ties.columns
-                                            if c not in ("source", "target", "relation", "weight")]
+                                            if c not in ("source", "target", "relation", "weight",
+                                                         "directed")]
     edgetype = "directed" if any(directed.values()) else "undirected"
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            f'<gexf xmlns="{_GEXF_NS}" version="1.2">',
@@ -66,11 +86,11 @@ def write_gexf(net: Network, path: str | os.PathLike[str]) -> None:
     out.append('    <edges>')
     for k, row in enumerate(ties.itertuples(index=False)):
         vals = dict(zip(ties.columns, row))
-        vals["directed"] = directed[vals["relation"]]
         att = "".join(f'<attvalue for="e{i}" value={_quoteattr(s)}/>'
                       for i, c in enumerate(edge_cols) if (s := _str(vals[c])) is not None)
         out.append(f'      <edge id="{k}" source={_quoteattr(str(vals["source"]))} '
-                   f'target={_quoteattr(str(vals["target"]))} weight="{float(vals["weight"])!r}" '
+                   f'target={_quoteattr(str(vals["target"]))} type="{edgetype}" '
+                   f'weight="{float(vals["weight"])!r}" '
                    f'label={_quoteattr(str(vals["relation"]))}><attvalues>{att}</attvalues></edge>')
     out += ['    </edges>', '  </graph>', '</gexf>', '']
     with open(os.fspath(path), "w", encoding="utf-8") as fh:
@@ -87,7 +107,9 @@ def read_gexf(path: str | os.PathLike[str], *, default_tier: str = "plural",
     ``label``, else ``default_relation``) names the layer; ``weight`` (1
     where absent) the weight. Direction per relation: the ``directed`` edge
     attribute written by govnet, else each edge's ``type``, else the graph's
-    ``defaultedgetype``. Dynamic (time-sliced) data are read as static.
+    ``defaultedgetype``. In a directed file, an undirected relation's tie
+    written as two arcs u->v and v->u of equal weight (as :func:`write_gexf`
+    writes a network mixing directed and undirected layers) is one tie. Dynamic (time-sliced) data are read as static.
     """
     p = _path(path)
     root = _parse_xml(p).getroot()
@@ -147,4 +169,6 @@ def read_gexf(path: str | os.PathLike[str], *, default_tier: str = "plural",
     directed = _directions_from_ties(ties, default_directed)
     if "directed" in ties.columns:
         ties = ties.drop(columns=["directed"])
+    if default_directed:  # an undirected relation written as arc pairs (write_gexf, mixed)
+        ties = _collapse_arcs(ties, directed)
     return _build(pd.DataFrame(rows), ties, directed, default_tier=default_tier, path=p)

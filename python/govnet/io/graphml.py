@@ -13,10 +13,14 @@ import pandas as pd
 from govnet.errors import FileFormatError
 from govnet.io._common import (
     _build,
+    _as_arcs,
     _children,
+    _collapse_arcs,
     _convert,
     _directions_from_ties,
+    _layer_ties,
     _local,
+    _mixed,
     _parse_xml,
     _parts,
     _path,
@@ -31,12 +35,33 @@ def write_graphml(net: Network, path: str | os.PathLike[str]) -> None:
 
     Node data: ``name``, ``name_en``, ``tier``, ``kind`` and every other actor
     column (as strings). Edge data: ``relation``, ``weight`` (double) and the
-    extra tie columns. The graph's ``edgedefault`` is directed if any
-    relation is; each relation's own direction is kept as JSON in the graph
-    attribute ``govnet_relations``. Duties and meetings are not written
-    (GraphML has no place for them: use :func:`write_excel`).
+    extra tie columns (as strings). Each relation's direction is kept as JSON in
+    the graph attribute ``govnet_relations``.
+
+    The edges are each layer's ties as govnet's measures read them: repeated
+    rows merged by the network's ``duplicates`` policy, self-loops by its
+    ``self_loops`` policy (an extra tie column on which merged rows disagree is
+    left out, with a :class:`~govnet.GovnetWarning`). So networkx's and igraph's
+    betweenness, closeness and degree on a layer of the file equal govnet's.
+
+    Direction: ``edgedefault`` is the network's direction when every layer has
+    the same one. A network mixing directed and undirected layers is written
+    with ``edgedefault="directed"`` (networkx and igraph refuse a per-edge
+    ``directed`` attribute that differs from the default) and each undirected
+    tie as two arcs, u->v and v->u, with edge data ``directed`` = false
+    (true on the directed layers' arcs); :func:`read_graphml` reads such a
+    pair as one tie. Build an undirected layer from the pairs as an undirected
+    graph (``networkx.Graph``, igraph ``as_undirected``) and its degree is
+    govnet's; as arcs, betweenness and closeness already agree, while
+    in+out degree counts each undirected tie twice.
+    Duties and meetings are not written (GraphML has no place for them: use
+    :func:`write_excel`).
     """
-    actors, ties, directed = _parts(net)
+    actors, _, _ = _parts(net)
+    ties, directed = _layer_ties(net, "write_graphml")
+    mixed = _mixed(directed)
+    if mixed:
+        ties = _as_arcs(ties, directed)
     node_cols = [c for c in actors.columns if c != "id"]
     edge_cols = [c for c in ties.columns if c not in ("source", "target")]
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
@@ -49,7 +74,7 @@ def write_graphml(net: Network, path: str | os.PathLike[str]) -> None:
     for i, c in enumerate(node_cols):
         out.append(f'  <key id="n{i}" for="node" attr.name={_quoteattr(str(c))} attr.type="string"/>')
     for i, c in enumerate(edge_cols):
-        typ = "double" if c == "weight" else "string"
+        typ = "double" if c == "weight" else "boolean" if (c == "directed" and mixed) else "string"
         out.append(f'  <key id="e{i}" for="edge" attr.name={_quoteattr(str(c))} attr.type="{typ}"/>')
     edgedefault = "directed" if any(directed.values()) else "undirected"
     out.append(f'  <graph id="G" edgedefault="{edgedefault}">')
@@ -81,7 +106,10 @@ def read_graphml(path: str | os.PathLike[str], *, default_tier: str = "plural",
     ``relation`` (``default_relation`` where absent) and ``weight`` (1 where
     absent) make the layers. Direction per relation comes from the
     ``govnet_relations`` graph attribute, else from each edge's ``directed``
-    attribute, else from ``edgedefault``. Only the first ``<graph>`` is read;
+    attribute, else from ``edgedefault``. In a directed file, an undirected
+    relation's tie written as two arcs u->v and v->u of equal weight (as
+    :func:`write_graphml` writes a network mixing directed and undirected
+    layers) is read as one tie. Only the first ``<graph>`` is read;
     nested graphs and hyperedges are refused.
 
     Raises
@@ -161,6 +189,8 @@ def read_graphml(path: str | os.PathLike[str], *, default_tier: str = "plural",
         directed = _directions_from_ties(ties, edgedefault)
     if "directed" in ties.columns:
         ties = ties.drop(columns=["directed"])
+    if edgedefault:  # an undirected relation written as arc pairs (write_graphml, mixed)
+        ties = _collapse_arcs(ties, directed)
     if not rows:
         raise FileFormatError(f"{os.path.basename(p)}: the graph has no nodes")
     meta = {"name": gdata["name"]} if gdata.get("name") else None

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from govnet._runtime import dense_zeros
-from govnet.errors import InvalidNetworkError
+from govnet.errors import InvalidNetworkError, InvalidParameterError
 from govnet.model.network import Network
 
 
@@ -58,7 +58,7 @@ def from_adjacency(matrix: Any, labels: Any = None, *, tiers: Any = None,
         arr = np.asarray(matrix, dtype=float)
         shape = arr.shape
         if arr.ndim != 2:
-            raise InvalidNetworkError(f"adjacency must be a square 2-d matrix, got shape {shape}")
+            raise InvalidParameterError(f"adjacency must be a square 2-d matrix, got shape {shape}")
         r, c = np.nonzero(arr)
         v = arr[r, c]
     if len(shape) != 2 or shape[0] != shape[1]:

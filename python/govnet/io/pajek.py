@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from govnet.errors import FileFormatError, InvalidNetworkError
+from govnet.errors import FileFormatError, InvalidNetworkError, InvalidParameterError
 from govnet.io._common import _build, _check_size, _fmt_weight, _number, _path, _read_text
 from govnet.model.network import Network
 
@@ -38,7 +38,7 @@ def write_pajek(net: Network, path: str | os.PathLike[str], *, relation: str | N
     actor × duty) incidence instead: ``*Vertices n n1`` with the actors first.
     """
     if two_mode not in (None, "meetings", "duties"):
-        raise InvalidNetworkError(f"two_mode must be None, 'meetings' or 'duties', got {two_mode!r}")
+        raise InvalidParameterError(f"two_mode must be None, 'meetings' or 'duties', got {two_mode!r}")
     ids = [str(a).replace('"', "'") for a in net.actor_ids]
     out = []
     if two_mode is None:
@@ -223,7 +223,7 @@ def read_pajek(path: str | os.PathLike[str], *, default_tier: str = "plural",
     if n1 is not None:
         col = "meeting" if two_mode == "meetings" else "duty"
         if two_mode not in ("meetings", "duties"):
-            raise InvalidNetworkError(f"two_mode must be 'meetings' or 'duties', got {two_mode!r}")
+            raise InvalidParameterError(f"two_mode must be 'meetings' or 'duties', got {two_mode!r}")
         actors = pd.DataFrame({"id": ids[:n1], "tier": default_tier})
         long = []
         for u, v, w, _, _ in ties:

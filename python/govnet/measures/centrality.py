@@ -1,8 +1,8 @@
 """Node centralities and graph-level measures (networkx's names and defaults).
 
 Every function takes a :class:`govnet.Network` or a networkx graph (converted
-on the fly), a ``relation`` (one layer name, a list of names to aggregate, or
-None for all layers) and returns a ``pandas.Series`` indexed by actor id
+on the fly), a ``relation`` (one layer name, a list of names to pool, or
+``"all"``; None only on a one-layer network — see docs/conventions.md) and returns a ``pandas.Series`` indexed by actor id
 (graph-level measures return a float). The work runs in the C++ core with the
 GIL released.
 
@@ -28,8 +28,8 @@ import pandas as pd
 
 from govnet import _core
 from govnet._runtime import check_seed, check_threads, progress_bar
-from govnet.errors import EmptyNetworkError, InvalidNetworkError
-from govnet.model.access import Relation, as_network, layer_of, series
+from govnet.errors import EmptyNetworkError, InvalidNetworkError, InvalidParameterError
+from govnet.model.access import Relation, as_network, layer_of, series, tie_weight
 
 __all__ = [
     "degree_centrality",
@@ -60,9 +60,32 @@ _BRANDES = ("Brandes, U. (2001). A faster algorithm for betweenness centrality. 
 def _graph(net: Any, relation: Relation, undirected: bool) -> tuple[Any, Any]:
     """(Network, C++ graph) for ``relation``, made undirected on request."""
     net = as_network(net)
+    return net, layer_of(net, relation, undirected=undirected)
+
+
+def _distance_graph(net: Any, relation: Relation, undirected: bool,
+                    distance: str | None) -> tuple[Any, Any]:
+    """(Network, C++ graph) whose weights are read as distances.
+
+    With ``undirected=True`` on a directed layer, a pair tied both ways keeps
+    the *shorter* of its two lengths (python-igraph's ``mode="all"``: either
+    arc may be walked in either direction), not their sum, which is what the
+    strength view :meth:`CsrGraph.to_undirected` gives.
+    """
+    net = as_network(net)
     g = layer_of(net, relation)
-    if undirected and g.directed:
-        g = g.to_undirected()
+    if not (undirected and g.directed):
+        return net, g
+    if distance is None or not g.weighted:
+        return net, g.to_undirected()
+    src, dst, w = g.edges()
+    lo, hi = np.minimum(src, dst), np.maximum(src, dst)
+    order = np.lexsort((w, hi, lo))          # by pair, shortest first
+    lo, hi, w = lo[order], hi[order], w[order]
+    first = np.ones(len(lo), dtype=bool)
+    first[1:] = (lo[1:] != lo[:-1]) | (hi[1:] != hi[:-1])
+    g = _core.CsrGraph.build(g.num_nodes, lo[first], hi[first], w[first], directed=False,
+                             duplicates="raise", self_loops="keep")
     return net, g
 
 
@@ -74,15 +97,15 @@ def _nonempty(net: Any, what: str) -> None:
 def _check_direction(direction: str) -> bool:
     """True for incoming distances (networkx), False for outgoing (igraph/sna)."""
     if direction not in ("in", "out"):
-        raise InvalidNetworkError(f"direction must be 'in' or 'out', got {direction!r}")
+        raise InvalidParameterError(f"direction must be 'in' or 'out', got {direction!r}")
     return direction == "in"
 
 
 def _check_iter(max_iter: Any, tol: Any) -> tuple[int, float]:
     if not isinstance(max_iter, (int, np.integer)) or max_iter < 1:
-        raise InvalidNetworkError(f"max_iter must be a positive integer, got {max_iter!r}")
+        raise InvalidParameterError(f"max_iter must be a positive integer, got {max_iter!r}")
     if not isinstance(tol, (int, float, np.floating)) or not (tol > 0) or not math.isfinite(tol):
-        raise InvalidNetworkError(f"tol must be a positive number, got {tol!r}")
+        raise InvalidParameterError(f"tol must be a positive number, got {tol!r}")
     return int(max_iter), float(tol)
 
 
@@ -94,7 +117,7 @@ def _per_actor(net: Any, values: Any, what: str, *, default: float | None = 0.0,
     and negative or non-finite values are errors. ``normalize`` divides by the sum.
     """
     if not isinstance(values, (Mapping, pd.Series)):
-        raise InvalidNetworkError(f"{what} must be a dict or a pandas Series keyed by actor id, "
+        raise InvalidParameterError(f"{what} must be a dict or a pandas Series keyed by actor id, "
                                   f"got {type(values).__name__}")
     items = values.items()
     out = np.full(len(net), np.nan if default is None else default, dtype=float)
@@ -112,10 +135,10 @@ def _per_actor(net: Any, values: Any, what: str, *, default: float | None = 0.0,
         raise InvalidNetworkError(f"{what} has no value for actor {missing!r}")
     if normalize:
         if (out < 0).any():
-            raise InvalidNetworkError(f"{what} values must be >= 0")
+            raise InvalidParameterError(f"{what} values must be >= 0")
         total = out.sum()
         if not total > 0:
-            raise InvalidNetworkError(f"{what} values must not all be zero")
+            raise InvalidParameterError(f"{what} values must not all be zero")
         out = out / total
     return out
 
@@ -177,28 +200,31 @@ def out_degree_centrality(net: Any, *, relation: Relation = None) -> pd.Series:
     return _directed_degree(net, relation, "out")
 
 
-def strength(net: Any, *, relation: Relation = None, mode: str = "all",
-             undirected: bool = False) -> pd.Series:
+def strength(net: Any, *, relation: Relation = None, direction: str = "all",
+             weight: str | None = "weight", undirected: bool = False) -> pd.Series:
     """Strength (加权度): the sum of the weights of an actor's ties.
 
     networkx's ``G.degree(weight="weight")`` and igraph's ``strength``.
-    ``mode`` on a directed layer: ``"all"`` (in + out, networkx and igraph's
-    default), ``"in"`` or ``"out"``; on an undirected layer every mode gives the
-    sum over incident ties. Weights are tie strengths; an unweighted layer
-    gives the degree. O(m).
+    ``direction`` on a directed layer (govnet 0.1's ``mode=``): ``"all"`` (in +
+    out, networkx and igraph's default), ``"in"`` or ``"out"``; on an undirected
+    layer every direction gives the sum over incident ties. Weights are tie
+    strengths (``weight="weight"``); ``weight=None`` gives the degree. O(m).
     """
-    if mode not in ("all", "in", "out"):
-        raise InvalidNetworkError(f"mode must be 'all', 'in' or 'out', got {mode!r}")
+    if direction not in ("all", "in", "out"):
+        raise InvalidParameterError(
+            f"direction must be 'all', 'in' or 'out', got {direction!r}")
     net, g = _graph(net, relation, undirected)
     n = len(net)
     src, dst, w = g.edges()
+    if not tie_weight(net, weight):
+        w = np.ones_like(w)
     out = np.bincount(src, weights=w, minlength=n)
     inn = np.bincount(dst, weights=w, minlength=n)
     if not g.directed:
         # Each tie is listed once with u <= v; a self-loop (kept by choice) counts twice.
         values = out + inn
     else:
-        values = {"all": out + inn, "in": inn, "out": out}[mode]
+        values = {"all": out + inn, "in": inn, "out": out}[direction]
     return series(net, values, "strength")
 
 
@@ -229,7 +255,11 @@ def closeness_centrality(net: Any, *, relation: Relation = None, distance: str |
         On a directed layer, networkx uses distances *to* ``v`` (incoming);
         ``"out"`` uses distances *from* ``v``, as R igraph and sna.
         ``undirected=True`` ignores direction (python-igraph's default
-        ``mode="all"``).
+        ``mode="all"``): with ``distance``, a pair tied both ways keeps the
+        shorter of its two lengths, as igraph walks either arc either way.
+        Each of these claims (networkx's default; igraph's ``normalized=True``
+        with ``wf_improved=False`` for ``"in"``, ``"out"`` and ``undirected``)
+        is tested weighted and unweighted, on directed and undirected layers.
 
     Notes
     -----
@@ -245,9 +275,9 @@ def closeness_centrality(net: Any, *, relation: Relation = None, distance: str |
     doi:10.1017/CBO9780511815478
     """
     incoming = _check_direction(direction)
-    net, g = _graph(net, relation, undirected)
+    net, g = _distance_graph(net, relation, undirected, distance)
     with progress_bar(progress, "closeness", len(net)) as cb:
-        values = _core.closeness(g, weighted=distance is not None, incoming=incoming,
+        values = _core.closeness(g, weighted=tie_weight(net, distance, "distance"), incoming=incoming,
                                  wf_improved=bool(wf_improved), threads=check_threads(threads),
                                  progress=cb)
     return series(net, values, "closeness_centrality")
@@ -271,10 +301,10 @@ def harmonic_centrality(net: Any, *, relation: Relation = None, distance: str | 
     285(3–4), 539–546. doi:10.1016/S0378-4371(00)00311-3
     """
     incoming = _check_direction(direction)
-    net, g = _graph(net, relation, undirected)
+    net, g = _distance_graph(net, relation, undirected, distance)
     n = len(net)
     with progress_bar(progress, "harmonic", n) as cb:
-        values = _core.harmonic(g, weighted=distance is not None, incoming=incoming,
+        values = _core.harmonic(g, weighted=tie_weight(net, distance, "distance"), incoming=incoming,
                                 threads=check_threads(threads), progress=cb)
     if normalized:
         values = values / (n - 1) if n > 1 else values * 0.0
@@ -282,7 +312,7 @@ def harmonic_centrality(net: Any, *, relation: Relation = None, distance: str | 
 
 
 def betweenness_centrality(net: Any, *, relation: Relation = None, normalized: bool = True,
-                           endpoints: bool = False, weight: str | None = None,
+                           endpoints: bool = False, distance: str | None = None,
                            k: int | None = None, seed: int | None = None,
                            undirected: bool = False, threads: int | None = None,
                            progress: bool | None = None) -> pd.Series:
@@ -299,10 +329,10 @@ def betweenness_centrality(net: Any, *, relation: Relation = None, normalized: b
         ``normalized=False`` (with ``gmode="graph"`` on undirected data).
     endpoints : bool, default False
         Count the end points of each path.
-    weight : str or None
-        None: every tie has length 1. Any string: use the layer's weights as
-        distances (Dijkstra). govnet keeps one weight per tie, so the name only
-        switches weighting on (networkx's attribute name).
+    distance : "weight" or None
+        None: every tie has length 1. ``"weight"``: the tie weights are lengths
+        (Dijkstra; networkx's ``weight=``, igraph's ``weights=``; govnet 0.1 called
+        this ``weight=``). Any other name raises.
     k : int, optional
         Sample ``k`` source actors (uniformly, reproducibly with ``seed``) and
         scale by ``n/k``, as networkx (the sample differs from networkx's).
@@ -310,25 +340,46 @@ def betweenness_centrality(net: Any, *, relation: Relation = None, normalized: b
         Worker threads (default: all cores). Results are bit-identical for any
         thread count.
 
+    undirected : bool, default False
+        Ignore tie direction. With ``distance``, a pair tied both ways keeps the
+        shorter of its two lengths (python-igraph's ``mode="all"``).
+
     Notes
     -----
-    Disconnected pairs contribute nothing. Path counts are doubles (no
-    overflow on large grids). Weighted distances are compared exactly, as
-    networkx and igraph do (sna's weighted betweenness has a known bug, see
-    docs/conventions.md). O(nm) unweighted, O(nm + n² log n) weighted.
+    Disconnected pairs contribute nothing. Path counts are kept as a
+    mantissa and a power-of-two exponent, so they never overflow (a chain of
+    k "diamonds" has 2^k shortest paths, past the double range at k = 1024;
+    the values stay exact to rounding). Weighted distances are compared
+    exactly, as networkx and igraph do (sna's weighted betweenness has a
+    known bug, see docs/conventions.md). O(nm) unweighted, O(nm + n² log n)
+    weighted.
+
+    **Ties of length 0.** Weights are lengths ``>= 0``. A shortest ``s``–``t``
+    path is a path of minimum total length and, among those, with the fewest
+    ties of length 0; each such path counts once. With positive weights this
+    is the usual definition (networkx, igraph). With zero-length ties it
+    keeps the shortest paths simple and finite in number: in ``s -0- v -1- t``
+    the actor ``v`` lies on the one shortest path (1.0); for zero-distance
+    twins ``u -0- v`` that both join ``s`` and ``t`` by ties of length 1, the
+    detours ``s-u-v-t`` and ``s-v-u-t`` are not shortest and ``u`` and ``v``
+    share the pair (0.5 each). Counting *every* simple path of minimum length
+    instead is #P-hard once zero-length ties form cycles (as each undirected
+    one does). networkx's Dijkstra-based betweenness settles zero-distance
+    ties in arbitrary order and can miss or double-count such paths; the tests
+    compare govnet with a brute-force enumeration of all simple paths.
 
     References
     ----------
     Brandes, U. (2001). A faster algorithm for betweenness centrality.
     Journal of Mathematical Sociology 25(2), 163–177. doi:10.1080/0022250X.2001.9990249
     """
-    net, g = _graph(net, relation, undirected)
+    net, g = _distance_graph(net, relation, undirected, distance)
     n = len(net)
     if k is not None and (not isinstance(k, (int, np.integer)) or k < 1 or k > n):
-        raise InvalidNetworkError(f"k must be an integer in [1, {n}], got {k!r}")
+        raise InvalidParameterError(f"k must be an integer in [1, {n}], got {k!r}")
     with progress_bar(progress, "betweenness", n) as cb:
         values = _core.betweenness(g, normalized=normalized, endpoints=endpoints,
-                                   weighted=weight is not None, k=int(k or 0),
+                                   weighted=tie_weight(net, distance, "distance"), k=int(k or 0),
                                    seed=check_seed(seed) if k else 0,
                                    threads=check_threads(threads), progress=cb)
     return series(net, values, "betweenness_centrality")
@@ -377,11 +428,11 @@ def eigenvector_centrality(net: Any, *, relation: Relation = None, weight: str |
     doi:10.1080/0022250X.1972.9989806
     """
     if scale not in ("l2", "max"):
-        raise InvalidNetworkError(f"scale must be 'l2' or 'max', got {scale!r}")
+        raise InvalidParameterError(f"scale must be 'l2' or 'max', got {scale!r}")
     max_iter, tol = _check_iter(max_iter, tol)
     net, g = _graph(net, relation, undirected)
     _nonempty(net, "eigenvector centrality")
-    values = _core.eigenvector(g, max_iter=max_iter, tol=tol, weighted=weight is not None,
+    values = _core.eigenvector(g, max_iter=max_iter, tol=tol, weighted=tie_weight(net, weight),
                                threads=check_threads(threads))
     if scale == "max" and values.max() > 0:
         values = values / values.max()
@@ -420,9 +471,9 @@ def katz_centrality(net: Any, *, relation: Relation = None, alpha: float = 0.1,
         try:
             b = np.array([float(beta)])
         except (TypeError, ValueError):
-            raise InvalidNetworkError(f"beta must be a number or a mapping, got {beta!r}") from None
+            raise InvalidParameterError(f"beta must be a number or a mapping, got {beta!r}") from None
     values = _core.katz(g, alpha=float(alpha), beta=b, normalized=bool(normalized),
-                        max_iter=max_iter, tol=tol, weighted=weight is not None,
+                        max_iter=max_iter, tol=tol, weighted=tie_weight(net, weight),
                         threads=check_threads(threads))
     return series(net, values, "katz_centrality")
 
@@ -473,14 +524,14 @@ def pagerank(net: Any, *, relation: Relation = None, alpha: float = 0.85,
     """
     max_iter, tol = _check_iter(max_iter, tol)
     if not isinstance(alpha, (int, float, np.floating)) or not 0 <= alpha <= 1:
-        raise InvalidNetworkError(f"alpha must be a number in [0, 1], got {alpha!r}")
+        raise InvalidParameterError(f"alpha must be a number in [0, 1], got {alpha!r}")
     net, g = _graph(net, relation, undirected)
     _nonempty(net, "PageRank")
     p = None if personalization is None else _per_actor(net, personalization, "personalization",
                                                          normalize=True)
     d = None if dangling is None else _per_actor(net, dangling, "dangling", normalize=True)
     values = _core.pagerank(g, alpha=float(alpha), personalization=p, dangling=d,
-                            max_iter=max_iter, tol=tol, weighted=weight is not None,
+                            max_iter=max_iter, tol=tol, weighted=tie_weight(net, weight),
                             threads=check_threads(threads))
     return series(net, values, "pagerank")
 
@@ -519,7 +570,7 @@ def hits(net: Any, *, relation: Relation = None, max_iter: int = 1000, tol: floa
     max_iter, tol = _check_iter(max_iter, tol)
     net, g = _graph(net, relation, undirected)
     _nonempty(net, "HITS")
-    h, a = _core.hits(g, max_iter=max_iter, tol=tol, weighted=weight is not None,
+    h, a = _core.hits(g, max_iter=max_iter, tol=tol, weighted=tie_weight(net, weight),
                       threads=check_threads(threads))
     if not normalized:
         h = h / h.max() if h.max() > 0 else h
@@ -572,7 +623,7 @@ def centralization(net: Any, measure: str = "degree", *, relation: Relation = No
     clarification. Social Networks 1(3), 215–239. doi:10.1016/0378-8733(78)90021-7
     """
     if measure not in _CENTRALIZATION:
-        raise InvalidNetworkError(f"measure must be one of {_CENTRALIZATION}, got {measure!r}")
+        raise InvalidParameterError(f"measure must be one of {_CENTRALIZATION}, got {measure!r}")
     net, g = _graph(net, relation, undirected)
     n = len(net)
     _nonempty(net, "centralization")
@@ -637,12 +688,13 @@ def reciprocity(net: Any, *, relation: Relation = None) -> float:
 
 
 def average_shortest_path_length(net: Any, *, relation: Relation = None,
-                                 weight: str | None = None, disconnected: str = "raise",
-                                 undirected: bool = False, threads: int | None = None) -> float:
+                                 distance: str | None = None, disconnected: str = "raise",
+                                 undirected: bool = False, threads: int | None = None,
+                                 progress: bool | None = None) -> float:
     """Mean shortest-path length over ordered pairs of distinct actors (平均路径长度).
 
-    ``L = sum_{u != v} d(u, v) / (n(n-1))`` (networkx). ``weight`` (any
-    string) reads weights as distances.
+    ``L = sum_{u != v} d(u, v) / (n(n-1))`` (networkx). ``distance="weight"``
+    reads the tie weights as lengths (networkx's ``weight=``); None counts steps.
 
     Parameters
     ----------
@@ -657,15 +709,17 @@ def average_shortest_path_length(net: Any, *, relation: Relation = None,
     One actor gives 0 (networkx). O(nm) unweighted.
     """
     if disconnected not in ("raise", "reachable"):
-        raise InvalidNetworkError(
+        raise InvalidParameterError(
             f"disconnected must be 'raise' or 'reachable', got {disconnected!r}")
-    net, g = _graph(net, relation, undirected)
+    net, g = _distance_graph(net, relation, undirected, distance)
     n = len(net)
     _nonempty(net, "average shortest path length")
     if n == 1:
         return 0.0
-    reached, total, _ = _core.distance_sums(g, weighted=weight is not None, incoming=False,
-                                            threads=check_threads(threads))
+    with progress_bar(progress, "average path length", n) as cb:
+        reached, total, _ = _core.distance_sums(
+            g, weighted=tie_weight(net, distance, "distance"), incoming=False,
+            threads=check_threads(threads), progress=cb)
     pairs = float(reached.sum())
     if pairs < n * (n - 1):
         if disconnected == "raise":
@@ -678,28 +732,32 @@ def average_shortest_path_length(net: Any, *, relation: Relation = None,
     return math.fsum(total) / pairs
 
 
-def global_efficiency(net: Any, *, relation: Relation = None, weight: str | None = None,
-                      undirected: bool = False, threads: int | None = None) -> float:
+def global_efficiency(net: Any, *, relation: Relation = None, distance: str | None = None,
+                      undirected: bool = False, threads: int | None = None,
+                      progress: bool | None = None) -> float:
     """Global efficiency (Latora & Marchiori 2001): the mean of ``1/d(u, v)``.
 
     ``E = sum_{u != v} 1/d(u, v) / (n(n-1))`` with ``1/∞ = 0``, so
     disconnected pairs count as 0 and no special case is needed; fewer than 2
     actors give 0 (networkx). networkx handles undirected graphs only; on a
     directed layer govnet uses ordered pairs and directed distances (igraph's
-    ``global_efficiency(directed=True)``). ``weight`` (any string) reads weights
-    as distances (igraph; networkx ignores weights). O(nm) unweighted.
+    ``global_efficiency(directed=True)``). ``distance="weight"`` reads the tie
+    weights as lengths (igraph's ``weights=``; networkx ignores weights). O(nm)
+    unweighted.
 
     References
     ----------
     Latora, V. & Marchiori, M. (2001). Efficient behavior of small-world
     networks. Physical Review Letters 87(19), 198701. doi:10.1103/PhysRevLett.87.198701
     """
-    net, g = _graph(net, relation, undirected)
+    net, g = _distance_graph(net, relation, undirected, distance)
     n = len(net)
     if n < 2:
         return 0.0
-    _, _, inv = _core.distance_sums(g, weighted=weight is not None, incoming=False,
-                                    threads=check_threads(threads))
+    with progress_bar(progress, "global efficiency", n) as cb:
+        _, _, inv = _core.distance_sums(g, weighted=tie_weight(net, distance, "distance"),
+                                        incoming=False, threads=check_threads(threads),
+                                        progress=cb)
     return math.fsum(inv) / (n * (n - 1))
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from govnet.errors import EmptyNetworkError, InvalidNetworkError
+from govnet.errors import EmptyNetworkError, InvalidNetworkError, InvalidParameterError
 from govnet.model.network import Network
 
 Relation = str | Sequence[str] | None
@@ -29,9 +29,11 @@ def as_network(obj: Any) -> Network:
         f"expected a govnet.Network or a networkx graph, got {type(obj).__name__}")
 
 
-def layer_of(net: Network, relation: Relation, *, mode: str = "sum") -> Any:
-    """The C++ graph for ``relation`` (a name, a list, or None for all layers)."""
-    return net.layer(relation, mode=mode)
+def layer_of(net: Network, relation: Relation, *, mode: str = "sum",
+             undirected: bool = False) -> Any:
+    """The C++ graph for ``relation`` (see :meth:`Network.relation_names`), its
+    undirected view if asked (cached on the network)."""
+    return net.layer(relation, mode=mode, undirected=undirected)
 
 
 def series(net: Network, values: np.ndarray, name: str) -> pd.Series:
@@ -42,3 +44,29 @@ def series(net: Network, values: np.ndarray, name: str) -> pd.Series:
 def require_actors(net: Network, minimum: int = 1, what: str = "this measure") -> None:
     if len(net) < minimum:
         raise EmptyNetworkError(f"{what} needs at least {minimum} actor(s), the network has {len(net)}")
+
+
+#: The tie column that holds weights (every relation layer is built from it).
+WEIGHT_COLUMN = "weight"
+
+
+def tie_weight(net: Network, weight: Any, what: str = "weight") -> bool:
+    """Whether ``weight=`` (or ``distance=``) asks for the tie weights.
+
+    None: unweighted. ``"weight"``: the ties' weight column. Any other name is an
+    error naming it (govnet builds layers from the ``weight`` column; an extra tie
+    column is not a weight) — never a silent fall-back to the weighted result.
+    """
+    if weight is None:
+        return False
+    if not isinstance(weight, str):
+        raise TypeError(f"{what} must be a tie column name (str) or None, "
+                        f"got {type(weight).__name__}")
+    if weight == WEIGHT_COLUMN:
+        return True
+    extra = [c for c in net.ties().columns if c not in ("source", "target", "relation", "weight")]
+    hint = (f"; {weight!r} is an extra tie column: rebuild the network with "
+            f"weight_col={weight!r} to weight the ties by it" if weight in extra else "")
+    raise InvalidParameterError(
+        f"{what}={weight!r}: the ties have no weight column {weight!r}; use {what}='weight' "
+        f"(the tie weights) or {what}=None (unweighted){hint}")

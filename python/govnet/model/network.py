@@ -29,6 +29,7 @@ from govnet.errors import (
     ActorNotFoundError,
     EmptyNetworkError,
     InvalidNetworkError,
+    GovnetWarning,
     InvalidParameterError,
     RelationNotFoundError,
 )
@@ -272,9 +273,22 @@ class Network:
         actor columns; other node attributes are kept. Edge attribute
         ``relation`` names the layer (``default_relation`` if absent) and
         ``weight`` the weight. Direction comes from the graph, or per relation
-        from ``graph.graph["govnet_relations"]`` written by :meth:`to_networkx`.
+        from ``graph.graph["govnet_relations"]`` (a dict, or its JSON text) written
+        by :meth:`to_networkx`. In a directed graph, an undirected relation's tie
+        given as two arcs u->v and v->u of equal weight (as :meth:`to_networkx`
+        writes a network mixing directed and undirected layers) is one tie.
         ``default_tier`` fills nodes without a tier (otherwise that is an error).
+
+        Node ids: govnet stores actor ids as text. When every node is an
+        integer, ``meta["networkx_node_type"] = "int"`` records it and
+        :meth:`to_networkx` gives integer nodes back (results of the measures
+        stay indexed by the text ids, ``"0"``, ``"1"``, ...). Nodes of other
+        non-text types (tuples, floats, ...) are stored as ``str(node)`` with a
+        :class:`~govnet.GovnetWarning`, since that cannot be undone.
         """
+        import json
+        import warnings
+
         rows = []
         for node, data in graph.nodes(data=True):
             row = {k: v for k, v in data.items()}
@@ -288,6 +302,19 @@ class Network:
             rows.append(row)
         if not rows:
             raise EmptyNetworkError("the networkx graph has no nodes")
+        nodes = list(graph.nodes)
+        is_int = [isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
+                  for v in nodes]
+        meta: dict[str, Any] = {}
+        if all(is_int):
+            meta["networkx_node_type"] = "int"
+        else:
+            other = next((v for v, i in zip(nodes, is_int) if not i and not isinstance(v, str)), None)
+            if other is not None:
+                warnings.warn(GovnetWarning(
+                    f"from_networkx: node {other!r} ({type(other).__name__}) is stored as the text "
+                    f"{id_str(other)!r}; govnet actor ids are text and only all-integer node ids "
+                    f"are restored by to_networkx"), stacklevel=2)
         actors = pd.DataFrame(rows)
         edge_rows = []
         multi = graph.is_multigraph()
@@ -298,12 +325,38 @@ class Network:
                               "source": u, "target": v,
                               "relation": data.get(relation, default_relation),
                               "weight": data.get(weight, 1.0)})
+        stored = graph.graph.get("govnet_relations")
+        if isinstance(stored, str) and stored:
+            try:
+                stored = json.loads(stored)
+            except ValueError:
+                raise InvalidNetworkError(
+                    "graph['govnet_relations'] is not valid JSON") from None
+        directed: Any = ({str(k): bool(x) for k, x in stored.items()}
+                         if isinstance(stored, Mapping) else graph.is_directed())
+        if isinstance(directed, Mapping):
+            present = {str(r["relation"]) for r in edge_rows}
+            directed = {k: x for k, x in directed.items() if k in present} or None
+        if graph.is_directed() and isinstance(directed, Mapping):
+            # an undirected relation written as two arcs: one tie
+            seen: dict[tuple[str, str, str], list[int]] = {}
+            for i, r in enumerate(edge_rows):
+                rel = str(r["relation"])
+                if directed.get(rel, True) or r["source"] == r["target"]:
+                    continue
+                a, b = sorted((id_str(r["source"]), id_str(r["target"])))
+                seen.setdefault((rel, a, b), []).append(i)
+            drop = set()
+            for idx in seen.values():
+                if len(idx) == 2:
+                    r0, r1 = edge_rows[idx[0]], edge_rows[idx[1]]
+                    if id_str(r0["source"]) != id_str(r1["source"]) and r0["weight"] == r1["weight"]:
+                        drop.add(idx[1])
+            edge_rows = [r for i, r in enumerate(edge_rows) if i not in drop]
         ties = pd.DataFrame(edge_rows, columns=None if edge_rows else
                             ["source", "target", "relation", "weight"])
-        stored = graph.graph.get("govnet_relations")
-        directed: Any = dict(stored) if isinstance(stored, Mapping) else graph.is_directed()
         net = cls.from_frames(actors, ties, tier_col=tier, kind_col=kind, name_col=name,
-                              directed=directed)
+                              directed=directed, meta=meta or None)
         return net
 
     # -- views ------------------------------------------------------------
@@ -364,7 +417,7 @@ class Network:
         """Ids of the actors of one tier."""
         t = normalize_tier(tier)
         if t is None:
-            raise InvalidNetworkError(f"unknown tier {tier!r}; expected one of {list(TIERS)}")
+            raise InvalidParameterError(f"unknown tier {tier!r}; expected one of {list(TIERS)}")
         return list(self._actors.index[self._actors["tier"] == t])
 
     def position(self, actor: Any) -> int:
@@ -443,7 +496,7 @@ class Network:
             self._graphs[key] = g
             return g
 
-    def layer(self, relation: Any = None, *, mode: str = "sum") -> Any:
+    def layer(self, relation: Any = None, *, mode: str = "sum", undirected: bool = False) -> Any:
         """The C++ graph of the layers ``relation`` selects (see :meth:`relation_names`).
 
         Parameters
@@ -455,7 +508,21 @@ class Network:
             How pooled (or weighted) ties combine: weights summed, or 1 for any
             tie. A pool is directed if any chosen layer is (undirected ties then
             count both ways). Graphs are built once and cached.
+        undirected : bool
+            The undirected view (each arc read as a tie both ways, reciprocal arcs
+            merged by ``mode``), built once per layer selection and cached.
         """
+        if not isinstance(undirected, (bool, np.bool_)):
+            raise TypeError(f"undirected must be True or False, got {type(undirected).__name__}")
+        if undirected:
+            g = self.layer(relation, mode=mode)
+            if not g.directed:
+                return g
+            key_u = ("undirected", tuple(self.relation_names(relation)), mode)
+            with self._lock:
+                if key_u not in self._graphs:
+                    self._graphs[key_u] = g.to_undirected()
+                return self._graphs[key_u]
         if mode not in ("sum", "any"):
             raise InvalidParameterError(f"mode must be 'sum' or 'any', got {mode!r}")
         names = self.relation_names(relation)
@@ -490,32 +557,112 @@ class Network:
         ties["directed"] = ties["relation"].map({k: v.directed for k, v in self._relations.items()})
         return actors, ties, self.duties
 
-    def to_networkx(self) -> Any:
-        """A networkx ``MultiDiGraph`` (or ``MultiGraph`` if no layer is directed).
+    def to_networkx(self, relation: Any = "all") -> Any:
+        """The layers as a networkx graph on which networkx's measures are govnet's.
 
-        Each tie is one edge keyed by its relation, with ``relation`` and
-        ``weight`` attributes (duplicates merged as the layer does). Actor
-        columns become node attributes. ``graph["govnet_relations"]`` keeps
-        each relation's direction so :meth:`from_networkx` restores it;
-        undirected ties in a MultiDiGraph are stored once.
+        Parameters
+        ----------
+        relation : str, list of str or "all"
+            Which layers (default every layer; see :meth:`relation_names`).
+
+        Returns
+        -------
+        * ``relation`` names one layer: a ``Graph`` or ``DiGraph`` of exactly that
+          layer's direction, so networkx's ``betweenness_centrality``,
+          ``closeness_centrality`` and ``degree_centrality`` on it equal govnet's
+          on that layer;
+        * ``"all"`` (the default) or a list, all chosen layers undirected (all
+          directed): a ``MultiGraph`` (``MultiDiGraph``), one edge per tie keyed
+          by its relation (one layer: no parallel edges, so networkx's measures
+          on it are that layer's). The layers are *not* pooled: networkx's
+          measures on a multigraph of several layers are not govnet's (its
+          degree counts a pair tied in two layers twice); take one layer with
+          ``relation=``, or the edges whose ``relation`` is that layer;
+        * several layers mixing directed and undirected: a ``MultiDiGraph``
+          in which each undirected tie is two arcs, u->v and v->u, with edge
+          attribute ``directed=False`` (``True`` on the directed layers' arcs).
+          On the arcs of an undirected layer (a ``DiGraph`` of its edges)
+          networkx's betweenness and closeness equal govnet's, while networkx's
+          degree on a digraph counts in+out and so doubles: a ``networkx.Graph``
+          of the layer's edges gives the undirected layer, and its degree, back.
+
+        The edges are the ties as the layer reads them (repeated rows merged
+        by the ``duplicates`` policy, self-loops by ``self_loops``), with
+        attributes ``relation`` and ``weight`` (extra tie columns are not
+        carried; :func:`govnet.write_graphml` keeps them). With
+        ``self_loops="keep"`` an undirected self-loop adds 2 to networkx's
+        degree and 1 to govnet's. ``graph["govnet_relations"]``
+        is each relation's direction as JSON text, so :meth:`from_networkx`
+        restores it. Values are converted so that ``networkx.write_graphml``
+        and ``write_gexf`` accept the graph: missing values (None, NaN,
+        ``pd.NA``) are left out, numpy scalars become Python numbers,
+        categorical values (``tier``) and dates become text, other objects
+        ``str()``; only text, number and bool entries of ``meta`` become graph
+        attributes. Nodes are the actor ids (text), or integers when the
+        network came from a graph with integer nodes (see :meth:`from_networkx`).
         """
+        import datetime
+        import json
+        import warnings
+
         import networkx as nx
 
-        any_directed = any(s.directed for s in self._relations.values())
-        g = nx.MultiDiGraph() if any_directed else nx.MultiGraph()
-        g.graph["govnet_relations"] = {k: v.directed for k, v in self._relations.items()}
-        g.graph.update({k: v for k, v in self.meta.items() if isinstance(v, (str, int, float))})
-        for actor_id, row in self._actors.iterrows():
-            attrs = {k: v for k, v in row.items() if not (isinstance(v, float) and np.isnan(v))}
-            attrs["tier"] = str(attrs["tier"])
-            g.add_node(actor_id, **attrs)
-        ids = self._codes.to_numpy()
-        for rel in self.relations:
-            s, t, w = self._graph(rel).edges()
-            for a, b, x in zip(ids[s], ids[t], w):
-                g.add_edge(a, b, key=rel, relation=rel, weight=float(x))
-        return g
+        def plain(v: Any) -> Any:
+            if v is None or v is pd.NA or v is pd.NaT:
+                return None
+            if isinstance(v, np.generic):
+                v = v.item()
+            if isinstance(v, float) and np.isnan(v):
+                return None
+            if isinstance(v, (bool, int, float, str)):
+                return v
+            if isinstance(v, (datetime.date, datetime.time, pd.Timestamp)):
+                return v.isoformat()
+            return str(v)
 
+        names = self.relation_names(relation)
+        directed = {r: self._relations[r].directed for r in names}
+        any_directed = any(directed.values())
+        mixed = any_directed and not all(directed.values())
+        one_layer = isinstance(relation, str) and relation != ALL_RELATIONS
+        if one_layer:
+            g = nx.DiGraph() if any_directed else nx.Graph()
+        else:
+            g = nx.MultiDiGraph() if any_directed else nx.MultiGraph()
+        g.graph.update({k: v for k, v in self.meta.items()
+                        if isinstance(k, str) and isinstance(v, (str, int, float))
+                        and not (isinstance(v, float) and np.isnan(v))})
+        g.graph["govnet_relations"] = json.dumps(directed, ensure_ascii=False)
+        ids = np.asarray(self._codes, dtype=object)
+        if self.meta.get("networkx_node_type") == "int":
+            try:
+                as_int = [int(a) for a in ids]
+                if any(str(x) != a for x, a in zip(as_int, ids)):
+                    raise ValueError
+                ids = np.empty(len(as_int), dtype=object)
+                ids[:] = as_int
+            except ValueError:
+                warnings.warn(GovnetWarning(
+                    "to_networkx: meta says the nodes were integers but some actor ids are "
+                    "not; the nodes are the text ids"), stacklevel=2)
+        cols = list(self._actors.columns)
+        for node, row in zip(ids, self._actors.itertuples(index=False, name=None)):
+            attrs = {str(k): x for k, v in zip(cols, row) if (x := plain(v)) is not None}
+            g.add_node(node, **attrs)
+        multi = g.is_multigraph()
+        for rel in names:
+            s, t, w = self._graph(rel).edges()
+            und_arcs = mixed and not directed[rel]
+            extra = {"directed": directed[rel]} if mixed else {}
+            for a, b, x in zip(ids[s], ids[t], w):
+                attrs = {"relation": rel, "weight": float(x), **extra}
+                if multi:
+                    g.add_edge(a, b, key=rel, **attrs)
+                    if und_arcs and a != b:
+                        g.add_edge(b, a, key=rel, **attrs)
+                else:
+                    g.add_edge(a, b, **attrs)
+        return g
 
     def with_layer(self, relation: str, ties: pd.DataFrame, *, directed: bool | None = None,
                    source_col: str = "source", target_col: str = "target",

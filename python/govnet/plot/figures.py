@@ -282,7 +282,7 @@ def structure(net: Any, *, relation: str | Sequence[str] | None = None,
         if labels:
             col = labels if labels in actors.columns else None
             if labels != "id" and col is None:
-                raise InvalidNetworkError(f"labels must be 'name', 'id', 'name_en' or None, got {labels!r}")
+                raise InvalidParameterError(f"labels must be 'name', 'id', 'name_en' or None, got {labels!r}")
             for a, (x, y) in zip(ids, xy):
                 text = a if labels == "id" else actors.loc[a, col]
                 if not isinstance(text, str) or not text:
@@ -410,7 +410,7 @@ def centrality_bar(values: pd.Series, *, net: Any = None, top: int | None = None
     largest ``top`` actors.
     """
     if not isinstance(values, pd.Series):
-        raise InvalidNetworkError(f"values must be a pandas Series indexed by actor, got {type(values).__name__}")
+        raise InvalidParameterError(f"values must be a pandas Series indexed by actor, got {type(values).__name__}")
     s = values.astype(float).sort_values(ascending=False)
     if top is not None:
         s = s.head(top)
