@@ -1,4 +1,5 @@
 #include <govnet/centrality.hpp>
+#include <govnet/parallel.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -300,7 +301,15 @@ void accumulate(const CsrGraph& g, NodeId src, bool endpoints, Sssp& s,
 // order for any thread count.
 constexpr NodeId kBlock = 8192;
 
-NodeId num_blocks(NodeId n) { return (n + kBlock - 1) / kBlock; }
+NodeId num_blocks(NodeId n) {
+    return static_cast<NodeId>((std::int64_t{n} + kBlock - 1) / kBlock);
+}
+// Block b's nodes [block_begin(b), block_end(b, n)), in 64-bit arithmetic: (b + 1) * kBlock
+// passes 2^31 for the last block when n is within kBlock of it.
+NodeId block_begin(NodeId b) { return static_cast<NodeId>(std::int64_t{b} * kBlock); }
+NodeId block_end(NodeId b, NodeId n) {
+    return static_cast<NodeId>(std::min<std::int64_t>(n, (std::int64_t{b} + 1) * kBlock));
+}
 
 double ordered_sum(const std::vector<double>& part) {
     double s = 0;
@@ -308,13 +317,12 @@ double ordered_sum(const std::vector<double>& part) {
     return s;
 }
 
-// One power-iteration step on fewer than ~2M nodes + arcs takes under a millisecond on one
-// core; waking threads every step then costs more than it saves (much more on a loaded
-// machine, where a parallel region waits for every thread to be scheduled).
+// One power-iteration step visits every node and arc once: the one heuristic of
+// parallel.hpp (one thread below kMinParallelWork) decides per step.
 int threads_for(const CsrGraph& g, const RunControl& ctl) {
     const double work = static_cast<double>(g.num_nodes()) +
                         static_cast<double>(g.out_targets().size());
-    return work < 2.0e6 ? 1 : ctl.num_threads();
+    return govnet::threads_for(ctl, work, num_blocks(g.num_nodes()));
 }
 
 [[noreturn]] void not_converged(const char* what, int max_iter, double err, double tol) {
@@ -520,11 +528,13 @@ std::vector<double> eigenvector(const CsrGraph& g, const IterationOptions& opt,
     for (int it = 0; it < opt.max_iter; ++it) {
         // next = (A + I)^T x: each node pulls from its in-neighbours (networkx's shift by I
         // keeps the iteration from oscillating on bipartite graphs).
-#pragma omp parallel for schedule(static) num_threads(threads)
-        for (NodeId b = 0; b < num_blocks(n); ++b) {
+        parallel_for(
+            num_blocks(n), threads, ctl,
+            [&](std::int64_t bi) {
+                const auto b = static_cast<NodeId>(bi);
             double sq = 0;
-            const NodeId hi = std::min<NodeId>(n, (b + 1) * kBlock);
-            for (NodeId v = b * kBlock; v < hi; ++v) {
+            const NodeId hi = block_end(b, n);
+            for (NodeId v = block_begin(b); v < hi; ++v) {
                 double acc = x[ix(v)];
                 auto nb = g.in_neighbors(v);
                 if (weighted) {
@@ -537,20 +547,24 @@ std::vector<double> eigenvector(const CsrGraph& g, const IterationOptions& opt,
                 sq += acc * acc;
             }
             part[ix(b)] = sq;
-        }
+                    },
+            Schedule::Static);
         double norm = std::sqrt(ordered_sum(part));
         if (norm == 0) norm = 1;
         const double inv = 1.0 / norm;
-#pragma omp parallel for schedule(static) num_threads(threads)
-        for (NodeId b = 0; b < num_blocks(n); ++b) {
+        parallel_for(
+            num_blocks(n), threads, ctl,
+            [&](std::int64_t bi) {
+                const auto b = static_cast<NodeId>(bi);
             double e = 0;
-            const NodeId hi = std::min<NodeId>(n, (b + 1) * kBlock);
-            for (NodeId v = b * kBlock; v < hi; ++v) {
+            const NodeId hi = block_end(b, n);
+            for (NodeId v = block_begin(b); v < hi; ++v) {
                 next[ix(v)] *= inv;
                 e += std::abs(next[ix(v)] - x[ix(v)]);
             }
             part[ix(b)] = e;
-        }
+                    },
+            Schedule::Static);
         err = ordered_sum(part);
         x.swap(next);
         if (err < n * opt.tol) return x;
@@ -575,17 +589,20 @@ std::vector<double> katz(const CsrGraph& g, const KatzOptions& opt, const RunCon
     const int threads = threads_for(g, ctl);
     double err = 0;
     for (int it = 0; it < opt.iter.max_iter; ++it) {
-#pragma omp parallel for schedule(static) num_threads(threads)
-        for (NodeId b = 0; b < num_blocks(n); ++b) {
+        parallel_for(
+            num_blocks(n), threads, ctl,
+            [&](std::int64_t bi) {
+                const auto b = static_cast<NodeId>(bi);
             double e = 0;
-            const NodeId hi = std::min<NodeId>(n, (b + 1) * kBlock);
-            for (NodeId v = b * kBlock; v < hi; ++v) {
+            const NodeId hi = block_end(b, n);
+            for (NodeId v = block_begin(b); v < hi; ++v) {
                 const double acc = in_sum(g, v, x, weighted);
                 next[ix(v)] = opt.alpha * acc + beta(v);
                 e += std::abs(next[ix(v)] - x[ix(v)]);
             }
             part[ix(b)] = e;
-        }
+                    },
+            Schedule::Static);
         err = ordered_sum(part);
         x.swap(next);
         if (!std::isfinite(err)) break;
@@ -653,11 +670,13 @@ std::vector<double> pagerank(const CsrGraph& g, const PagerankOptions& opt,
     // plus the gathers (weighted: + 8m for the weights).
     for (int it = 0; it < opt.iter.max_iter; ++it) {
         const double dmass = alpha * dangling_mass;
-#pragma omp parallel for schedule(static) num_threads(threads)
-        for (NodeId b = 0; b < nblocks; ++b) {
+        parallel_for(
+            nblocks, threads, ctl,
+            [&](std::int64_t bi) {
+                const auto b = static_cast<NodeId>(bi);
             double e = 0, dm = 0;
-            const NodeId hi = std::min<NodeId>(n, (b + 1) * kBlock);
-            for (NodeId v = b * kBlock; v < hi; ++v) {
+            const NodeId hi = block_end(b, n);
+            for (NodeId v = block_begin(b); v < hi; ++v) {
                 const double acc = in_sum(g, v, contrib, weighted);
                 const double xv = alpha * acc + dmass * dang(v) + (1.0 - alpha) * pers(v);
                 e += std::abs(xv - x[ix(v)]);
@@ -668,7 +687,8 @@ std::vector<double> pagerank(const CsrGraph& g, const PagerankOptions& opt,
             }
             err_part[ix(b)] = e;
             dangling_part[ix(b)] = dm;
-        }
+                    },
+            Schedule::Static);
         err = ordered_sum(err_part);
         dangling_mass = ordered_sum(dangling_part);
         x.swap(next);
@@ -691,11 +711,13 @@ HitsResult hits(const CsrGraph& g, const IterationOptions& opt, const RunControl
     const int threads = threads_for(g, ctl);
     // y[v] = sum over v's in- (or out-) neighbours u of w * x[u]; returns sum(y).
     auto multiply = [&](const std::vector<double>& xin, std::vector<double>& y, bool in) {
-#pragma omp parallel for schedule(static) num_threads(threads)
-        for (NodeId b = 0; b < nblocks; ++b) {
+        parallel_for(
+            nblocks, threads, ctl,
+            [&](std::int64_t bi) {
+                const auto b = static_cast<NodeId>(bi);
             double s = 0;
-            const NodeId hi = std::min<NodeId>(n, (b + 1) * kBlock);
-            for (NodeId v = b * kBlock; v < hi; ++v) {
+            const NodeId hi = block_end(b, n);
+            for (NodeId v = block_begin(b); v < hi; ++v) {
                 auto nb = in ? g.in_neighbors(v) : g.out_neighbors(v);
                 double acc = 0;
                 if (weighted) {
@@ -708,7 +730,8 @@ HitsResult hits(const CsrGraph& g, const IterationOptions& opt, const RunControl
                 s += acc;
             }
             part[ix(b)] = s;
-        }
+                    },
+            Schedule::Static);
         return ordered_sum(part);
     };
     auto scale = [](std::vector<double>& y, double total) {

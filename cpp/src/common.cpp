@@ -1,4 +1,8 @@
 #include <govnet/common.hpp>
+#include <govnet/parallel.hpp>
+
+#include <algorithm>
+#include <cmath>
 
 #include <sstream>
 #include <thread>
@@ -17,6 +21,18 @@ int RunControl::num_threads() const {
     unsigned hw = std::thread::hardware_concurrency();
     return hw == 0 ? 1 : static_cast<int>(hw);
 #endif
+}
+
+int hardware_threads() {
+    const unsigned hw = std::thread::hardware_concurrency();
+    return hw == 0 ? 1 : static_cast<int>(hw);
+}
+
+int threads_for(const RunControl& ctl, double work, std::int64_t tasks) {
+    if (!(work >= kMinParallelWork) || tasks <= 1) return 1;
+    std::int64_t t = std::min<std::int64_t>(ctl.num_threads(), hardware_threads());
+    t = std::min(t, tasks);
+    return static_cast<int>(std::max<std::int64_t>(t, 1));
 }
 
 int thread_index() {

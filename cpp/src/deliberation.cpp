@@ -1,4 +1,5 @@
 #include <govnet/deliberation.hpp>
+#include <govnet/parallel.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -79,27 +80,42 @@ struct OpinionBuffer {
 };
 
 StepStats step(const InfluenceMatrix& w, const double* xp, double* yp, const double* lambda,
-               const double* x0, int threads) {
+               const double* x0, const RunControl& ctl) {
     const std::int64_t n = w.n;
-    double change = 0, lo = INFINITY, hi = -INFINITY;
     const EdgeIdx* off = w.offsets.data();
     const NodeId* col = w.cols.data();
     const double* val = w.vals.data();
-    // Small matrices run on the calling thread: a parallel region per step
-    // costs more than the step itself.
-#pragma omp parallel for schedule(static, 4096) num_threads(threads) \
-    reduction(max : change, hi) reduction(min : lo) if (n + w.nnz() > 200000)
-    for (std::int64_t i = 0; i < n; ++i) {
-        double s = 0;
-        const EdgeIdx e = off[i + 1];
-        for (EdgeIdx k = off[i]; k < e; ++k) s += val[k] * xp[col[k]];
-        if (lambda != nullptr) s = lambda[i] * s + (1.0 - lambda[i]) * x0[i];
-        yp[i] = s;
-        change = std::max(change, std::fabs(s - xp[i]));
-        lo = std::min(lo, s);
-        hi = std::max(hi, s);
+    // Fixed blocks of rows (max / min are exact, so any order gives the same result);
+    // small matrices run on the calling thread (threads_for, parallel.hpp).
+    constexpr std::int64_t kRows = 4096;
+    const std::int64_t blocks = (n + kRows - 1) / kRows;
+    std::vector<StepStats> part(static_cast<std::size_t>(blocks), StepStats{0.0, INFINITY, -INFINITY});
+    const double work = static_cast<double>(n) + static_cast<double>(w.nnz());
+    parallel_for(
+        blocks, threads_for(ctl, work, blocks), ctl,
+        [&](std::int64_t b) {
+            StepStats st{0.0, INFINITY, -INFINITY};
+            const std::int64_t hi_row = std::min(n, (b + 1) * kRows);
+            for (std::int64_t i = b * kRows; i < hi_row; ++i) {
+                double s = 0;
+                const EdgeIdx e = off[i + 1];
+                for (EdgeIdx k = off[i]; k < e; ++k) s += val[k] * xp[col[k]];
+                if (lambda != nullptr) s = lambda[i] * s + (1.0 - lambda[i]) * x0[i];
+                yp[i] = s;
+                st.change = std::max(st.change, std::fabs(s - xp[i]));
+                st.lo = std::min(st.lo, s);
+                st.hi = std::max(st.hi, s);
+            }
+            part[static_cast<std::size_t>(b)] = st;
+        },
+        Schedule::Static);
+    StepStats r{0.0, INFINITY, -INFINITY};
+    for (const StepStats& st : part) {
+        r.change = std::max(r.change, st.change);
+        r.lo = std::min(r.lo, st.lo);
+        r.hi = std::max(r.hi, st.hi);
     }
-    return {change, lo, hi};
+    return r;
 }
 
 DegrootResult iterate(const InfluenceMatrix& w, const std::vector<double>& x0,
@@ -131,9 +147,8 @@ DegrootResult iterate(const InfluenceMatrix& w, const std::vector<double>& x0,
     const bool stop_on_change = opt.stop_on_change || !plain;
     if (!stop_on_change && r.consensus_iteration == 0) r.converged = true;
     if (n == 0) r.converged = true;
-    const int threads = ctl.num_threads();
     for (std::int64_t t = 1; t <= opt.max_iter && !r.converged; ++t) {
-        const StepStats s = step(w, x, y, lambda, x0.data(), threads);
+        const StepStats s = step(w, x, y, lambda, x0.data(), ctl);
         std::swap(x, y);
         r.iterations = t;
         r.spread = s.hi - s.lo;
@@ -272,7 +287,7 @@ void influence_matvec(const InfluenceMatrix& w, const std::vector<double>& x,
                       std::vector<double>& y, const RunControl& ctl) {
     check_vector(x, w.n, "x");
     y.resize(uz(w.n));
-    step(w, x.data(), y.data(), nullptr, nullptr, ctl.num_threads());
+    step(w, x.data(), y.data(), nullptr, nullptr, ctl);
 }
 
 ChainStructure chain_structure(const InfluenceMatrix& w) {
@@ -391,9 +406,8 @@ PowerResult left_perron(const InfluenceMatrix& w, const DegrootOptions& opt,
     double* p = pb.data;
     double* q = qb.data;
     std::fill(p, p + n, 1.0 / n);
-    const int threads = ctl.num_threads();
     for (std::int64_t it = 1; it <= opt.max_iter; ++it) {
-        const StepStats s = step(t, p, q, nullptr, nullptr, threads);
+        const StepStats s = step(t, p, q, nullptr, nullptr, ctl);
         std::swap(p, q);
         r.iterations = it;
         r.last_change = s.change;

@@ -1,4 +1,6 @@
 #include <govnet/duties.hpp>
+#include <govnet/parallel.hpp>
+#include <govnet/pvalues.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -15,19 +17,6 @@ namespace {
 using Idx = std::size_t;
 __extension__ typedef __int128 I128;  // exact variance numerators (GCC/Clang)
 inline Idx ix(std::int64_t v) { return static_cast<Idx>(v); }
-
-// Keeps the first exception thrown inside a parallel region and stops the others.
-struct ErrorSlot {
-    std::exception_ptr error;
-    void capture(const RunControl& ctl) {
-#pragma omp critical(govnet_duties_error)
-        if (!error) error = std::current_exception();
-        ctl.request_stop();
-    }
-    void rethrow() const {
-        if (error) std::rethrow_exception(error);
-    }
-};
 
 // Fixed number of row blocks, independent of the thread count.
 std::int64_t num_blocks(NodeId rows) { return std::min<std::int64_t>(rows, 256); }
@@ -216,13 +205,15 @@ SharedPairs shared_pairs(const TwoMode& t, std::int32_t min_shared, const RunCon
     check_allocation("actor pairs sharing duties", pair_bound(t), 16.0);
     const std::int64_t nb = num_blocks(R);
     std::vector<SharedPairs> parts(ix(nb));
-    ErrorSlot err;
+    RegionGuard err(ctl);
     std::atomic<std::int64_t> done{0};
     constexpr std::uint64_t kLeadUnit = std::uint64_t{1} << 32;  // both-lead count above bit 32
-#pragma omp parallel num_threads(ctl.num_threads())
+    const double work = pair_bound(t) + static_cast<double>(t.num_incidences());
+#pragma omp parallel num_threads(threads_for(ctl, work, nb))
     {
-        std::vector<std::uint64_t> cnt(static_cast<Idx>(R), 0);
+        std::vector<std::uint64_t> cnt;
         std::vector<NodeId> touched;
+        err.run([&] { cnt.assign(static_cast<Idx>(R), 0); });
 #pragma omp for schedule(dynamic, 1)
         for (std::int64_t blk = 0; blk < nb; ++blk) {
             if (ctl.stop_requested()) continue;
@@ -268,14 +259,13 @@ SharedPairs shared_pairs(const TwoMode& t, std::int32_t min_shared, const RunCon
                     touched.clear();
                 }
                 const std::int64_t d = done += hi - lo;
-                if (thread_index() == 0) ctl.keep_going(static_cast<double>(d), R);
+                err.progress(static_cast<double>(d), R);
             } catch (...) {
-                err.capture(ctl);
+                err.capture();
             }
         }
     }
-    err.rethrow();
-    if (ctl.stop_requested()) throw Cancelled();
+    err.finish();
     std::size_t total = 0;
     for (const auto& p : parts) total += p.a.size();
     out.a.reserve(total);
@@ -313,8 +303,9 @@ std::vector<double> hypergeom_sf(const std::vector<std::int32_t>& k,
                lf[ix(N - KK - nn + x)] - (lf[ix(N)] - lf[ix(nn)] - lf[ix(N - nn)]);
     };
     const auto sm = static_cast<std::int64_t>(m);
-#pragma omp parallel for schedule(static, 4096) num_threads(ctl.num_threads())
-    for (std::int64_t i = 0; i < sm; ++i) {
+    // Each tail sums at most a few hundred terms (stopped at 1e-17 relative).
+    parallel_for(sm, threads_for(ctl, 64.0 * static_cast<double>(sm), sm), ctl,
+                 [&](std::int64_t i) {
         const std::int64_t kk = k[ix(i)], KK = K[ix(i)], nn = n[ix(i)];
         const std::int64_t lo = std::max<std::int64_t>(0, nn + KK - N), hi = std::min(KK, nn);
         double r;
@@ -348,7 +339,7 @@ std::vector<double> hypergeom_sf(const std::vector<std::int32_t>& k,
             }
         }
         out[ix(i)] = r;
-    }
+    }, Schedule::Static);
     return out;
 }
 
@@ -443,15 +434,21 @@ DutyNullResult duty_null_model(const TwoMode& t, const DutyNullOptions& opt,
     const std::int64_t chunks =
         std::max<std::int64_t>(1, std::min<std::int64_t>(n_obs / 4096, 256));
     std::vector<MatrixStats> stats(ix(batch));
-    ErrorSlot err;
-    const int threads = ctl.num_threads();
+    RegionGuard err(ctl);
+    // Work per sample: the chain (2 trades x mean line length) plus the overlap scan.
+    const double per_sample = 2.0 * static_cast<double>(res.trades) *
+                                  (static_cast<double>(t.num_incidences()) /
+                                   std::max<double>(1.0, std::min(t.num_rows(), t.num_cols()))) +
+                              pair_bound(t);
+    const int threads = threads_for(ctl, per_sample * static_cast<double>(batch), batch);
     for (std::int64_t start = 0; start < S; start += batch) {
         const std::int64_t nbatch = std::min(batch, S - start);
 #pragma omp parallel num_threads(threads)
         {
             Chain ch;
-            std::vector<std::int32_t> cnt(ix(R), 0);
+            std::vector<std::int32_t> cnt;
             std::vector<NodeId> touched;
+            err.run([&] { cnt.assign(ix(R), 0); });
 #pragma omp for schedule(dynamic, 1)
             for (std::int64_t i = 0; i < nbatch; ++i) {
                 if (ctl.stop_requested()) continue;
@@ -462,9 +459,9 @@ DutyNullResult duty_null_model(const TwoMode& t, const DutyNullOptions& opt,
                                                opt.pair_stats ? &pi : nullptr,
                                                vals.data() + ix(i) * obs.a.size(), ctl);
                 } catch (...) {
-                    err.capture(ctl);
+                    err.capture();
                 }
-                if (thread_index() == 0) ctl.keep_going(static_cast<double>(start + i), S);
+                err.progress(static_cast<double>(start + i), static_cast<double>(S));
             }
             if (opt.pair_stats) {
 #pragma omp for schedule(static)
@@ -490,11 +487,28 @@ DutyNullResult duty_null_model(const TwoMode& t, const DutyNullOptions& opt,
                 }
             }
         }
-        err.rethrow();
-        if (ctl.stop_requested()) throw Cancelled();
+        err.finish();
         for (std::int64_t i = 0; i < nbatch; ++i)
             record(stats[ix(i)], res.samples.data() + start + i, S);
         if (!ctl.keep_going(static_cast<double>(start + nbatch), S)) throw Cancelled();
+    }
+    // p-values: the one routine of pvalues.hpp (statistic s occupies samples[s*S, (s+1)*S)).
+    for (int st = 0; st < kNumStats; ++st) {
+        const PValues p = permutation_p_values(res.samples.data() + ix(st) * ix(S), ix(S), 1,
+                                               res.observed[ix(st)], opt.p_convention);
+        res.p_greater.push_back(p.greater);
+        res.p_less.push_back(p.less);
+        res.p_two_sided.push_back(p.two_sided);
+    }
+    if (opt.pair_stats) {
+        // The overlaps are integers, so pair_ge is the exact #{null >= observed}.
+        res.pair_p.resize(res.pair_ge.size());
+        for (Idx k = 0; k < res.pair_ge.size(); ++k) {
+            TailCounts c;
+            c.ge = res.pair_ge[k];
+            c.valid = S;
+            res.pair_p[k] = p_values(c, opt.p_convention).greater;
+        }
     }
     return res;
 }

@@ -1,5 +1,7 @@
 #include <govnet/centrality.hpp>
 #include <govnet/inference.hpp>
+#include <govnet/parallel.hpp>
+#include <govnet/pvalues.hpp>
 
 #include <Eigen/Dense>
 
@@ -20,35 +22,13 @@ namespace govnet {
 
 namespace {
 
-constexpr double kTieTol = 1e-12;
-
-/// Runs task(i) for i in [0, total) on ctl's threads. Each task writes only
-/// its own output slot, so the result does not depend on scheduling. Only the
-/// calling thread (OpenMP thread 0) polls for progress and Ctrl-C.
+/// Runs task(i) for i in [0, total) through the guarded parallel_for
+/// (parallel.hpp), on threads_for(ctl, work) threads (`work`: elementary steps
+/// of all tasks). Each task writes only its own output slot, so the result does
+/// not depend on scheduling or the thread count.
 template <class Task>
-void parallel_tasks(std::int64_t total, const RunControl& ctl, Task&& task) {
-    std::exception_ptr error;
-    std::atomic<std::int64_t> done{0};
-#pragma omp parallel num_threads(ctl.num_threads())
-    {
-#pragma omp for schedule(dynamic, 4)
-        for (std::int64_t i = 0; i < total; ++i) {
-            if (ctl.stop_requested()) continue;
-            try {
-                task(i);
-            } catch (...) {
-#pragma omp critical
-                if (!error) error = std::current_exception();
-                ctl.request_stop();
-                continue;
-            }
-            const std::int64_t d = ++done;
-            if (is_calling_thread())
-                ctl.keep_going(static_cast<double>(d), static_cast<double>(total));
-        }
-    }
-    if (error) std::rethrow_exception(error);
-    if (ctl.stop_requested()) throw Cancelled();
+void parallel_tasks(std::int64_t total, const RunControl& ctl, double work, Task&& task) {
+    parallel_for(total, threads_for(ctl, work, total), ctl, std::forward<Task>(task));
 }
 
 std::vector<NodeId> random_permutation(NodeId n, Rng& rng) {
@@ -58,31 +38,13 @@ std::vector<NodeId> random_permutation(NodeId n, Rng& rng) {
     return p;
 }
 
-/// p-values of `obs` against a null sample (sna: mean(null >= obs), mean(null <= obs),
-/// mean(|null| >= |obs|)), with an absolute tolerance so exact ties count as ties.
-void fill_p_values(PermutationResult& r, double obs_for_compare, double tol) {
-    const auto& d = r.null_distribution;
-    if (d.empty() || std::isnan(obs_for_compare)) {
-        r.p_greater = r.p_less = r.p_two_sided = std::numeric_limits<double>::quiet_NaN();
-        return;
-    }
-    // NaN draws (an undefined statistic, e.g. an E-I index without ties) are left out.
-    std::int64_t ge = 0, le = 0, ab = 0, valid = 0;
-    for (double v : d) {
-        if (std::isnan(v)) continue;
-        ++valid;
-        ge += v >= obs_for_compare - tol;
-        le += v <= obs_for_compare + tol;
-        ab += std::abs(v) >= std::abs(obs_for_compare) - tol;
-    }
-    if (valid == 0) {
-        r.p_greater = r.p_less = r.p_two_sided = std::numeric_limits<double>::quiet_NaN();
-        return;
-    }
-    const double k = static_cast<double>(valid);
-    r.p_greater = static_cast<double>(ge) / k;
-    r.p_less = static_cast<double>(le) / k;
-    r.p_two_sided = static_cast<double>(ab) / k;
+/// Fills r's p-values from its null distribution with the one routine (pvalues.hpp).
+void fill_p_values(PermutationResult& r, double obs, PConvention conv) {
+    const PValues p = permutation_p_values(r.null_distribution.data(), r.null_distribution.size(),
+                                           1, obs, conv);
+    r.p_greater = p.greater;
+    r.p_less = p.less;
+    r.p_two_sided = p.two_sided;
 }
 
 void check_matrix(const std::vector<double>& m, NodeId n, const char* what) {
@@ -219,13 +181,155 @@ PermutationResult qap_test(const std::vector<double>& x, const std::vector<doubl
     check_allocation("QAP null distribution", static_cast<double>(opt.n_permutations), 8.0);
     res.null_distribution.assign(static_cast<std::size_t>(opt.n_permutations), obs_fast);
     if (denom > 0 && n > 1) {
-        parallel_tasks(opt.n_permutations, ctl, [&](std::int64_t i) {
+        const double work = static_cast<double>(opt.n_permutations) *
+                            (static_cast<double>(col.size()) + static_cast<double>(n));
+        parallel_tasks(opt.n_permutations, ctl, work, [&](std::int64_t i) {
             Rng rng(opt.seed, static_cast<std::uint64_t>(i));
             const auto p = random_permutation(n, rng);
             res.null_distribution[static_cast<std::size_t>(i)] = stat(p.data());
         });
     }
-    fill_p_values(res, obs_fast, kTieTol);
+    fill_p_values(res, obs_fast, opt.p_convention);
+    return res;
+}
+
+namespace {
+
+/// CSR of a sparse relation over n actors, rows and columns sorted, diagonal dropped.
+struct CellCsr {
+    std::vector<std::int64_t> off;
+    std::vector<NodeId> col;
+    std::vector<double> val;
+};
+
+CellCsr cell_csr(const SparseRelation& r, NodeId n, const char* what) {
+    const std::size_t k = r.row.size();
+    if (r.col.size() != k || r.val.size() != k)
+        throw InvalidArgument(std::string(what) + ": rows, columns and values differ in length");
+    std::vector<std::size_t> order;
+    order.reserve(k);
+    for (std::size_t e = 0; e < k; ++e) {
+        const NodeId i = r.row[e], j = r.col[e];
+        if (i < 0 || i >= n || j < 0 || j >= n)
+            throw InvalidArgument(std::string(what) + ": cell index out of range");
+        if (!std::isfinite(r.val[e]))
+            throw InvalidArgument(std::string(what) + " has a non-finite value");
+        if (i != j) order.push_back(e);
+    }
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return r.row[a] != r.row[b] ? r.row[a] < r.row[b] : r.col[a] < r.col[b];
+    });
+    CellCsr c;
+    c.off.assign(static_cast<std::size_t>(n) + 1, 0);
+    c.col.reserve(order.size());
+    c.val.reserve(order.size());
+    for (std::size_t t = 0; t < order.size(); ++t) {
+        const std::size_t e = order[t];
+        if (t > 0 && r.row[order[t - 1]] == r.row[e] && r.col[order[t - 1]] == r.col[e])
+            throw InvalidArgument(std::string(what) + ": cell (" + std::to_string(r.row[e]) +
+                                  ", " + std::to_string(r.col[e]) + ") is given twice");
+        ++c.off[static_cast<std::size_t>(r.row[e]) + 1];
+        c.col.push_back(r.col[e]);
+        c.val.push_back(r.val[e]);
+    }
+    for (std::size_t i = 1; i < c.off.size(); ++i) c.off[i] += c.off[i - 1];
+    return c;
+}
+
+}  // namespace
+
+PermutationResult qap_test_sparse(const SparseRelation& x, const SparseRelation& y, NodeId n,
+                                  const QapOptions& opt, const RunControl& ctl) {
+    if (opt.n_permutations < 0) throw InvalidArgument("n_permutations must be >= 0");
+    if (n < 0) throw InvalidArgument("number of actors must be non-negative");
+    const CellCsr cx = cell_csr(x, n, "x"), cy = cell_csr(y, n, "y");
+    const double m = opt.cells == Cells::Ordered ? double(n) * (n - 1) : double(n) * (n - 1) / 2;
+    // Sums over the cells in use (zero cells add nothing), in row-major order as qap_test.
+    auto cell_sums = [&](const CellCsr& c, double& sum, double& count) {
+        sum = 0;
+        count = 0;
+        for (NodeId i = 0; i < n; ++i)
+            for (std::int64_t k = c.off[static_cast<std::size_t>(i)];
+                 k < c.off[static_cast<std::size_t>(i) + 1]; ++k)
+                if (use_cell(i, c.col[static_cast<std::size_t>(k)], opt.cells)) {
+                    sum += c.val[static_cast<std::size_t>(k)];
+                    count += 1;
+                }
+    };
+    double sx = 0, kx = 0, sy = 0, ky = 0;
+    cell_sums(cx, sx, kx);
+    cell_sums(cy, sy, ky);
+    const bool x_sparser = kx <= ky;
+    const CellCsr& A = x_sparser ? cx : cy;
+    const CellCsr& B = x_sparser ? cy : cx;
+    const double sa = x_sparser ? sx : sy, sb = x_sparser ? sy : sx;
+    const double ka = x_sparser ? kx : ky, kb = x_sparser ? ky : kx;
+    const double ma = m > 0 ? sa / m : 0, mb = m > 0 ? sb / m : 0;
+    // Sum of squared deviations: stored cells, plus the (m - k) zero cells' mean^2.
+    auto ss = [&](const CellCsr& c, double mean, double k) {
+        double acc = 0;
+        for (NodeId i = 0; i < n; ++i)
+            for (std::int64_t e = c.off[static_cast<std::size_t>(i)];
+                 e < c.off[static_cast<std::size_t>(i) + 1]; ++e)
+                if (use_cell(i, c.col[static_cast<std::size_t>(e)], opt.cells)) {
+                    const double d = c.val[static_cast<std::size_t>(e)] - mean;
+                    acc += d * d;
+                }
+        return acc + (m - k) * mean * mean;
+    };
+    const double saa = ss(A, ma, ka), sbb = ss(B, mb, kb);
+    const double denom = std::sqrt(saa * sbb), shift = m * ma * mb;
+    // A's cells in use, as CSR rows.
+    std::vector<std::int64_t> off(static_cast<std::size_t>(n) + 1, 0);
+    std::vector<NodeId> col;
+    std::vector<double> val;
+    for (NodeId i = 0; i < n; ++i) {
+        for (std::int64_t e = A.off[static_cast<std::size_t>(i)];
+             e < A.off[static_cast<std::size_t>(i) + 1]; ++e) {
+            const NodeId j = A.col[static_cast<std::size_t>(e)];
+            if (!use_cell(i, j, opt.cells) || A.val[static_cast<std::size_t>(e)] == 0) continue;
+            col.push_back(j);
+            val.push_back(A.val[static_cast<std::size_t>(e)]);
+        }
+        off[static_cast<std::size_t>(i) + 1] = static_cast<std::int64_t>(col.size());
+    }
+    auto lookup = [&](NodeId i, NodeId j) {
+        const NodeId* lo = B.col.data() + B.off[static_cast<std::size_t>(i)];
+        const NodeId* hi = B.col.data() + B.off[static_cast<std::size_t>(i) + 1];
+        const NodeId* it = std::lower_bound(lo, hi, j);
+        return it != hi && *it == j ? B.val[static_cast<std::size_t>(it - B.col.data())] : 0.0;
+    };
+    auto stat = [&](const NodeId* p) {
+        double acc = 0;
+        for (NodeId i = 0; i < n; ++i) {
+            double row = 0;
+            const NodeId pi = p[i];
+            for (std::int64_t k = off[static_cast<std::size_t>(i)];
+                 k < off[static_cast<std::size_t>(i) + 1]; ++k)
+                row += val[static_cast<std::size_t>(k)] *
+                       lookup(pi, p[col[static_cast<std::size_t>(k)]]);
+            acc += row;
+        }
+        return (acc - shift) / denom;
+    };
+    PermutationResult res;
+    std::vector<NodeId> ident(static_cast<std::size_t>(n));
+    std::iota(ident.begin(), ident.end(), 0);
+    const bool defined = m >= 2 && denom > 0;
+    const double obs = defined ? stat(ident.data()) : std::nan("");
+    res.statistic = obs;
+    check_allocation("QAP null distribution", static_cast<double>(opt.n_permutations), 8.0);
+    res.null_distribution.assign(static_cast<std::size_t>(opt.n_permutations), obs);
+    if (defined && n > 1) {
+        const double work = static_cast<double>(opt.n_permutations) *
+                            (static_cast<double>(col.size()) * 8 + static_cast<double>(n));
+        parallel_tasks(opt.n_permutations, ctl, work, [&](std::int64_t i) {
+            Rng rng(opt.seed, static_cast<std::uint64_t>(i));
+            const auto p = random_permutation(n, rng);
+            res.null_distribution[static_cast<std::size_t>(i)] = stat(p.data());
+        });
+    }
+    fill_p_values(res, obs, opt.p_convention);
     return res;
 }
 
@@ -397,7 +501,9 @@ MrqapResult mrqap(const std::vector<double>& y, const std::vector<std::vector<do
             xtx_inv_diag = XtXinv.diagonal();
         }
         const double yy = yv.squaredNorm();
-        parallel_tasks(R, ctl, [&](std::int64_t i) {
+        const double work = static_cast<double>(R) * static_cast<double>(m) *
+                            static_cast<double>(q) * (opt.logistic ? 10.0 * q : 1.0);
+        parallel_tasks(R, ctl, work, [&](std::int64_t i) {
             Rng rng(opt.seed, static_cast<std::uint64_t>(i));
             const auto p = random_permutation(n, rng);
             VectorXd yp(m);
@@ -435,7 +541,9 @@ MrqapResult mrqap(const std::vector<double>& y, const std::vector<std::vector<do
             const VectorXd b = ZtZinv * (Z.transpose() * yv);
             const double rss0 = (yv - Z * b).squaredNorm();
             const double ee = e.squaredNorm();
-            parallel_tasks(R, ctl, [&](std::int64_t i) {
+            const double work = static_cast<double>(R) * static_cast<double>(m) *
+                                (opt.logistic ? 10.0 * q * q : 2.0);
+            parallel_tasks(R, ctl, work, [&](std::int64_t i) {
                 // Task index i + k*R keeps predictors' permutations independent.
                 Rng rng(opt.seed, static_cast<std::uint64_t>(k * R + i));
                 const auto p = random_permutation(n, rng);
@@ -465,14 +573,13 @@ MrqapResult mrqap(const std::vector<double>& y, const std::vector<std::vector<do
     r.p_less.assign(q, 0);
     r.p_abs.assign(q, 0);
     for (Eigen::Index k = 0; k < q; ++k) {
-        PermutationResult pr;
-        pr.null_distribution.resize(static_cast<std::size_t>(R));
-        for (std::int64_t i = 0; i < R; ++i)
-            pr.null_distribution[i] = r.null_distribution[i * q + k];
-        fill_p_values(pr, obs_stat[k], 1e-10 * std::max(1.0, std::abs(obs_stat[k])));
-        r.p_greater[k] = pr.p_greater;
-        r.p_less[k] = pr.p_less;
-        r.p_abs[k] = pr.p_two_sided;
+        const PValues p = permutation_p_values(r.null_distribution.data() + k,
+                                               static_cast<std::size_t>(R),
+                                               static_cast<std::size_t>(q), obs_stat[k],
+                                               opt.p_convention);
+        r.p_greater[k] = p.greater;
+        r.p_less[k] = p.less;
+        r.p_abs[k] = p.two_sided;
     }
     return r;
 }
@@ -631,7 +738,13 @@ PermutationResult node_permutation_test(const CsrGraph& g, const std::vector<Nod
     r.statistic = mean_of(obs, targets.data(), targets.size());
     r.null_distribution.assign(static_cast<std::size_t>(opt.n_permutations), 0.0);
     const std::size_t k = targets.size();
-    parallel_tasks(opt.n_permutations, ctl, [&](std::int64_t i) {
+    const double graph = static_cast<double>(n) + static_cast<double>(g.num_edges());
+    const double per = opt.model == NullModel::Label ? static_cast<double>(n)
+                       : opt.statistic == NodeStatistic::Betweenness
+                           ? graph * static_cast<double>(n) + opt.swaps_per_edge * graph
+                           : opt.swaps_per_edge * graph;
+    parallel_tasks(opt.n_permutations, ctl, static_cast<double>(opt.n_permutations) * per,
+                   [&](std::int64_t i) {
         double v;
         if (opt.model == NullModel::Label) {
             // The statistic of the relabelled graph: the same scores, a random target set.
@@ -645,7 +758,7 @@ PermutationResult node_permutation_test(const CsrGraph& g, const std::vector<Nod
         }
         r.null_distribution[static_cast<std::size_t>(i)] = v;
     });
-    fill_p_values(r, r.statistic, 1e-12 * std::max(1.0, std::abs(r.statistic)));
+    fill_p_values(r, r.statistic, opt.p_convention);
     return r;
 }
 
@@ -682,7 +795,8 @@ double ei_value(double e, double i) {
 
 std::vector<PermutationResult> ei_test(const CsrGraph& g, const std::vector<std::int32_t>& groups,
                                        int n_groups, std::int64_t n_permutations,
-                                       std::uint64_t seed, const RunControl& ctl) {
+                                       std::uint64_t seed, const RunControl& ctl,
+                                       PConvention conv) {
     if (n_permutations < 0) throw InvalidArgument("n_permutations must be >= 0");
     const auto G = static_cast<std::size_t>(n_groups);
     const EiCounts obs = ei_counts(g, groups, n_groups);
@@ -691,7 +805,9 @@ std::vector<PermutationResult> ei_test(const CsrGraph& g, const std::vector<std:
     for (std::size_t k = 0; k < G; ++k)
         out[k + 1].statistic = ei_value(obs.group_external[k], obs.group_internal[k]);
     std::vector<double> null(static_cast<std::size_t>(n_permutations) * (G + 1));
-    parallel_tasks(n_permutations, ctl, [&](std::int64_t i) {
+    const double work = static_cast<double>(n_permutations) *
+                        (static_cast<double>(g.num_nodes()) + static_cast<double>(g.num_edges()));
+    parallel_tasks(n_permutations, ctl, work, [&](std::int64_t i) {
         Rng rng(seed, static_cast<std::uint64_t>(i));
         std::vector<std::int32_t> perm(groups);
         rng.shuffle(perm);
@@ -706,7 +822,7 @@ std::vector<PermutationResult> ei_test(const CsrGraph& g, const std::vector<std:
         r.null_distribution.resize(static_cast<std::size_t>(n_permutations));
         for (std::int64_t i = 0; i < n_permutations; ++i)
             r.null_distribution[i] = null[static_cast<std::size_t>(i) * (G + 1) + k];
-        fill_p_values(r, r.statistic, 1e-12);
+        fill_p_values(r, r.statistic, conv);
     }
     return out;
 }

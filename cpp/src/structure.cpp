@@ -1,3 +1,4 @@
+#include <govnet/parallel.hpp>
 #include <govnet/structure.hpp>
 
 #include <algorithm>
@@ -14,35 +15,12 @@
 namespace govnet {
 namespace {
 
-/// Threads worth starting for `work` elementary steps: one below ~1e6 steps,
-/// where waking a second thread on a busy machine costs more than it saves
-/// (tens of ms measured on the shared 2-core machine). Results never depend on it.
-int threads_for(const RunControl& ctl, double work) {
-    return work < 1e6 ? 1 : ctl.num_threads();
-}
-
-/// Runs body(b) for b in [0, blocks) on ctl's threads. The work split is fixed
-/// by the caller, so results do not depend on the thread count. Exceptions are
-/// caught inside the region and rethrown after it; Cancelled if stopped.
+/// Runs body(b) for b in [0, blocks) through the guarded parallel_for
+/// (parallel.hpp) on threads_for(ctl, work) threads. The work split is fixed by
+/// the caller, so results do not depend on the thread count.
 template <class F>
 void parallel_blocks(std::int64_t blocks, const RunControl& ctl, double work, F&& body) {
-    std::exception_ptr error;
-    std::atomic<std::int64_t> done{0};
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads_for(ctl, work))
-    for (std::int64_t b = 0; b < blocks; ++b) {
-        if (ctl.stop_requested()) continue;
-        try {
-            body(b);
-        } catch (...) {
-#pragma omp critical
-            if (!error) error = std::current_exception();
-            ctl.request_stop();
-        }
-        const std::int64_t d = ++done;
-        if (is_calling_thread()) ctl.keep_going(static_cast<double>(d), static_cast<double>(blocks));
-    }
-    if (error) std::rethrow_exception(error);
-    if (ctl.stop_requested()) throw Cancelled();
+    parallel_for(blocks, threads_for(ctl, work, blocks), ctl, std::forward<F>(body));
 }
 
 /// Undirected view with both arc values kept: for node v and each distinct
@@ -231,16 +209,22 @@ StructuralHoles structural_holes(const CsrGraph& g, const StructuralHoleOptions&
     double work = 0;
     for (NodeId v = 0; v < n; ++v) work += static_cast<double>(mu.end(v) - mu.begin(v));
     work *= 8;
-    const int threads = threads_for(ctl, work);
+    const int threads = threads_for(ctl, work, blocks);
     check_allocation("structural-hole scratch", static_cast<double>(std::max(1, threads)) * n, 20.0);
+    RegionGuard guard(ctl);
 #pragma omp parallel num_threads(threads)
     {
         // Per-thread scratch; rows are independent, so any thread may take any block.
-        std::vector<NodeId> mark(nn, -1);
-        std::vector<double> acc_c(nn), acc_r(nn);
+        std::vector<NodeId> mark;
+        std::vector<double> acc_c, acc_r;
+        guard.run([&] {
+            mark.assign(nn, -1);
+            acc_c.assign(nn, 0.0);
+            acc_r.assign(nn, 0.0);
+        });
 #pragma omp for schedule(dynamic, 1)
         for (std::int64_t b = 0; b < blocks; ++b) {
-            if (ctl.stop_requested()) continue;
+          guard.run([&] {
             const NodeId lo = static_cast<NodeId>(b * n / blocks), hi = static_cast<NodeId>((b + 1) * n / blocks);
             for (NodeId v = lo; v < hi; ++v) {
                 const EdgeIdx e0 = mu.begin(v), e1 = mu.end(v);
@@ -309,10 +293,11 @@ StructuralHoles structural_holes(const CsrGraph& g, const StructuralHoleOptions&
                     out.hierarchy[vi] = h / (deg * std::log(deg));
                 }
             }
-            if (is_calling_thread()) ctl.keep_going(static_cast<double>(b), static_cast<double>(blocks));
+          });
+          guard.progress(static_cast<double>(b + 1), static_cast<double>(blocks));
         }
     }
-    if (ctl.stop_requested()) throw Cancelled();
+    guard.finish();
     return out;
 }
 
@@ -330,12 +315,14 @@ std::vector<double> brokerage(const CsrGraph& g, Span<const std::int32_t> groups
     double work = 0;
     for (NodeId j = 0; j < n; ++j)
         work += static_cast<double>(g.in_degree(j)) * static_cast<double>(g.out_degree(j) + 1);
-#pragma omp parallel num_threads(threads_for(ctl, work))
+    RegionGuard guard(ctl);
+#pragma omp parallel num_threads(threads_for(ctl, work, blocks))
     {
-        std::vector<NodeId> stamp(nn, -1);  // stamp[k] == i: arc i -> k exists
+        std::vector<NodeId> stamp;  // stamp[k] == i: arc i -> k exists
+        guard.run([&] { stamp.assign(nn, -1); });
 #pragma omp for schedule(dynamic, 1)
         for (std::int64_t b = 0; b < blocks; ++b) {
-            if (ctl.stop_requested()) continue;
+          guard.run([&] {
             const NodeId lo = static_cast<NodeId>(b * n / blocks), hi = static_cast<NodeId>((b + 1) * n / blocks);
             for (NodeId j = lo; j < hi; ++j) {
                 double cnt[5] = {0, 0, 0, 0, 0};
@@ -359,10 +346,11 @@ std::vector<double> brokerage(const CsrGraph& g, Span<const std::int32_t> groups
                 }
                 for (int r = 0; r < 5; ++r) out[static_cast<std::size_t>(j) * 5 + r] = cnt[r];
             }
-            if (is_calling_thread()) ctl.keep_going(static_cast<double>(b), static_cast<double>(blocks));
+          });
+          guard.progress(static_cast<double>(b + 1), static_cast<double>(blocks));
         }
     }
-    if (ctl.stop_requested()) throw Cancelled();
+    guard.finish();
     return out;
 }
 
@@ -851,17 +839,11 @@ std::vector<RemovalEffect> single_removal_effects(const CsrGraph& g, const RunCo
     std::vector<RemovalEffect> out(static_cast<std::size_t>(n));
     if (n == 0) return out;
     const double work = static_cast<double>(n) * n * (static_cast<double>(n) + static_cast<double>(g.num_edges()));
-#pragma omp parallel num_threads(threads_for(ctl, work))
-    {
-        Bfs b(static_cast<std::size_t>(n));
-#pragma omp for schedule(dynamic, 1)
-        for (NodeId v = 0; v < n; ++v) {
-            if (ctl.stop_requested()) continue;
-            out[static_cast<std::size_t>(v)] = effect_impl(g, nullptr, v, b);
-            if (is_calling_thread()) ctl.keep_going(v, n);
-        }
-    }
-    if (ctl.stop_requested()) throw Cancelled();
+    parallel_for_scratch(
+        n, threads_for(ctl, work, n), ctl, [&] { return Bfs(static_cast<std::size_t>(n)); },
+        [&](std::int64_t v, Bfs& b) {
+            out[static_cast<std::size_t>(v)] = effect_impl(g, nullptr, static_cast<NodeId>(v), b);
+        });
     return out;
 }
 
@@ -904,15 +886,23 @@ PairDependency pair_dependency(const CsrGraph& g, Span<const std::uint8_t> in_se
     std::vector<double> part_sum(static_cast<std::size_t>(blocks), 0.0);
     std::vector<std::int64_t> part_pairs(static_cast<std::size_t>(blocks), 0);
     const double work = static_cast<double>(n) * (static_cast<double>(n) + static_cast<double>(g.num_edges())) * 2;
-    std::exception_ptr error;
-#pragma omp parallel num_threads(threads_for(ctl, work))
+    RegionGuard guard(ctl);
+#pragma omp parallel num_threads(threads_for(ctl, work, blocks))
     {
-        std::vector<std::int32_t> d1(nn, -1), d2(nn, -1);
-        std::vector<double> s1(nn, 0.0), s2(nn, 0.0);
-        std::vector<NodeId> q1(nn), q2(nn);
+        std::vector<std::int32_t> d1, d2;
+        std::vector<double> s1, s2;
+        std::vector<NodeId> q1, q2;
+        guard.run([&] {
+            d1.assign(nn, -1);
+            d2.assign(nn, -1);
+            s1.assign(nn, 0.0);
+            s2.assign(nn, 0.0);
+            q1.assign(nn, 0);
+            q2.assign(nn, 0);
+        });
 #pragma omp for schedule(dynamic, 1)
         for (std::int64_t b = 0; b < blocks; ++b) {
-            if (ctl.stop_requested()) continue;
+          guard.run([&] {
             const NodeId lo = static_cast<NodeId>(b * n / blocks), hi = static_cast<NodeId>((b + 1) * n / blocks);
             double sum = 0;
             std::int64_t pairs = 0;
@@ -939,10 +929,11 @@ PairDependency pair_dependency(const CsrGraph& g, Span<const std::uint8_t> in_se
             }
             part_sum[static_cast<std::size_t>(b)] = sum;
             part_pairs[static_cast<std::size_t>(b)] = pairs;
-            if (is_calling_thread()) ctl.keep_going(static_cast<double>(b), static_cast<double>(blocks));
+          });
+          guard.progress(static_cast<double>(b + 1), static_cast<double>(blocks));
         }
     }
-    if (ctl.stop_requested()) throw Cancelled();
+    guard.finish();
     PairDependency out;
     double sum = 0;
     for (std::int64_t b = 0; b < blocks; ++b) {

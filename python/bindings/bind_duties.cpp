@@ -68,8 +68,9 @@ void bind_duties(py::module_& m) {
     m.def(
         "duty_null_model",
         [](const TwoMode& t, std::int64_t n_samples, std::int64_t trades, std::uint64_t seed,
-           bool pair_stats, int threads, py::object progress) {
+           bool pair_stats, const std::string& p_convention, int threads, py::object progress) {
             DutyNullOptions opt;
+            opt.p_convention = p_convention_of(p_convention);
             opt.n_samples = n_samples;
             opt.curveball.trades = trades;
             opt.curveball.seed = seed;
@@ -85,10 +86,15 @@ void bind_duties(py::module_& m) {
             d["pair_sum"] = to_numpy(std::move(r.pair_sum));
             d["pair_sum_sq"] = to_numpy(std::move(r.pair_sum_sq));
             d["pair_ge"] = to_numpy(std::move(r.pair_ge));
+            d["p_greater"] = to_numpy(std::move(r.p_greater));
+            d["p_less"] = to_numpy(std::move(r.p_less));
+            d["p_two_sided"] = to_numpy(std::move(r.p_two_sided));
+            d["pair_p"] = to_numpy(std::move(r.pair_p));
             return d;
         },
         py::arg("incidence"), py::arg("n_samples") = 1000, py::arg("trades") = 0,
-        py::arg("seed") = 0, py::arg("pair_stats") = true, py::arg("threads") = 0,
+        py::arg("seed") = 0, py::arg("pair_stats") = true, py::arg("p_convention") = "plus_one",
+        py::arg("threads") = 0,
         py::arg("progress") = py::none(),
         "Curveball null model: observed and per-sample statistics "
         "(pairs_sharing, overlap_sd, max_shared, ambiguity), per-pair sums.");

@@ -6,7 +6,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['CsrGraph', 'InfluenceMatrix', 'TwoMode', 'aggregate', 'betweenness', 'brokerage', 'chain_structure', 'closeness', 'core_number', 'core_periphery_continuous', 'core_periphery_discrete', 'curveball_samples', 'curveball_trades', 'degroot', 'distance_from_set', 'distance_sums', 'duty_null_model', 'ei_test', 'eigenvector', 'friedkin_johnsen', 'graph_correlation', 'harmonic', 'has_openmp', 'hits', 'hypergeom_sf', 'influence_matrix', 'influence_matvec', 'katz', 'left_perron', 'log_message', 'make_influence_matrix', 'mrqap', 'node_permutation_test', 'null_graph', 'pagerank', 'pair_dependency', 'qap_test', 'removal_effect', 'shared_pairs', 'single_removal_effects', 'structural_holes', 'triad_census', 'triangle_weights']
+__all__: list[str] = ['CsrGraph', 'InfluenceMatrix', 'TwoMode', 'aggregate', 'betweenness', 'brokerage', 'chain_structure', 'closeness', 'core_number', 'core_periphery_continuous', 'core_periphery_discrete', 'curveball_samples', 'curveball_trades', 'degroot', 'distance_from_set', 'distance_sums', 'duty_null_model', 'ei_test', 'eigenvector', 'friedkin_johnsen', 'graph_correlation', 'harmonic', 'has_openmp', 'hits', 'hypergeom_sf', 'influence_matrix', 'influence_matvec', 'katz', 'left_perron', 'log_message', 'make_influence_matrix', 'mrqap', 'node_permutation_test', 'null_graph', 'pagerank', 'pair_dependency', 'permutation_p_values', 'qap_test', 'qap_test_sparse', 'removal_effect', 'shared_pairs', 'single_removal_effects', 'structural_holes', 'triad_census', 'triangle_weights']
 class CsrGraph:
     """
     Immutable compressed-sparse-row graph (one relation layer).
@@ -94,6 +94,10 @@ class InfluenceMatrix:
     @property
     def nnz(self) -> int:
         ...
+def _parallel_fault_for_tests(kind: str, n_tasks: typing.SupportsInt | typing.SupportsIndex, fail_at: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex = 2) -> int:
+    """
+    Test hook: a guarded parallel loop whose task fail_at throws.
+    """
 def aggregate(layers: collections.abc.Sequence[CsrGraph], mode: str = 'sum') -> CsrGraph:
     """
     Combine layers over the same nodes.
@@ -146,11 +150,11 @@ def distance_sums(graph: CsrGraph, weighted: bool = False, incoming: bool = True
     """
     Per node (reached, sum of d, sum of 1/d) over shortest paths.
     """
-def duty_null_model(incidence: TwoMode, n_samples: typing.SupportsInt | typing.SupportsIndex = 1000, trades: typing.SupportsInt | typing.SupportsIndex = 0, seed: typing.SupportsInt | typing.SupportsIndex = 0, pair_stats: bool = True, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+def duty_null_model(incidence: TwoMode, n_samples: typing.SupportsInt | typing.SupportsIndex = 1000, trades: typing.SupportsInt | typing.SupportsIndex = 0, seed: typing.SupportsInt | typing.SupportsIndex = 0, pair_stats: bool = True, p_convention: str = 'plus_one', threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
     """
     Curveball null model: observed and per-sample statistics (pairs_sharing, overlap_sd, max_shared, ambiguity), per-pair sums.
     """
-def ei_test(graph: CsrGraph, groups: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], n_groups: typing.SupportsInt | typing.SupportsIndex, n_permutations: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+def ei_test(graph: CsrGraph, groups: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], n_groups: typing.SupportsInt | typing.SupportsIndex, n_permutations: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, p_convention: str = 'plus_one', threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
     """
     E-I index (global, per group) with a label-permutation test.
     """
@@ -202,11 +206,11 @@ def make_influence_matrix(n: typing.SupportsInt | typing.SupportsIndex, offsets:
     """
     Validated influence matrix from CSR arrays.
     """
-def mrqap(y: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], xs: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64]], ordered: bool = True, method: str = 'dsp', logistic: bool = False, intercept: bool = True, beta_statistic: bool = False, n_permutations: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+def mrqap(y: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], xs: collections.abc.Sequence[typing.Annotated[numpy.typing.ArrayLike, numpy.float64]], ordered: bool = True, method: str = 'dsp', logistic: bool = False, intercept: bool = True, beta_statistic: bool = False, n_permutations: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, p_convention: str = 'plus_one', threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
     """
     Regression QAP (sna::netlm / netlogit).
     """
-def node_permutation_test(graph: CsrGraph, targets: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], statistic: str = 'degree', model: str = 'label', n_permutations: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, swaps_per_edge: typing.SupportsFloat | typing.SupportsIndex = 10.0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+def node_permutation_test(graph: CsrGraph, targets: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], statistic: str = 'degree', model: str = 'label', n_permutations: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, swaps_per_edge: typing.SupportsFloat | typing.SupportsIndex = 10.0, p_convention: str = 'plus_one', threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
     """
     Permutation test of the targets' mean centrality.
     """
@@ -222,9 +226,17 @@ def pair_dependency(graph: CsrGraph, in_set: typing.Annotated[numpy.typing.Array
     """
     (mean share of shortest paths between outside pairs through the set, pairs).
     """
-def qap_test(x: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], y: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], ordered: bool = True, n_permutations: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+def permutation_p_values(null: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], observed: typing.SupportsFloat | typing.SupportsIndex, p_convention: str = 'plus_one') -> dict:
+    """
+    p-values of an observed statistic against a null sample (docs/p-values.md).
+    """
+def qap_test(x: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], y: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], ordered: bool = True, n_permutations: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, p_convention: str = 'plus_one', threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
     """
     QAP test of graph correlation.
+    """
+def qap_test_sparse(x_rows: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], x_cols: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], x_vals: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], y_rows: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], y_cols: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], y_vals: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], n: typing.SupportsInt | typing.SupportsIndex, ordered: bool = True, n_permutations: typing.SupportsInt | typing.SupportsIndex = 1000, seed: typing.SupportsInt | typing.SupportsIndex = 0, p_convention: str = 'plus_one', threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+    """
+    QAP test of graph correlation on sparse relations (non-zero cells; no n x n matrix).
     """
 def removal_effect(graph: CsrGraph, removed: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8]) -> tuple[float, int, float]:
     """

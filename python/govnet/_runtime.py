@@ -41,6 +41,23 @@ def check_seed(seed: int | None) -> int:
     return int(seed)
 
 
+#: ``p_convention=`` values (docs/p-values.md): ``"plus_one"`` (default),
+#: ``(1 + #{null as extreme}) / (1 + R)``, never 0 (Phipson & Smyth 2010);
+#: ``"sna"``, R sna's ``#{null as extreme} / R``, which can be 0.
+P_CONVENTIONS = ("plus_one", "sna")
+
+
+def check_p_convention(p_convention: str) -> str:
+    """``p_convention=`` as the C++ core takes it ("plus_one" or "sna")."""
+    if not isinstance(p_convention, str):
+        raise TypeError(f"p_convention must be a string, got {type(p_convention).__name__}")
+    if p_convention not in P_CONVENTIONS:
+        raise InvalidParameterError(
+            f"p_convention must be 'plus_one' (default, never 0) or 'sna' (R sna's #/R), "
+            f"got {p_convention!r}")
+    return p_convention
+
+
 @contextmanager
 def progress_bar(enabled: bool | None, desc: str, total: float | None = None) -> Iterator[Any]:
     """A callable progress(done, total) for the C++ core, shown with tqdm when

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from conftest import CLASSIC
 from govnet import _core
+from govnet.errors import InvalidNetworkError
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "inference"
 
@@ -119,7 +120,7 @@ def test_qap_p_values_match_sna_within_monte_carlo(sna, case, a, b):
     else:
         x, y = rand(a), rand(b)
     R = 5000
-    res = govnet.qap_test(x, y, n_permutations=R, seed=11)
+    res = govnet.qap_test(x, y, n_permutations=R, seed=11, p_convention="sna")
     assert mc_close(res.p_greater, sna[f"{case}/qap_pgreq"], R, 5000)
     assert mc_close(res.p_less, sna[f"{case}/qap_pleeq"], R, 5000)
     sd = sna[f"{case}/qap_null_sd"]
@@ -140,7 +141,7 @@ def test_qap_null_is_the_exact_permutation_distribution():
     )
     obs = np.corrcoef(x[off], y[off])[0, 1]
     R = 20000
-    res = govnet.qap_test(x, y, n_permutations=R, seed=2, keep_null=True)
+    res = govnet.qap_test(x, y, n_permutations=R, seed=2, keep_null=True, p_convention="sna")
     assert res.statistic == pytest.approx(obs, abs=1e-12)
     null = res.null_distribution
     assert np.abs(null[:, None] - exact[None, :]).min(axis=1).max() < 1e-12
@@ -191,6 +192,7 @@ def test_netlm_random_directed(sna, method, nh):
         method=method,
         n_permutations=3000,
         seed=7,
+        p_convention="sna",
     )
     case = f"rand_netlm_{nh}"
     _check_netlm(fit, sna, case, 5000)
@@ -202,7 +204,8 @@ def test_netlm_random_directed(sna, method, nh):
 def test_netlm_symmetric_pairs_counted_as_sna(sna, directed, mode):
     mar, bus, wdiff = florentine()
     fit = govnet.mrqap(
-        mar, {"business": bus, "wealth_diff": wdiff}, directed=directed, n_permutations=3000, seed=9
+        mar, {"business": bus, "wealth_diff": wdiff}, directed=directed, n_permutations=3000, seed=9,
+        p_convention="sna",
     )
     case = f"flo_netlm_{mode}"
     _check_netlm(fit, sna, case, 5000)
@@ -238,6 +241,7 @@ def test_netlogit_random(sna, method, nh):
         method=method,
         n_permutations=1000,
         seed=3,
+        p_convention="sna",
     )
     case = f"rand_netlogit_{nh}"
     # govnet's IRLS follows glm.fit (inside netlogit): same start, same stopping
@@ -559,3 +563,49 @@ def test_gcor_property_against_numpy():
         assert np.all(np.abs(res.null_distribution) <= 1 + 1e-12)
 
     check()
+
+
+def _sparse_two_layer_network(n: int, seed: int) -> tuple[govnet.Network, np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    ids = [f"a{i}" for i in range(n)]
+    frames, mats = [], []
+    for rel, directed, p in (("advice", True, 0.02), ("friend", False, 0.03)):
+        m = (rng.random((n, n)) < p) * rng.integers(1, 4, size=(n, n)).astype(float)
+        np.fill_diagonal(m, 0.0)
+        if not directed:
+            m = np.triu(m, 1)
+        s, t = np.nonzero(m)
+        frames.append(pd.DataFrame({"source": [ids[i] for i in s], "target": [ids[j] for j in t],
+                                    "weight": m[s, t], "relation": rel}))
+        mats.append(m if directed else m + m.T)
+    net = govnet.Network.from_frames(pd.DataFrame({"id": ids, "tier": "plural"}), pd.concat(frames),
+                                     directed={"advice": True, "friend": False})
+    return net, mats[0], mats[1]
+
+
+@pytest.mark.parametrize("pair", [("advice", "friend"), ("friend", "advice")])
+def test_qap_reads_sparse_layers_without_a_dense_matrix(pair, monkeypatch):
+    # Network layers go to _core.qap_test_sparse (no n x n matrix); the result equals
+    # the dense path on the same matrices: same permutations, statistic to rounding.
+    net, adv, fr = _sparse_two_layer_network(150, 4)
+    mats = {"advice": adv, "friend": fr}
+    a, b = pair
+    called = []
+    real = _core.qap_test_sparse
+    monkeypatch.setattr(_core, "qap_test_sparse", lambda *a_, **k: called.append(1) or real(*a_, **k))
+    sparse = govnet.qap_test((net, a), (net, b), n_permutations=300, seed=5, keep_null=True)
+    assert called
+    dense = govnet.qap_test(mats[a], mats[b], n_permutations=300, seed=5, keep_null=True)
+    assert sparse.directed == dense.directed
+    assert sparse.statistic == pytest.approx(dense.statistic, abs=1e-13)
+    np.testing.assert_allclose(sparse.null_distribution, dense.null_distribution, atol=1e-12)
+    assert (sparse.p_greater, sparse.p_less, sparse.p_two_sided) == (
+        dense.p_greater, dense.p_less, dense.p_two_sided)
+    assert sparse.statistic == pytest.approx(govnet.qap_correlation(mats[a], mats[b]), abs=1e-13)
+
+
+def test_qap_sparse_cells_are_checked():
+    with pytest.raises(InvalidNetworkError, match="twice"):
+        _core.qap_test_sparse([0, 0], [1, 1], [1.0, 1.0], [0], [2], [1.0], 3)
+    with pytest.raises(InvalidNetworkError, match="out of range"):
+        _core.qap_test_sparse([0], [5], [1.0], [0], [2], [1.0], 3)

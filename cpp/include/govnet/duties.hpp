@@ -6,6 +6,7 @@
 // sparse incidence; nothing is O(actors x duties).
 
 #include <govnet/common.hpp>
+#include <govnet/pvalues.hpp>
 #include <govnet/two_mode.hpp>
 
 #include <cstdint>
@@ -56,6 +57,7 @@ struct DutyNullOptions {
     std::int64_t n_samples = 1000;
     CurveballOptions curveball;
     bool pair_stats = true;  ///< accumulate per observed pair (memory 20 bytes per pair)
+    PConvention p_convention = PConvention::PlusOne;  ///< pvalues.hpp
 };
 
 /// Global statistics of one matrix; index order of DutyNullResult::statistics.
@@ -74,6 +76,10 @@ struct DutyNullResult {
     /// of squares of the null overlap over samples, and how many samples had an
     /// overlap >= the observed one. Integer sums, so thread order cannot matter.
     std::vector<std::int64_t> pair_sum, pair_sum_sq, pair_ge;
+    /// Per statistic (pvalues.hpp): P(null >= observed), P(null <= observed), two-sided.
+    std::vector<double> p_greater, p_less, p_two_sided;
+    /// Per observed pair: P(null overlap >= observed overlap) (pvalues.hpp).
+    std::vector<double> pair_p;
 };
 
 /// Fixed-margin null model: n_samples independent curveball chains (sample i

@@ -7,6 +7,7 @@
 // null distribution, so every result is bit-identical for any thread count.
 
 #include <govnet/csr_graph.hpp>
+#include <govnet/pvalues.hpp>
 
 #include <cstdint>
 #include <vector>
@@ -26,24 +27,39 @@ struct QapOptions {
     Cells cells = Cells::Ordered;
     std::int64_t n_permutations = 1000;
     std::uint64_t seed = 0;
+    PConvention p_convention = PConvention::PlusOne;
 };
 
-/// A statistic, its permutation null and Monte Carlo p-values (sna's qaptest
-/// conventions: the observed value is not part of the null; NaN draws are left out).
+/// A statistic, its permutation null and Monte Carlo p-values (pvalues.hpp: by
+/// default (1 + #{null as extreme}) / (1 + R), never 0; PConvention::Sna gives
+/// sna's #{...} / R). NaN draws are left out.
 struct PermutationResult {
     double statistic = 0.0;
     std::vector<double> null_distribution;
-    double p_greater = 0.0;    ///< mean(null >= observed)
-    double p_less = 0.0;       ///< mean(null <= observed)
-    double p_two_sided = 0.0;  ///< mean(|null| >= |observed|) (sna's pgreqabs)
+    double p_greater = 0.0;    ///< (1 + #{null >= observed}) / (1 + R); sna: mean(null >= observed)
+    double p_less = 0.0;       ///< (1 + #{null <= observed}) / (1 + R); sna: mean(null <= observed)
+    double p_two_sided = 0.0;  ///< min(1, 2 min(p_greater, p_less)); sna: mean(|null| >= |observed|)
 };
 
 /// QAP test of graph correlation: y's rows and columns permuted together.
 /// One permutation costs O(nnz) over the sparser matrix (centred sums
-/// precomputed), so binary networks are fast. Comparisons with the observed
-/// value use a tolerance of 1e-12 so that exact ties are ties.
+/// precomputed), so binary networks are fast. p-values: pvalues.hpp.
 PermutationResult qap_test(const std::vector<double>& x, const std::vector<double>& y, NodeId n,
                            const QapOptions& opt = {}, const RunControl& ctl = {});
+
+/// A relation given by its non-zero off-diagonal cells (i, j, value); symmetric
+/// data list both (i, j) and (j, i). Diagonal cells are ignored; a repeated cell
+/// is an error.
+struct SparseRelation {
+    std::vector<NodeId> row, col;
+    std::vector<double> val;
+};
+
+/// qap_test on sparse relations, without an n x n matrix: the same statistic
+/// (to rounding), the same permutations (Rng(seed, i)) and p-values. One
+/// permutation costs O(nnz(A) log deg(B)), A the sparser relation.
+PermutationResult qap_test_sparse(const SparseRelation& x, const SparseRelation& y, NodeId n,
+                                  const QapOptions& opt = {}, const RunControl& ctl = {});
 
 enum class MrqapMethod : std::uint8_t { Dsp, Y };
 
@@ -55,6 +71,7 @@ struct MrqapOptions {
     bool beta_statistic = false;  ///< test the coefficient instead of its t / z value
     std::int64_t n_permutations = 1000;
     std::uint64_t seed = 0;
+    PConvention p_convention = PConvention::PlusOne;
     int max_iter = 100;           ///< IRLS iterations (logistic)
     /// IRLS stops when |dev - dev_old| / (|dev| + 0.1) < tol: R glm's rule and
     /// default (1e-8), so netlogit's coefficients and standard errors match.
@@ -97,6 +114,7 @@ struct NodePermutationOptions {
     std::int64_t n_permutations = 1000;
     std::uint64_t seed = 0;
     double swaps_per_edge = 10.0;
+    PConvention p_convention = PConvention::PlusOne;
 };
 
 /// Is the mean centrality (networkx's normalised degree or betweenness) of the
@@ -118,6 +136,7 @@ EiCounts ei_counts(const CsrGraph& g, const std::vector<std::int32_t>& groups, i
 /// global, slot 1 + k group k; null_distribution is n_permutations x (1 + groups).
 std::vector<PermutationResult> ei_test(const CsrGraph& g, const std::vector<std::int32_t>& groups,
                                        int n_groups, std::int64_t n_permutations,
-                                       std::uint64_t seed, const RunControl& ctl = {});
+                                       std::uint64_t seed, const RunControl& ctl = {},
+                                       PConvention conv = PConvention::PlusOne);
 
 }  // namespace govnet

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from govnet import _core
-from govnet._runtime import check_seed, check_threads, progress_bar
+from govnet._runtime import check_p_convention, check_seed, check_threads, progress_bar
 from govnet.duties._common import _check_dense
 from govnet.duties.table import as_duty_table
 from govnet.errors import InvalidParameterError
@@ -26,10 +26,10 @@ class DutyNullResult:
     ----------
     statistics : DataFrame
         Indexed by statistic (pairs_sharing, overlap_sd, max_shared,
-        ambiguity_index): observed, mean, sd, z, p_greater, p_less.
+        ambiguity_index): observed, mean, sd, z, p_greater, p_less, p_two_sided.
     pairs : DataFrame or None
         Per observed sharing pair: actor_a, actor_b, shared, expected (null
-        mean), sd, z, p_value (P(null >= observed), +1 corrected).
+        mean), sd, z, p_value (P(null >= observed), ``p_convention``).
     null_distribution : DataFrame
         One row per sample, one column per statistic.
     n_samples, trades, seed : int
@@ -65,7 +65,8 @@ class DutyNullResult:
 
 
 def duty_null_model(data: Any, *, n_samples: int = 1000, trades: int | None = None,
-                    seed: int | None = None, pairs: bool = True, threads: int | None = None,
+                    seed: int | None = None, pairs: bool = True,
+                    p_convention: str = "plus_one", threads: int | None = None,
                     progress: bool | None = None) -> DutyNullResult:
     """Is the overlap more than chance? A null model with every margin fixed.
 
@@ -104,13 +105,16 @@ def duty_null_model(data: Any, *, n_samples: int = 1000, trades: int | None = No
     pairs : bool, default True
         Also give each observed sharing pair's null mean, sd, z and p-value
         (24 bytes of memory per pair).
+    p_convention : {"plus_one", "sna"}, default "plus_one"
+        As in :func:`govnet.qap_test` (docs/p-values.md).
 
     Returns
     -------
     DutyNullResult
         ``z`` = (observed − mean) / sd with the sample sd (ddof 1), NaN when
-        sd = 0; ``p_greater`` = (1 + #{null ≥ observed}) / (1 + n_samples) and
-        ``p_less`` likewise with ≤.
+        sd = 0; ``p_greater`` = (1 + #{null ≥ observed}) / (1 + n_samples),
+        ``p_less`` likewise with ≤ and ``p_two_sided = min(1, 2 min(p_greater, p_less))``
+        (``p_convention="sna"``: #/n_samples, and #{|null| ≥ |observed|}/n_samples).
 
     Notes
     -----
@@ -131,9 +135,10 @@ def duty_null_model(data: Any, *, n_samples: int = 1000, trades: int | None = No
     if trades is not None and (not isinstance(trades, (int, np.integer)) or trades < 1):
         raise InvalidParameterError(f"trades must be a positive integer or None, got {trades!r}")
     seed = check_seed(seed)
+    pc = check_p_convention(p_convention)
     with progress_bar(progress, "duty null model", n_samples) as cb:
         r = _core.duty_null_model(t._two_mode(), int(n_samples), int(trades or 0), seed, pairs,
-                                  threads=check_threads(threads), progress=cb)
+                                  p_convention=pc, threads=check_threads(threads), progress=cb)
     R = int(n_samples)
     samples = r["samples"].reshape(len(_STATISTICS), R).T
     dist = pd.DataFrame(samples, columns=list(_STATISTICS))
@@ -147,8 +152,7 @@ def duty_null_model(data: Any, *, n_samples: int = 1000, trades: int | None = No
     # The C++ statistics are exact integers (overlap_sd from exact integer sums).
     stats = pd.DataFrame({
         "observed": obs, "mean": mean, "sd": sd, "z": z,
-        "p_greater": np.where(np.isnan(obs), np.nan, (1 + (samples >= obs).sum(axis=0)) / (1 + R)),
-        "p_less": np.where(np.isnan(obs), np.nan, (1 + (samples <= obs).sum(axis=0)) / (1 + R)),
+        "p_greater": r["p_greater"], "p_less": r["p_less"], "p_two_sided": r["p_two_sided"],
     }, index=pd.Index(_STATISTICS, name="statistic"))
     pair_frame = None
     if pairs:
@@ -162,7 +166,7 @@ def duty_null_model(data: Any, *, n_samples: int = 1000, trades: int | None = No
             "actor_a": pd.Categorical.from_codes(a, categories=t.actor_ids),
             "actor_b": pd.Categorical.from_codes(b, categories=t.actor_ids),
             "shared": shared, "expected": m, "sd": psd, "z": pz,
-            "p_value": (1 + r["pair_ge"]) / (1 + R),
+            "p_value": r["pair_p"],
         })
     return DutyNullResult(stats, pair_frame, dist, R, int(r["trades"]), seed)
 

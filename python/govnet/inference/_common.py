@@ -74,6 +74,60 @@ def _layer_matrix(net: Network, relation: Any) -> tuple[np.ndarray, bool]:
     return mat, bool(g.directed)
 
 
+def _layer_ref(obj: Any) -> tuple[Network, Any] | None:
+    """(network, relation) if obj names network layers, else None."""
+    if isinstance(obj, tuple) and len(obj) == 2 and not isinstance(obj[0], (int, float)):
+        if isinstance(obj[0], Network) or type(obj[0]).__module__.startswith("networkx"):
+            return as_network(obj[0]), obj[1]
+        return None
+    if isinstance(obj, Network) or type(obj).__module__.startswith("networkx"):
+        return as_network(obj), None
+    return None
+
+
+#: Sparse QAP is used when the two relations together have at most this share of
+#: the n(n-1) off-diagonal cells non-zero (a binary search per cell is slower than
+#: a dense lookup, but the dense path needs two n x n matrices).
+SPARSE_QAP_DENSITY = 0.125
+
+
+def _sparse_layers(
+    objs: Sequence[Any], directed: bool | None
+) -> tuple[list[tuple[np.ndarray, np.ndarray, np.ndarray]], int, bool] | None:
+    """The non-zero cells of network layers over the same actors, read from the
+    layers (no n x n matrix), or None when the dense path must be used: an input
+    is not a layer, the actors differ, ``directed=False`` is asked of a directed
+    layer (the dense path checks symmetry), or the relations are dense."""
+    refs = [_layer_ref(o) for o in objs]
+    if any(r is None for r in refs):
+        return None
+    nets = [r[0] for r in refs if r is not None]
+    ids = nets[0].actor_ids
+    if any(len(net) != len(ids) or not np.array_equal(net.actor_ids, ids) for net in nets[1:]):
+        return None
+    graphs = [layer_of(net, r[1]) for net, r in zip(nets, refs) if r is not None]
+    flags = [bool(g.directed) for g in graphs]
+    if directed is None:
+        directed = any(flags)
+    elif not directed and any(flags):
+        return None
+    n = len(ids)
+    cells = []
+    for g in graphs:
+        src, dst, w = g.edges()
+        src, dst, w = np.asarray(src), np.asarray(dst), np.asarray(w, dtype=float)
+        if not g.directed:
+            src, dst, w = np.concatenate([src, dst]), np.concatenate([dst, src]), np.concatenate([w, w])
+        keep = src != dst
+        cells.append((src[keep].astype(np.int32), dst[keep].astype(np.int32), w[keep]))
+    if n < 3:
+        raise InvalidNetworkError(f"QAP needs at least 3 actors, got {n}")
+    total = sum(c[0].size for c in cells)
+    if total > SPARSE_QAP_DENSITY * n * (n - 1):
+        return None
+    return cells, n, bool(directed)
+
+
 def _relation(obj: Any, what: str) -> tuple[np.ndarray, pd.Index | None, bool | None]:
     """(matrix, actor labels or None, directed or None if unknown)."""
     if isinstance(obj, tuple) and len(obj) == 2 and not isinstance(obj[0], (int, float)):

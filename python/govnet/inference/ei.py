@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from govnet import _core
-from govnet._runtime import check_seed, check_threads, progress_bar
+from govnet._runtime import check_p_convention, check_seed, check_threads, progress_bar
 from govnet.errors import InvalidNetworkError
 from govnet.inference._common import _check_permutations, _html, _null_summary
 from govnet.model.access import as_network, layer_of
@@ -68,6 +68,7 @@ def ei_index(
     n_permutations: int = 1000,
     seed: int | None = None,
     keep_null: bool = False,
+    p_convention: str = "plus_one",
     threads: int | None = None,
     progress: bool | None = None,
 ) -> EIResult:
@@ -85,7 +86,7 @@ def ei_index(
     groups : str, mapping or Series, default "tier"
         An actor attribute column, or a mapping actor id -> group.
     relation : str, list of str, or None
-    n_permutations, seed, keep_null, threads, progress
+    n_permutations, seed, keep_null, p_convention, threads, progress
         Group labels are permuted over actors (group sizes kept), as
         Krackhardt & Stern's test; p-values as in :func:`qap_test`.
 
@@ -119,6 +120,7 @@ def ei_index(
     net = as_network(net)
     R = _check_permutations(n_permutations)
     s = check_seed(seed)
+    pc = check_p_convention(p_convention)
     if isinstance(groups, str):
         table = net.actors
         if groups not in table.columns:
@@ -148,6 +150,7 @@ def ei_index(
             len(names),
             n_permutations=R,
             seed=s,
+            p_convention=pc,
             threads=check_threads(threads),
             progress=cb,
         )

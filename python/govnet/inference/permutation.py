@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from govnet import _core
-from govnet._runtime import check_seed, check_threads, dense_zeros, progress_bar
+from govnet._runtime import check_p_convention, check_seed, check_threads, dense_zeros, progress_bar
 from govnet.errors import InvalidNetworkError, InvalidParameterError
 from govnet.inference._common import _GRAPH_STATS, _check_permutations, _html, _null_summary
 from govnet.model.access import as_network, layer_of
@@ -92,6 +91,7 @@ def permutation_test(
     seed: int | None = None,
     swaps_per_edge: float = 10.0,
     keep_null: bool = False,
+    p_convention: str = "plus_one",
     threads: int | None = None,
     progress: bool | None = None,
 ) -> PermutationTestResult:
@@ -119,7 +119,7 @@ def permutation_test(
         swaps (in- and out-degrees on directed layers; no self-loops or
         multi-ties; ``swaps_per_edge`` × m attempted swaps). ``"gnm"``: a
         uniform random graph with the same number of actors and ties.
-    n_permutations, seed, keep_null, threads, progress
+    n_permutations, seed, keep_null, p_convention, threads, progress
         As in :func:`qap_test`. Null graph i comes from ``Rng(seed, i)``.
         Callables and Krackhardt measures run in Python, one null graph at a time.
 
@@ -156,6 +156,7 @@ def permutation_test(
         raise InvalidParameterError(f"null must be one of {_NULLS}, got {null!r}")
     R = _check_permutations(n_permutations)
     s = check_seed(seed)
+    pc = check_p_convention(p_convention)
     if not (isinstance(swaps_per_edge, (int, float)) and swaps_per_edge >= 0):
         raise InvalidParameterError(
             f"swaps_per_edge must be a non-negative number, got {swaps_per_edge!r}"
@@ -179,6 +180,7 @@ def permutation_test(
                 n_permutations=R,
                 seed=s,
                 swaps_per_edge=float(swaps_per_edge),
+                p_convention=pc,
                 threads=check_threads(threads),
                 progress=cb,
             )
@@ -229,16 +231,8 @@ def permutation_test(
                 nd[i] = evaluate(_core.null_graph(g, null, s, i, float(swaps_per_edge)))
                 if cb is not None and (i % 10 == 9 or i == R - 1):
                     cb(i + 1, R)
-        tol = 1e-12 * max(1.0, abs(obs))
-        ok = ~np.isnan(nd)
-        k = max(int(ok.sum()), 1)
-        p = (
-            float((nd[ok] >= obs - tol).sum() / k),
-            float((nd[ok] <= obs + tol).sum() / k),
-            float((np.abs(nd[ok]) >= abs(obs) - tol).sum() / k),
-        )
-        if math.isnan(obs) or not ok.any():
-            p = (math.nan, math.nan, math.nan)
+        pv = _core.permutation_p_values(nd, obs, p_convention=pc)
+        p = (float(pv["p_greater"]), float(pv["p_less"]), float(pv["p_two_sided"]))
     return PermutationTestResult(
         statistic_name=name,
         statistic=obs,

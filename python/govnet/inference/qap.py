@@ -11,9 +11,15 @@ import numpy as np
 import pandas as pd
 
 from govnet import _core
-from govnet._runtime import check_seed, check_threads, progress_bar
+from govnet._runtime import check_p_convention, check_seed, check_threads, progress_bar
 from govnet.errors import InvalidNetworkError, InvalidParameterError
-from govnet.inference._common import _check_permutations, _html, _null_summary, _relations
+from govnet.inference._common import (
+    _check_permutations,
+    _html,
+    _null_summary,
+    _relations,
+    _sparse_layers,
+)
 from govnet.model.network import Network
 
 
@@ -107,6 +113,7 @@ def qap_test(
     n_permutations: int = 1000,
     seed: int | None = None,
     keep_null: bool = False,
+    p_convention: str = "plus_one",
     threads: int | None = None,
     progress: bool | None = None,
 ) -> QAPResult:
@@ -129,21 +136,32 @@ def qap_test(
         Permutation ``i`` uses ``Rng(seed, i)``: same result for any ``threads``.
     keep_null : bool, default False
         Keep the whole null distribution in ``null_distribution``.
+    p_convention : {"plus_one", "sna"}, default "plus_one"
+        ``"plus_one"``: ``p = (1 + #{null as extreme}) / (1 + R)``, never 0
+        (Phipson & Smyth 2010); ``"sna"``: R sna's ``#{null as extreme} / R``,
+        which is 0 when no draw reaches the observed value. See docs/p-values.md.
     threads, progress
         Worker threads (default all); a progress bar (default: interactive sessions).
 
     Returns
     -------
     QAPResult
-        ``statistic`` (r), ``p_greater = mean(null >= r)`` (sna's ``pgreq``),
-        ``p_less = mean(null <= r)`` (``pleeq``), ``p_two_sided = mean(|null| >= |r|)``,
-        the null's mean, sd (n-1 denominator), min and max.
+        ``statistic`` (r), ``p_greater = (1 + #{null >= r}) / (1 + R)``,
+        ``p_less = (1 + #{null <= r}) / (1 + R)``,
+        ``p_two_sided = min(1, 2 min(p_greater, p_less))``; with ``p_convention="sna"``
+        sna's ``pgreq = mean(null >= r)``, ``pleeq = mean(null <= r)`` and
+        ``pgreqabs = mean(|null| >= |r|)``. Ties within ``1e-10 max(1, |r|)``
+        count as extreme. Also the null's mean, sd (n-1 denominator), min and max.
 
     Notes
     -----
     The diagonal is ignored. A permutation costs one pass over the non-zero
     off-diagonal cells of the sparser relation (means and norms are
     permutation invariant and precomputed): O(R · nnz), plus O(n²) once.
+    When both relations are layers of networks over the same actors and at
+    most 1/8 of the cells are non-zero, the ties are read from the layers
+    directly (no n × n matrix): O(R · nnz log degree), O(n + nnz) memory; same
+    permutations, same statistic to rounding.
     sna's ``qaptest`` permutes the whole stack; the null distribution is the
     same, the draws differ, so compare p-values within Monte Carlo error.
 
@@ -162,13 +180,25 @@ def qap_test(
     >>> 0 <= res.p_greater <= 1
     True
     """
-    (mx, my), _, d = _relations([x, y], ["x", "y"], directed)
     R = _check_permutations(n_permutations)
     s = check_seed(seed)
-    with progress_bar(progress, "QAP", R) as cb:
-        out = _core.qap_test(
-            mx, my, ordered=d, n_permutations=R, seed=s, threads=check_threads(threads), progress=cb
-        )
+    pc = check_p_convention(p_convention)
+    sparse = _sparse_layers([x, y], directed)
+    if sparse is not None:
+        ((xr, xc, xv), (yr, yc, yv)), n_actors, d = sparse
+        with progress_bar(progress, "QAP", R) as cb:
+            out = _core.qap_test_sparse(
+                xr, xc, xv, yr, yc, yv, n_actors, ordered=d, n_permutations=R, seed=s,
+                p_convention=pc, threads=check_threads(threads), progress=cb,
+            )
+    else:
+        (mx, my), _, d = _relations([x, y], ["x", "y"], directed)
+        n_actors = mx.shape[0]
+        with progress_bar(progress, "QAP", R) as cb:
+            out = _core.qap_test(
+                mx, my, ordered=d, n_permutations=R, seed=s, p_convention=pc,
+                threads=check_threads(threads), progress=cb,
+            )
     if math.isnan(out["statistic"]):
         raise InvalidNetworkError(
             "a relation is constant over the off-diagonal cells; the graph correlation is undefined"
@@ -183,7 +213,7 @@ def qap_test(
         n_permutations=R,
         seed=s,
         directed=d,
-        n_actors=mx.shape[0],
+        n_actors=n_actors,
         null_distribution=null if keep_null else None,
     )
 
@@ -266,6 +296,7 @@ def mrqap(
     n_permutations: int = 1000,
     seed: int | None = None,
     keep_null: bool = False,
+    p_convention: str = "plus_one",
     threads: int | None = None,
     progress: bool | None = None,
 ) -> MRQAPResult:
@@ -302,15 +333,16 @@ def mrqap(
     statistic : {"t", "beta"}, default "t"
         The permuted statistic: the t (linear) / z (logistic) value, sna's
         default, or the coefficient itself.
-    n_permutations, seed, keep_null, threads, progress
-        As in :func:`qap_test`. Predictor k (in table order, intercept first)
+    n_permutations, seed, keep_null, p_convention, threads, progress
+        As in :func:`qap_test` (``p_convention="sna"`` reproduces netlm's
+        ``pgreq``, ``pleeq`` and ``pgreqabs``). Predictor k (in table order, intercept first)
         with "dsp" uses ``Rng(seed, k * n_permutations + i)``.
 
     Returns
     -------
     MRQAPResult
         ``table``: term, coef, std_error, statistic (t or z), p_greater,
-        p_less, p_two_sided (``mean(|null| >= |stat|)``, sna's ``pgreqabs``).
+        p_less, p_two_sided, as in :func:`qap_test`.
         Linear: ``r_squared``, ``adj_r_squared``, ``sigma``. Logistic:
         ``deviance``, ``null_deviance`` (of the intercept-only model; sna's
         ``null.deviance`` is that of p = 1/2, ``2 m log 2``), ``aic = deviance + 2q``,
@@ -373,6 +405,7 @@ def mrqap(
             )
     R = _check_permutations(n_permutations)
     s = check_seed(seed)
+    pc = check_p_convention(p_convention)
     total = R * (len(objs) + int(intercept)) if method == "dsp" else R
     with progress_bar(progress, "MRQAP", total) as cb:
         out = _core.mrqap(
@@ -385,6 +418,7 @@ def mrqap(
             beta_statistic=statistic == "beta",
             n_permutations=R,
             seed=s,
+            p_convention=pc,
             threads=check_threads(threads),
             progress=cb,
         )
