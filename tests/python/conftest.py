@@ -32,3 +32,49 @@ def python_handles_sigint():
     old = signal.signal(signal.SIGINT, signal.default_int_handler)
     yield
     signal.signal(signal.SIGINT, old)
+
+
+@pytest.fixture
+def assert_gil_released():
+    """``assert_gil_released(make_call)``: another Python thread runs while one C++ call
+    does. ``make_call(scale)`` returns a thunk whose work grows with ``scale``; the scale
+    doubles until one call lasts ``min_seconds``, so the check does not depend on the
+    machine's speed. A ticker thread appends a timestamp every 5 ms; with the GIL held
+    for the whole call at most a couple of ticks (in the Python wrapper around the C++
+    call) fall inside it, with the GIL released dozens do."""
+    import threading
+    import time
+
+    def check(make_call, *, min_seconds=0.3, max_scale=1 << 12, min_ticks=5):
+        scale = 1
+        while True:
+            fn = make_call(scale)
+            ticks: list[float] = []
+            stop = threading.Event()
+
+            def ticker():
+                while not stop.is_set():
+                    ticks.append(time.perf_counter())
+                    time.sleep(0.005)
+
+            th = threading.Thread(target=ticker)
+            th.start()
+            try:
+                time.sleep(0.02)  # the ticker is running
+                start = time.perf_counter()
+                fn()
+                end = time.perf_counter()
+            finally:
+                stop.set()
+                th.join()
+            if end - start >= min_seconds or scale >= max_scale:
+                break
+            scale *= 2
+        assert end - start >= min_seconds, f"the call never lasted {min_seconds} s (scale {scale})"
+        inside = sum(start < t < end for t in ticks)
+        assert inside >= min_ticks, (
+            f"only {inside} ticks of another thread during a {end - start:.2f} s call: "
+            "the GIL is held")
+        return inside
+
+    return check

@@ -45,22 +45,27 @@ def test_ctrl_c_interrupts_long_call_and_network_stays_usable():
     assert np.isfinite(small.to_numpy()).all()
 
 
-def test_gil_released_during_long_call():
+def test_gil_released_during_long_call(assert_gil_released):
     net = big_network(3000, 3)
-    ticks = []
-    stop = threading.Event()
 
-    def ticker():
-        while not stop.is_set():
-            ticks.append(time.perf_counter())
-            time.sleep(0.01)
+    def make_call(scale):
+        # k sampled sources: the work grows with k; all sources past n.
+        k = min(len(net), 50 * scale)
+        return lambda: govnet.betweenness_centrality(net, k=k, seed=1, threads=1)
 
-    t = threading.Thread(target=ticker)
-    t.start()
-    govnet.betweenness_centrality(net, threads=1)
-    stop.set()
-    t.join()
-    assert len(ticks) > 5
+    assert_gil_released(make_call, max_scale=64)
+
+
+def test_the_gil_check_can_fail(assert_gil_released):
+    # sorted() of floats holds the GIL throughout: the check must say so.
+    rng = np.random.default_rng(0)
+
+    def make_call(scale):
+        data = rng.random(50_000 * scale).tolist()
+        return lambda: sorted(data)
+
+    with pytest.raises(AssertionError, match="the GIL is held"):
+        assert_gil_released(make_call)
 
 
 def test_threads_give_identical_results():
