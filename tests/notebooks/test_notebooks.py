@@ -1,10 +1,8 @@
 """Execute every case-study notebook in a fresh kernel; fail on any error cell."""
 
 import importlib.util
-import sys
 from pathlib import Path
 
-import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]

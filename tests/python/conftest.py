@@ -52,7 +52,7 @@ def assert_gil_released():
             ticks: list[float] = []
             stop = threading.Event()
 
-            def ticker():
+            def ticker(ticks=ticks, stop=stop):
                 while not stop.is_set():
                     ticks.append(time.perf_counter())
                     time.sleep(0.005)

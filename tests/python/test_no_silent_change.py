@@ -110,7 +110,8 @@ def test_self_loop_dropped_by_default_says_so():
         govnet.Network.from_arrays(np.array([0, 0]), np.array([1, 1]), actors=3)
 
 
-def test_duplicates_property(rng=np.random.default_rng(3)):
+def test_duplicates_property():
+    rng = np.random.default_rng(3)
     # the warning fires exactly when the pairs (as the relation sees them) repeat
     for _ in range(200):
         n, m = int(rng.integers(2, 6)), int(rng.integers(1, 8))

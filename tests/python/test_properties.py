@@ -17,7 +17,6 @@ satisfy; every property test runs over every measure. Properties:
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 

@@ -19,6 +19,7 @@ import dataclasses
 import hashlib
 import numbers
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from html import escape
@@ -371,7 +372,8 @@ class _Call:
         try:
             return self.func(net, *self.args, **kw)
         except Exception as exc:
-            exc.add_note(f"(in community {cid!r})")
+            if sys.version_info >= (3, 11):  # add_note is 3.11+; on 3.10 the error goes as is
+                exc.add_note(f"(in community {cid!r})")
             raise
 
 
