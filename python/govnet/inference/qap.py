@@ -92,8 +92,8 @@ def qap_correlation(x: Any, y: Any, *, directed: bool | None = None) -> float:
     >>> import govnet
     >>> net = govnet.datasets.nanshan()
     >>> r = govnet.qap_correlation((net, "cross_appointment"), (net, "deliberation"))
-    >>> -1 <= r <= 1
-    True
+    >>> round(r, 4)
+    0.0781
     """
     (mx, my), _, d = _relations([x, y], ["x", "y"], directed)
     return float(_core.graph_correlation(mx, my, ordered=d))
@@ -159,8 +159,8 @@ def qap_test(
     >>> net = govnet.datasets.nanshan()
     >>> res = govnet.qap_test((net, "cross_appointment"), (net, "deliberation"),
     ...                       n_permutations=200, seed=1)
-    >>> 0 <= res.p_greater <= 1
-    True
+    >>> round(res.statistic, 4), res.p_greater
+    (0.0781, 0.675)
     """
     (mx, my), _, d = _relations([x, y], ["x", "y"], directed)
     R = _check_permutations(n_permutations)
