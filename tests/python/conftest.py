@@ -78,3 +78,53 @@ def assert_gil_released():
         return inside
 
     return check
+
+
+@pytest.fixture
+def assert_ctrl_c_stops():
+    """``assert_ctrl_c_stops(call)``: Ctrl-C ``after`` s into ``call()`` raises
+    KeyboardInterrupt while a govnet C++ function is still running — the core polled
+    the interrupt and stopped — not after the C++ call returned. A profile hook keeps
+    the stack of C functions in progress in the main thread; the SIGINT handler
+    records it. ``call`` is repeated (for up to 30 s) until the interrupt comes, so the
+    test does not depend on the machine's speed: a core that never polls is interrupted
+    between two calls, outside C++, and fails."""
+    import _thread
+    import signal
+    import sys
+    import threading
+    import time
+
+    def check(call, *, after=0.3):
+        in_progress: list[object] = []
+        seen: list[list[str]] = []
+
+        def profile(frame, event, arg):
+            if event == "c_call":
+                in_progress.append(arg)
+            elif event in ("c_return", "c_exception") and in_progress:
+                in_progress.pop()
+
+        def on_sigint(signum, frame):
+            seen.append([f"{getattr(f, '__module__', None)}.{getattr(f, '__name__', f)}"
+                         for f in in_progress])
+            raise KeyboardInterrupt
+
+        old = signal.signal(signal.SIGINT, on_sigint)
+        timer = threading.Timer(after, _thread.interrupt_main)
+        sys.setprofile(profile)
+        try:
+            timer.start()
+            with pytest.raises(KeyboardInterrupt):
+                deadline = time.perf_counter() + 30
+                while time.perf_counter() < deadline:  # a fast machine: repeat the call
+                    call()
+        finally:
+            sys.setprofile(None)
+            timer.cancel()
+            signal.signal(signal.SIGINT, old)
+        assert seen, "no SIGINT was handled"
+        assert any(name.startswith("govnet._core.") for name in seen[0]), (
+            f"Ctrl-C was handled outside the C++ core (C calls in progress: {seen[0]})")
+
+    return check
