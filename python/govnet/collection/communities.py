@@ -168,7 +168,12 @@ class Collection(Mapping):
     def select(self, communities: Any) -> Collection:
         """A sub-collection: a list of ids, or a boolean mask / Series over the table.
 
-        >>> c.select(c.table["committee_type"] == "party_committee")  # doctest: +SKIP
+        >>> from govnet import synthetic
+        >>> c = synthetic.district(1, communities=6, duties=False)
+        >>> list(c.select(c.table["committee_type"] == "party_general_branch").ids)
+        ['synthetic_0005']
+        >>> list(c.select(["synthetic_0001", "synthetic_0003"]).ids)
+        ['synthetic_0001', 'synthetic_0003']
         """
         if isinstance(communities, pd.Series) and communities.dtype == bool:
             ids = list(communities[communities].index.astype(str))
