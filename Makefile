@@ -9,16 +9,18 @@ CTEST := $(VENV)/bin/ctest
 
 .PHONY: demo test setup install cpp-test py-test bench lint clean asan-test fuzz-setup fuzz-short fuzz fuzz-python
 
-## demo: install what is missing, build, run the Nanshan case study
+## demo: install what is missing (only the demo extra: plot + notebooks, no test or
+## dask extras), build, run the Nanshan case study
+demo: EXTRAS = demo
 demo: install
 	$(PY) -m govnet demo --out out
 	@echo "Rendering the case-study notebooks (executed) to out/notebooks/:"
 	$(PY) scripts/notebooks.py render out/notebooks
 	@echo "Open out/notebooks/*.html, out/report/report.html and out/nanshan_structure.png."
 
-## test: install what is missing, build, run the GoogleTest suite, pytest, the
-## sanitized GoogleTest suite and a one-minute fuzz run
-test: install cpp-test py-test asan-test fuzz-short
+## test: install what is missing, build, lint (ruff + mypy), run the GoogleTest suite,
+## pytest, the sanitized GoogleTest suite and a one-minute fuzz run
+test: install lint cpp-test py-test asan-test fuzz-short
 
 setup:
 	bash scripts/setup.sh $(EXTRAS)
@@ -71,7 +73,8 @@ fuzz-setup: setup
 	$(CMAKE) --build build/fuzz -j $(JOBS)
 
 define run_fuzzers
-	@set -e; for t in $(FUZZ_TARGETS); do \
+	@set -e; [ -n "$(FUZZ_TARGETS)" ] || { echo "[fuzz] no fuzz targets found" >&2; exit 1; }; \
+	for t in $(FUZZ_TARGETS); do \
 	  mkdir -p build/fuzz/corpus/$$t build/fuzz/crashes/$$t tests/fuzz/corpus/$$t; \
 	  echo "[fuzz] $$t for $(1) s"; \
 	  $(SAN_ENV) build/fuzz/fuzz_$$t $(FUZZ_FLAGS) -max_total_time=$(1) \
@@ -99,9 +102,11 @@ bench: install
 	bash scripts/setup-bench.sh
 	$(PY) bench/run.py --markdown bench/last-run.md $(BENCH_ARGS)
 
+# ruff and mypy at the versions pinned in the test extra; rules in pyproject.toml.
 lint: setup
-	$(VENV)/bin/python -m pip -q install ruff
-	$(VENV)/bin/ruff check python tests
+	$(VENV)/bin/ruff --version
+	$(VENV)/bin/ruff check python tests scripts
+	$(VENV)/bin/mypy
 
 clean:
 	rm -rf build out

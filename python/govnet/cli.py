@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from govnet import demo as demo_module
 from govnet import io as gio
@@ -20,6 +21,9 @@ from govnet import registry
 from govnet._version import __version__
 from govnet.errors import GovnetError, InvalidParameterError
 from govnet.report.html import stderr_progress, write_report
+
+if TYPE_CHECKING:
+    from govnet.model.network import Network
 
 
 def demo(out: str = "out") -> int:
@@ -30,7 +34,7 @@ def demo(out: str = "out") -> int:
 _FORMATS = "graphml, gexf, pajek (.net), dl (UCINET), csv, excel (.xlsx)"
 
 
-def _load(args: argparse.Namespace) -> object:
+def _load(args: argparse.Namespace) -> Network:
     if args.input is not None:
         if args.actors is not None or args.ties is not None:
             raise InvalidParameterError("give either --input or --actors/--ties, not both")

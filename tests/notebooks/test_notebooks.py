@@ -1,10 +1,8 @@
 """Execute every case-study notebook in a fresh kernel; fail on any error cell."""
 
 import importlib.util
-import sys
 from pathlib import Path
 
-import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,8 +23,7 @@ def test_notebooks_match_their_sources():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_runs(path):
-    nb, seconds = nbtool.execute(path)
+    nb, _seconds = nbtool.execute(path)  # speed: make bench, not a test
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
               if o.get("output_type") == "error"]
     assert not errors, errors[0].get("evalue")
-    assert seconds < 120, f"{path.name} took {seconds:.0f} s (limit 120 s)"

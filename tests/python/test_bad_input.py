@@ -133,7 +133,7 @@ def test_missing_file(tmp_path):
 
 
 def test_csv_error_names_file_line(tmp_path):
-    a = write(tmp_path, "actors.csv", "id,tier\na,core\nb,plural\n".encode())
+    a = write(tmp_path, "actors.csv", b"id,tier\na,core\nb,plural\n")
     t = write(tmp_path, "ties.csv", "source,target\na,b\nb,万科\n".encode())
     with pytest.raises(InvalidNetworkError, match=r"ties row 1 \(ties.csv line 3\): target '万科' is not an actor"):
         govnet.read_tables(a, t)

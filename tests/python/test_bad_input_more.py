@@ -142,7 +142,7 @@ def test_unknown_encoding(tmp_path):
 
 
 def test_not_valid_in_given_encoding(tmp_path):
-    p = write(tmp_path, "a.csv", "id,tier\n党委,core\n".encode("utf-8"))
+    p = write(tmp_path, "a.csv", "id,tier\n党委,core\n".encode())
     with pytest.raises(FileFormatError, match=r"a.csv is not valid ascii at byte 8 \(line 2\)"):
         govnet.read_tables(p, encoding="ascii")
 

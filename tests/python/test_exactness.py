@@ -124,7 +124,7 @@ def brute_force_betweenness(n, arcs, directed):
         paths = {t: [] for t in range(n)}   # t -> [(length, zeros, inner nodes)]
 
         def walk(v, seen, length, zeros):
-            paths[v].append((length, zeros, seen[1:-1]))
+            paths[v].append((length, zeros, seen[1:-1]))  # noqa: B023 (called within this iteration)
             for u, w in out[v]:
                 if u not in seen:
                     walk(u, seen + [u], length + w, zeros + (w == 0))

@@ -9,7 +9,6 @@ other branches add them (a name found on govnet and its keyword arguments).
 
 import re
 import resource
-import time
 
 import numpy as np
 import pytest
@@ -31,10 +30,9 @@ def peak_rss() -> int:
 
 @pytest.fixture
 def fast_and_small():
-    """The refusal must come before any big allocation."""
-    before, start = peak_rss(), time.perf_counter()
+    """The refusal must come before any big allocation (speed is measured by make bench)."""
+    before = peak_rss()
     yield
-    assert time.perf_counter() - start < 5
     assert peak_rss() - before < 512 * 1024**2
 
 

@@ -19,6 +19,7 @@ import dataclasses
 import hashlib
 import numbers
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from html import escape
@@ -167,7 +168,12 @@ class Collection(Mapping):
     def select(self, communities: Any) -> Collection:
         """A sub-collection: a list of ids, or a boolean mask / Series over the table.
 
-        >>> c.select(c.table["committee_type"] == "party_committee")  # doctest: +SKIP
+        >>> from govnet import synthetic
+        >>> c = synthetic.district(1, communities=6, duties=False)
+        >>> list(c.select(c.table["committee_type"] == "party_general_branch").ids)
+        ['synthetic_0005']
+        >>> list(c.select(["synthetic_0001", "synthetic_0003"]).ids)
+        ['synthetic_0001', 'synthetic_0003']
         """
         if isinstance(communities, pd.Series) and communities.dtype == bool:
             ids = list(communities[communities].index.astype(str))
@@ -371,7 +377,8 @@ class _Call:
         try:
             return self.func(net, *self.args, **kw)
         except Exception as exc:
-            exc.add_note(f"(in community {cid!r})")
+            if sys.version_info >= (3, 11):  # add_note is 3.11+; on 3.10 the error goes as is
+                exc.add_note(f"(in community {cid!r})")
             raise
 
 

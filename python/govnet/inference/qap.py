@@ -98,8 +98,8 @@ def qap_correlation(x: Any, y: Any, *, directed: bool | None = None) -> float:
     >>> import govnet
     >>> net = govnet.datasets.nanshan()
     >>> r = govnet.qap_correlation((net, "cross_appointment"), (net, "deliberation"))
-    >>> -1 <= r <= 1
-    True
+    >>> round(r, 4)
+    0.0781
     """
     (mx, my), _, d = _relations([x, y], ["x", "y"], directed)
     return float(_core.graph_correlation(mx, my, ordered=d))
@@ -177,8 +177,8 @@ def qap_test(
     >>> net = govnet.datasets.nanshan()
     >>> res = govnet.qap_test((net, "cross_appointment"), (net, "deliberation"),
     ...                       n_permutations=200, seed=1)
-    >>> 0 <= res.p_greater <= 1
-    True
+    >>> round(res.statistic, 4), res.p_greater
+    (0.0781, 0.675)
     """
     R = _check_permutations(n_permutations)
     s = check_seed(seed)
@@ -187,8 +187,10 @@ def qap_test(
     if sparse is not None:
         ((xr, xc, xv), (yr, yc, yv)), n_actors, d = sparse
         with progress_bar(progress, "QAP", R) as cb:
+            # the binding takes std::vector, which the stub spells Sequence; numpy
+            # arrays convert (pybind11/stl.h)
             out = _core.qap_test_sparse(
-                xr, xc, xv, yr, yc, yv, n_actors, ordered=d, n_permutations=R, seed=s,
+                xr, xc, xv, yr, yc, yv, n_actors, ordered=d, n_permutations=R, seed=s,  # type: ignore[arg-type]
                 p_convention=pc, threads=check_threads(threads), progress=cb,
             )
     else:

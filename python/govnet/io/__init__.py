@@ -33,12 +33,17 @@ readers and :data:`WRITERS` to writers.
 
 Examples
 --------
+>>> import os, tempfile
 >>> import govnet
 >>> net = govnet.datasets.nanshan()
->>> govnet.write_graphml(net, "nanshan.graphml")     # doctest: +SKIP
->>> govnet.write_dl(net, "nanshan.dl")               # for UCINET  # doctest: +SKIP
->>> again = govnet.read_graphml("nanshan.graphml")   # doctest: +SKIP
->>> govnet.io.read("community.net")                  # by extension  # doctest: +SKIP
+>>> d = tempfile.mkdtemp()
+>>> govnet.write_graphml(net, os.path.join(d, "nanshan.graphml"))
+>>> govnet.write_dl(net, os.path.join(d, "nanshan.dl"))                # for UCINET
+>>> again = govnet.read_graphml(os.path.join(d, "nanshan.graphml"))
+>>> len(again), again.num_ties(), again.relations
+(15, 183, ['leadership', 'membership', 'cross_appointment', 'guidance', 'deliberation'])
+>>> govnet.io.read(os.path.join(d, "nanshan.dl")).num_ties()          # by extension
+183
 
 On the command line: ``govnet convert nanshan.dl nanshan.gexf``."""
 
