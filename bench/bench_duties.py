@@ -124,12 +124,12 @@ def run(table, quick: bool = False) -> None:
                                    rtol=1e-9, atol=1e-14)
 
     trades = govnet._core.curveball_trades(t._two_mode(), 0)
-    sec, res = timeit(lambda: govnet.duty_null_model(t, n_samples=n_samples, seed=1,
+    sec, res = timeit(lambda: govnet.duty_null_model(t, n_permutations=n_samples, seed=1,
                                                      progress=False), repeat=1)
     table.add(f"duty null model ({n_samples} samples)", size, "govnet", sec,
               f"curveball, {trades:,} trades/sample, per-pair stats"
               + ("; target < 60 s" if not quick else ""))
-    sec, _ = timeit(lambda: govnet.duty_null_model(t, n_samples=n_samples, seed=1, pairs=False,
+    sec, _ = timeit(lambda: govnet.duty_null_model(t, n_permutations=n_samples, seed=1, pairs=False,
                                                    progress=False), repeat=1)
     table.add(f"duty null model ({n_samples} samples, no pairs)", size, "govnet", sec,
               "global statistics only")

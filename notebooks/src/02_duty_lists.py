@@ -51,7 +51,7 @@ overlap.sort_values("p_value")
 # Every actor keeps its number of duties and every duty its number of holders (curveball sampler).
 
 # %%
-null = govnet.duty_null_model(net, n_samples=500, seed=7)
+null = govnet.duty_null_model(net, n_permutations=500, seed=7)
 null
 
 # %% [markdown]

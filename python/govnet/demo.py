@@ -83,7 +83,7 @@ def duties(net: model.Network) -> None:
     overlap = dut.duty_overlap(net).sort_values("p_value")
     _show(overlap[["actor_a", "actor_b", "shared", "both_lead", "jaccard", "expected",
                    "p_value"]].round(4), index=False)
-    print(dut.duty_null_model(net, n_samples=500, seed=7))
+    print(dut.duty_null_model(net, n_permutations=500, seed=7))
 
 
 def deliberation(net: model.Network) -> None:

@@ -152,7 +152,7 @@ def test_duty_null_model_uses_the_routine():
         pd.DataFrame(B, index=[f"a{i}" for i in range(12)], columns=[f"d{j}" for j in range(15)]))
     R = 30
     for conv in ("plus_one", "sna"):
-        res = govnet.duty_null_model(data, n_samples=R, seed=4, p_convention=conv)
+        res = govnet.duty_null_model(data, n_permutations=R, seed=4, p_convention=conv)
         for name, row in res.statistics.iterrows():
             ref = numpy_p(res.null_distribution[name].to_numpy(), row["observed"], conv)
             assert (row["p_greater"], row["p_less"], row["p_two_sided"]) == pytest.approx(

@@ -83,7 +83,8 @@ def test_seed_values_and_types(bad, exc):
 def test_every_public_function_uses_the_shared_names():
     # the same idea never has two names across the public API
     banned = {"mode": "direction", "reverse": "direction", "nperm": "n_permutations",
-              "reps": "n_permutations", "n_jobs": "threads", "random_state": "seed",
+              "reps": "n_permutations", "n_samples": "n_permutations", "n_jobs": "threads",
+              "random_state": "seed",
               "verbose": "progress"}
     found = []
     for name in govnet.__all__:

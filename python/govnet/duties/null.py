@@ -32,18 +32,18 @@ class DutyNullResult:
         mean), sd, z, p_value (P(null >= observed), ``p_convention``).
     null_distribution : DataFrame
         One row per sample, one column per statistic.
-    n_samples, trades, seed : int
+    n_permutations, trades, seed : int
     """
 
     statistics: pd.DataFrame
     pairs: pd.DataFrame | None
     null_distribution: pd.DataFrame
-    n_samples: int
+    n_permutations: int
     trades: int
     seed: int
 
     def __repr__(self) -> str:
-        lines = [f"DutyNullResult(curveball, {self.n_samples} samples x {self.trades} trades, "
+        lines = [f"DutyNullResult(curveball, {self.n_permutations} samples x {self.trades} trades, "
                  f"seed={self.seed})"]
         for name, r in self.statistics.iterrows():
             lines.append(f"  {name:<16} observed {r['observed']:.4g}  null {r['mean']:.4g} ± "
@@ -64,7 +64,7 @@ class DutyNullResult:
         return html + "</div>"
 
 
-def duty_null_model(data: Any, *, n_samples: int = 1000, trades: int | None = None,
+def duty_null_model(data: Any, *, n_permutations: int = 1000, trades: int | None = None,
                     seed: int | None = None, pairs: bool = True,
                     p_convention: str = "plus_one", threads: int | None = None,
                     progress: bool | None = None) -> DutyNullResult:
@@ -95,7 +95,7 @@ def duty_null_model(data: Any, *, n_samples: int = 1000, trades: int | None = No
 
     Parameters
     ----------
-    n_samples : int, default 1000
+    n_permutations : int, default 1000
     trades : int, optional
         Trades per chain. Default max(100, 5 L), L the smaller of the two
         dimensions (the chain trades along it); a heuristic burn-in — raise it
@@ -112,9 +112,9 @@ def duty_null_model(data: Any, *, n_samples: int = 1000, trades: int | None = No
     -------
     DutyNullResult
         ``z`` = (observed − mean) / sd with the sample sd (ddof 1), NaN when
-        sd = 0; ``p_greater`` = (1 + #{null ≥ observed}) / (1 + n_samples),
+        sd = 0; ``p_greater`` = (1 + #{null ≥ observed}) / (1 + n_permutations),
         ``p_less`` likewise with ≤ and ``p_two_sided = min(1, 2 min(p_greater, p_less))``
-        (``p_convention="sna"``: #/n_samples, and #{|null| ≥ |observed|}/n_samples).
+        (``p_convention="sna"``: #/n_permutations, and #{|null| ≥ |observed|}/n_permutations).
 
     Notes
     -----
@@ -130,16 +130,17 @@ def duty_null_model(data: Any, *, n_samples: int = 1000, trades: int | None = No
     Ctrl-C stops within a sample.
     """
     t = as_duty_table(data)
-    if not isinstance(n_samples, (int, np.integer)) or n_samples < 1:
-        raise InvalidParameterError(f"n_samples must be a positive integer, got {n_samples!r}")
+    if not isinstance(n_permutations, (int, np.integer)) or n_permutations < 1:
+        raise InvalidParameterError(
+            f"n_permutations must be a positive integer, got {n_permutations!r}")
     if trades is not None and (not isinstance(trades, (int, np.integer)) or trades < 1):
         raise InvalidParameterError(f"trades must be a positive integer or None, got {trades!r}")
     seed = check_seed(seed)
     pc = check_p_convention(p_convention)
-    with progress_bar(progress, "duty null model", n_samples) as cb:
-        r = _core.duty_null_model(t._two_mode(), int(n_samples), int(trades or 0), seed, pairs,
+    with progress_bar(progress, "duty null model", n_permutations) as cb:
+        r = _core.duty_null_model(t._two_mode(), int(n_permutations), int(trades or 0), seed, pairs,
                                   p_convention=pc, threads=check_threads(threads), progress=cb)
-    R = int(n_samples)
+    R = int(n_permutations)
     samples = r["samples"].reshape(len(_STATISTICS), R).T
     dist = pd.DataFrame(samples, columns=list(_STATISTICS))
     obs = r["observed"]
@@ -171,7 +172,7 @@ def duty_null_model(data: Any, *, n_samples: int = 1000, trades: int | None = No
     return DutyNullResult(stats, pair_frame, dist, R, int(r["trades"]), seed)
 
 
-def duty_null_samples(data: Any, *, n_samples: int = 10, trades: int | None = None,
+def duty_null_samples(data: Any, *, n_permutations: int = 10, trades: int | None = None,
                       seed: int | None = None, first: int = 0) -> list[pd.DataFrame]:
     """The null samples :func:`duty_null_model` uses, as dense 0/1 DataFrames.
 
@@ -180,10 +181,10 @@ def duty_null_samples(data: Any, *, n_samples: int = 10, trades: int | None = No
     the sampler (margins, uniformity) on small tables.
     """
     t = as_duty_table(data)
-    _check_dense(t.n_actors * max(n_samples, 1), t.n_duties, "the null samples")
+    _check_dense(t.n_actors * max(n_permutations, 1), t.n_duties, "the null samples")
     seed = check_seed(seed)
     out = []
-    for rows, cols in _core.curveball_samples(t._two_mode(), int(n_samples), int(trades or 0),
+    for rows, cols in _core.curveball_samples(t._two_mode(), int(n_permutations), int(trades or 0),
                                               seed, int(first)):
         m = np.zeros((t.n_actors, t.n_duties), dtype=np.int8)
         m[rows, cols] = 1
