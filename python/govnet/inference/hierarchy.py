@@ -71,7 +71,7 @@ def krackhardt_hierarchy(net: Any, *, relation: Any = None) -> KrackhardtHierarc
     >>> import govnet
     >>> h = govnet.krackhardt_hierarchy(govnet.datasets.nanshan(), relation="leadership")
     >>> h
-    KrackhardtHierarchy(connectedness=0.6286, hierarchy=1.0000, efficiency=1.0000, lubness=1.0000)
+    KrackhardtHierarchy(connectedness=0.4561, hierarchy=1.0000, efficiency=1.0000, lubness=1.0000)
     """
     net = as_network(net)
     adj, _ = _layer_matrix(net, relation)

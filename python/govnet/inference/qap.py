@@ -99,7 +99,7 @@ def qap_correlation(x: Any, y: Any, *, directed: bool | None = None) -> float:
     >>> net = govnet.datasets.nanshan()
     >>> r = govnet.qap_correlation((net, "cross_appointment"), (net, "deliberation"))
     >>> round(r, 4)
-    0.0781
+    0.0663
     """
     (mx, my), _, d = _relations([x, y], ["x", "y"], directed)
     return float(_core.graph_correlation(mx, my, ordered=d))
@@ -177,8 +177,8 @@ def qap_test(
     >>> net = govnet.datasets.nanshan()
     >>> res = govnet.qap_test((net, "cross_appointment"), (net, "deliberation"),
     ...                       n_permutations=200, seed=1)
-    >>> round(res.statistic, 4), res.p_greater
-    (0.0781, 0.675)
+    >>> round(res.statistic, 4), round(res.p_greater, 3)
+    (0.0663, 0.527)
     """
     R = _check_permutations(n_permutations)
     s = check_seed(seed)

@@ -41,7 +41,7 @@ Examples
 >>> govnet.write_dl(net, os.path.join(d, "nanshan.dl"))                # for UCINET
 >>> again = govnet.read_graphml(os.path.join(d, "nanshan.graphml"))
 >>> len(again), again.num_ties(), again.relations
-(15, 183, ['leadership', 'membership', 'cross_appointment', 'guidance', 'deliberation'])
+(19, 215, ['leadership', 'membership', 'cross_appointment', 'guidance', 'deliberation'])
 >>> govnet.io.read(os.path.join(d, "nanshan.dl")).num_ties()          # by extension
 183
 
