@@ -43,7 +43,7 @@ Examples
 >>> len(again), again.num_ties(), again.relations
 (19, 215, ['leadership', 'membership', 'cross_appointment', 'guidance', 'deliberation'])
 >>> govnet.io.read(os.path.join(d, "nanshan.dl")).num_ties()          # by extension
-183
+215
 
 On the command line: ``govnet convert nanshan.dl nanshan.gexf``."""
 
