@@ -113,7 +113,9 @@ void bind_graph(py::module_& m) {
                  return to_numpy(std::move(d));
              })
         .def("weight", &CsrGraph::weight, py::arg("u"), py::arg("v"))
-        .def("to_undirected", &CsrGraph::to_undirected, py::arg("take_max") = false)
+        // O(m) copy: the GIL is released so other Python threads run meanwhile
+        .def("to_undirected", &CsrGraph::to_undirected, py::arg("take_max") = false,
+             py::call_guard<py::gil_scoped_release>())
         .def_property_readonly("memory_bytes", &CsrGraph::memory_bytes)
         .def(py::pickle(
             [](const CsrGraph& g) {
