@@ -98,10 +98,9 @@ def save(net: Any, path: str | os.PathLike[str], *, compress: bool = True) -> No
     members: dict[str, bytes] = {}
     tables: dict[str, str] = {}
     for name, frame in (("actors", net._actors), ("ties", net._ties),
-                        ("duties", net._duties), ("meetings", net._meetings)):
-        if frame is not None:
-            _encode_table(frame, f"tables/{name}", members, what=name)
-            tables[name] = f"tables/{name}"
+                        *net.optional_tables().items()):
+        _encode_table(frame, f"tables/{name}", members, what=name)
+        tables[name] = f"tables/{name}"
     meta_json: dict[str, Any] = {}
     meta_tables: dict[str, str] = {}
     dropped = []
@@ -341,9 +340,11 @@ def load(path: str | os.PathLike[str]) -> Any:
             tables_spec = dict(net_spec.get("tables", {}))
             actors = reader.table(tables_spec["actors"], "actors")
             ties = reader.table(tables_spec["ties"], "ties")
-            duties = reader.table(tables_spec["duties"], "duties") if "duties" in tables_spec else None
-            meetings = (reader.table(tables_spec["meetings"], "meetings")
-                        if "meetings" in tables_spec else None)
+            unknown = set(tables_spec) - {"actors", "ties", *Network.OPTIONAL_TABLES}
+            if unknown:
+                raise reader.error(f"unknown tables {sorted(unknown)} (written by a newer govnet?)")
+            optional = {name: reader.table(tables_spec[name], name)
+                        for name in Network.OPTIONAL_TABLES if name in tables_spec}
             relations = {}
             for r in net_spec["relations"]:
                 spec = RelationSpec(str(r["name"]), bool(r["directed"]), str(r.get("label_zh", "")),
@@ -361,11 +362,10 @@ def load(path: str | os.PathLike[str]) -> Any:
     meta = {k: (meta_tables[k] if k in meta_tables else meta_json[k])
             for k in order if k in meta_tables or k in meta_json}
     try:
-        validate_loaded(actors, ties, relations, duties, meetings, options)
+        validate_loaded(actors, ties, relations, optional, options)
     except InvalidNetworkError as exc:
         raise FileFormatError(f"{p}: inconsistent network: {exc}") from None
-    return Network(actors, ties, relations, duties=duties, meetings=meetings, meta=meta,
-                   options=options)
+    return Network(actors, ties, relations, meta=meta, options=options, **optional)
 
 
 class _Reader:

@@ -75,18 +75,27 @@ class Network:
     """
 
     __slots__ = ("_actors", "_codes", "_ties", "_relations", "_duties", "_meetings", "meta",
-                 "_graphs", "_options", "_lock")
+                 "_graphs", "_options", "_lock", "_persons", "_posts", "_missing")
+
+    #: The optional tables a network may carry beside actors and ties, in save order:
+    #: duties and meetings (0.1), persons and posts (the people behind the
+    #: organisations), missing (dyads that are neither ties nor non-ties).
+    OPTIONAL_TABLES = ("duties", "meetings", "persons", "posts", "missing")
 
     def __init__(self, actors: pd.DataFrame, ties: pd.DataFrame,
                  relations: Mapping[str, RelationSpec], *, duties: pd.DataFrame | None = None,
                  meetings: pd.DataFrame | None = None, meta: Mapping[str, Any] | None = None,
-                 options: Mapping[str, str] | None = None) -> None:
+                 options: Mapping[str, str] | None = None, persons: pd.DataFrame | None = None,
+                 posts: pd.DataFrame | None = None, missing: pd.DataFrame | None = None) -> None:
         self._actors = actors
         self._codes = pd.Index(actors.index)
         self._ties = ties
         self._relations = dict(relations)
         self._duties = duties
         self._meetings = meetings
+        self._persons = persons
+        self._posts = posts
+        self._missing = missing
         self.meta: dict[str, Any] = dict(meta or {})
         self._options = dict(options or {"duplicates": "sum", "self_loops": "drop"})
         self._graphs: dict[Any, Any] = {}
@@ -390,6 +399,40 @@ class Network:
         """Meeting and platform attendance (meeting, actor, kind, ...), or None."""
         return None if self._meetings is None else self._meetings.copy()
 
+    @property
+    def persons(self) -> pd.DataFrame | None:
+        """The persons behind the organisations (id, name, attributes), or None."""
+        return None if self._persons is None else self._persons.copy()
+
+    @property
+    def posts(self) -> pd.DataFrame | None:
+        """Posts held by persons in organisations (person, actor, role, ...), or None."""
+        return None if self._posts is None else self._posts.copy()
+
+    @property
+    def missing(self) -> pd.DataFrame | None:
+        """Missing dyads (source, target, relation): neither ties nor non-ties, or None."""
+        return None if self._missing is None else self._missing.copy()
+
+    def optional_tables(self) -> dict[str, pd.DataFrame]:
+        """The optional tables this network carries (see :attr:`OPTIONAL_TABLES`), not copied:
+        for savers and exporters, which must not modify them."""
+        return {name: frame for name in self.OPTIONAL_TABLES
+                if (frame := getattr(self, "_" + name)) is not None}
+
+    def _replace(self, **changes: Any) -> Network:
+        """A new network with the same parts except ``changes`` (ties, relations,
+        actors, meta, options or an optional table); the layer cache is not shared."""
+        parts: dict[str, Any] = {"actors": self._actors, "ties": self._ties,
+                                 "relations": self._relations, "meta": self.meta,
+                                 "options": self._options}
+        parts.update({name: getattr(self, "_" + name) for name in self.OPTIONAL_TABLES})
+        unknown = set(changes) - set(parts)
+        if unknown:
+            raise TypeError(f"_replace: unknown parts {sorted(unknown)}")
+        parts.update(changes)
+        return Network(parts.pop("actors"), parts.pop("ties"), parts.pop("relations"), **parts)
+
     def __len__(self) -> int:
         return len(self._codes)
 
@@ -681,21 +724,21 @@ class Network:
                               new_ties.assign(relation=new_ties["relation"].astype(str))],
                              ignore_index=True)
         combined["relation"] = pd.Categorical(combined["relation"], categories=list(rel_specs))
-        return Network(self._actors, combined, rel_specs, duties=self._duties,
-                       meetings=self._meetings, meta=self.meta, options=self._options)
+        return self._replace(ties=combined, relations=rel_specs)
 
 
     # -- pickling (arrays, not Python objects per tie) -----------------------
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"actors": self._actors, "ties": self._ties, "relations": self._relations,
-                "duties": self._duties, "meetings": self._meetings, "meta": self.meta,
-                "options": self._options}
+        state = {"actors": self._actors, "ties": self._ties, "relations": self._relations,
+                 "meta": self.meta, "options": self._options}
+        state.update({name: getattr(self, "_" + name) for name in self.OPTIONAL_TABLES})
+        return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         Network.__init__(self, state["actors"], state["ties"], state["relations"],
-                         duties=state["duties"], meetings=state["meetings"], meta=state["meta"],
-                         options=state["options"])
+                         meta=state["meta"], options=state["options"],
+                         **{name: state.get(name) for name in self.OPTIONAL_TABLES})
 
     # -- display ----------------------------------------------------------
 
