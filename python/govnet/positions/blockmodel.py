@@ -124,7 +124,7 @@ def blockmodel(net: Any, partition: Any, *, relation: Relation = None,
     >>> bm = govnet.blockmodel(govnet.datasets.kite(), [{"Andre", "Beverly", "Carol", "Diane",
     ...                        "Ed", "Fernando", "Garth"}, {"Heather", "Ike", "Jane"}])
     >>> bm.image.round(3).values.tolist()
-    [[0.762, 0.048], [0.048, 0.667]]
+    [[0.667, 0.095], [0.095, 0.667]]
     """
     net, a, directed = dense_layer(net, relation, weight)
     codes, labels = partition_codes(net, partition)

@@ -155,7 +155,7 @@ def structural_distance(net: Any, *, relation: Relation = None, method: str = "h
     >>> import govnet
     >>> d = govnet.structural_distance(govnet.datasets.kite())
     >>> int(d.loc["Andre", "Beverly"]), int(d.loc["Andre", "Carol"])
-    (6, 2)
+    (8, 2)
     """
     method = _check_method(method)
     net, a, _ = dense_layer(net, relation, weight)
@@ -399,7 +399,7 @@ def equivalence_clustering(net: Any, *, relation: Relation = None, method: str =
     >>> import govnet
     >>> ec = govnet.equivalence_clustering(govnet.datasets.kite(), k=3)
     >>> ec.positions.tolist()
-    [1, 1, 2, 2, 1, 2, 2, 3, 3, 3]
+    [1, 2, 1, 1, 2, 1, 2, 3, 3, 3]
     """
     method = _check_method(method)
     net, a, _ = dense_layer(net, relation, weight)
@@ -469,7 +469,7 @@ def concor(net: Any, *, relation: Relation = None, depth: int = 1, weight: str |
     --------
     >>> import govnet
     >>> govnet.concor(govnet.datasets.kite(), depth=1).tolist()
-    [1, 1, 2, 2, 1, 2, 2, 2, 2, 2]
+    [1, 1, 1, 1, 1, 1, 1, 2, 2, 2]
     """
     if isinstance(depth, bool) or not isinstance(depth, (int, np.integer)):
         raise TypeError(f"depth must be an integer, got {type(depth).__name__}")
