@@ -227,16 +227,19 @@ def test_bad_input():
         govnet.equivalence_clustering(net, linkage="ward")
     ec = govnet.equivalence_clustering(net)
     assert ec.positions is None
-    with pytest.raises(govnet.InvalidParameterError):
+    with pytest.raises(govnet.InvalidParameterError, match="exactly one"):
         ec.cut()
-    with pytest.raises(govnet.InvalidParameterError):
+    with pytest.raises(govnet.InvalidParameterError, match="1..10"):
         ec.cut(11)
     with pytest.raises(TypeError):
         ec.cut(2.5)
     with pytest.raises(govnet.InvalidParameterError, match="weight"):
         govnet.rege(net, weight="strength")
-    with pytest.raises(govnet.InvalidParameterError):
+    with pytest.raises(govnet.InvalidParameterError, match="every actor needs one"):
         govnet.blockmodel(net, {"Andre": 1})           # actors without a block
+    big, _ = random_net(401, 0.0, 0, False)
+    with pytest.raises(govnet.TooLargeError, match="REGE"):
+        govnet.rege(big)
 
 
 def test_missing_dyads_raise():
