@@ -257,7 +257,7 @@ _ROWS = [
     Measure("bridges", pc.bridges, "table", ("relation",)),
     # area: blockmodel (positions/equivalence.py)
     Measure("structural_distance", pe.structural_distance, "table",
-            ("relation", "method", "weight", "diag")),
+            ("relation", "method", "weight", "diag", "stack")),
     Measure("rege", pe.rege, "table",
             ("relation", "weight", "iterations", "until_change", "use_diag")),
 ]

@@ -266,3 +266,27 @@ def test_plot_blockmodel_matrix():
     assert img.shape == (10, 10) and float(img.sum()) == 36.0
     assert any(t.get_text() == "0.67" for t in ax.texts)
     matplotlib.pyplot.close(ax.figure)
+
+
+def test_stacking_a_layer_twice_changes_nothing_but_scale():
+    # two identical layers: Hamming distances double, correlations and CONCOR unchanged
+    net = govnet.datasets.krackhardt_managers()
+    ties = net.ties(relation="advice")
+    twice = govnet.Network.from_frames(
+        net.actors.reset_index(),
+        pd.concat([ties, ties.assign(relation="advice2")]),
+        directed={"advice": True, "advice2": True})
+    one = govnet.structural_distance(twice, relation="advice")
+    two = govnet.structural_distance(twice, relation=["advice", "advice2"], stack=True)
+    np.testing.assert_allclose(two.to_numpy(), 2 * one.to_numpy())
+    c1 = govnet.structural_distance(twice, relation="advice", method="correlation")
+    c2 = govnet.structural_distance(twice, relation=["advice", "advice2"], method="correlation",
+                                    stack=True, diag=True)
+    c1d = govnet.structural_distance(twice, relation="advice", method="correlation", diag=True)
+    np.testing.assert_allclose(c2.to_numpy(), c1d.to_numpy(), atol=1e-12)
+    assert not np.allclose(c1.to_numpy(), c1d.to_numpy())
+    pd.testing.assert_series_equal(
+        govnet.concor(twice, relation="advice", depth=2, max_iter=500),
+        govnet.concor(twice, relation=["advice", "advice2"], depth=2, max_iter=500, stack=True))
+    with pytest.raises(TypeError, match="stack"):
+        govnet.structural_distance(twice, relation="advice", stack="yes")

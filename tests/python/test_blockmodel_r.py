@@ -29,7 +29,33 @@ def load(name):
 
 
 def test_every_fixture_is_used():
-    assert sorted(p.stem for p in FIX.glob("*.json")) == sorted(CASES)
+    assert sorted(p.stem for p in FIX.glob("*.json")) == sorted([*CASES, "krack_stacked"])
+
+
+def test_stacked_relations_as_sna_joint_analysis():
+    fx = json.loads((FIX / "krack_stacked.json").read_text())
+    net = govnet.datasets.krackhardt_managers()
+    rel = fx["relations"]
+    assert [str(a) for a in net.actor_ids] == fx["nodes"]
+    for key, mat in fx["sedist"].items():
+        method = key.removesuffix("_diag")
+        d = govnet.structural_distance(net, relation=rel, method=method, stack=True,
+                                       diag=key.endswith("_diag"))
+        np.testing.assert_allclose(d.to_numpy(), np.array(mat, dtype=float), rtol=0, atol=TOL,
+                                   err_msg=key)
+    assert len(fx["equiv_clust"]) == 3
+    for key, e in fx["equiv_clust"].items():
+        method, linkage = key.split("_")
+        ec = govnet.equivalence_clustering(net, relation=rel, method=method, linkage=linkage,
+                                           stack=True)
+        np.testing.assert_array_equal(ec.merge, np.array(e["merge"]), err_msg=key)
+        np.testing.assert_allclose(ec.height, e["height"], rtol=0, atol=TOL)
+        assert [net.position(a) + 1 for a in ec.order] == e["order"]
+        for k, cut in zip(range(2, 6), e["cuts"]):
+            assert ec.cut(k).tolist() == cut, (key, k)
+    # pooled (the default) is a different comparison: the summed layer
+    pooled = govnet.structural_distance(net, relation=rel)
+    assert not np.allclose(pooled.to_numpy(), np.array(fx["sedist"]["hamming"]))
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -47,28 +47,29 @@ _SE_METHODS = ("hamming", "euclidean", "correlation")
 _LINKAGES = {"single": 2, "complete": 3, "average": 4, "mcquitty": 5}
 
 
-def _profiles(a: np.ndarray) -> np.ndarray:
-    """Row i: actor i's out-ties then in-ties (sna's ``c(d[i, ], d[, i])``)."""
-    return np.hstack([a, a.T])
+def _profiles(mats: list[np.ndarray]) -> np.ndarray:
+    """Row i: actor i's out-ties then in-ties in each layer (sna's ``c(d[, i, ], d[, , i])``)."""
+    return np.hstack([m for a in mats for m in (a, a.T)])
 
 
-def _se_matrix(a: np.ndarray, method: str, diag: bool) -> np.ndarray:
-    n = a.shape[0]
-    x = _profiles(a)
-    binary = bool(np.all((a == 0) | (a == 1)))
+def _se_matrix(mats: list[np.ndarray], method: str, diag: bool) -> np.ndarray:
+    n = mats[0].shape[0]
+    x = _profiles(mats)
+    binary = bool(np.all((x == 0) | (x == 1)))
+    # per pair (i, j), without the diagonal, each layer's positions i, j of the row part and
+    # of the column part drop out (sna: NA, na.rm / pairwise); with a zero diagonal their
+    # contributions are these:
+    sym = sum(a + a.T for a in mats)
+    sym2 = sum(a * a + (a * a).T for a in mats)
     if method == "correlation":
-        # Pearson correlation over the 2n positions observed for both actors;
-        # without the diagonal, positions i, j, n+i, n+j drop out (sna: NA, pairwise).
         if diag:
             with np.errstate(invalid="ignore", divide="ignore"):
                 r = np.corrcoef(x)
         else:
-            m = 2.0 * n - 4.0
+            m = float(len(mats)) * (2.0 * n - 4.0)
             s = x.sum(axis=1)
             s2 = (x * x).sum(axis=1)
             cross = x @ x.T            # unchanged: the dropped terms are 0 × a_ij
-            sym = a + a.T
-            sym2 = a * a + (a * a).T
             si = s[:, None] - sym      # actor i's sum without positions j, n+j (i's are 0)
             sj = s[None, :] - sym
             si2 = s2[:, None] - sym2
@@ -86,8 +87,7 @@ def _se_matrix(a: np.ndarray, method: str, diag: bool) -> np.ndarray:
         sq = (x * x).sum(axis=1)
         d2 = sq[:, None] + sq[None, :] - 2.0 * (x @ x.T)
         if not diag:
-            # the terms of positions i, j, n+i, n+j: 2 (a_ij² + a_ji²) with a zero diagonal
-            d2 = d2 - 2.0 * (a * a + (a * a).T)
+            d2 = d2 - 2.0 * sym2
         d2 = np.maximum(d2, 0.0)
         if binary and method == "hamming":
             out = np.rint(d2)
@@ -96,9 +96,24 @@ def _se_matrix(a: np.ndarray, method: str, diag: bool) -> np.ndarray:
     else:
         out = cdist(x, x, "cityblock")
         if not diag:
-            out = out - 2.0 * (np.abs(a) + np.abs(a).T)
+            out = out - 2.0 * sum(np.abs(a) + np.abs(a).T for a in mats)
     np.fill_diagonal(out, 0.0)
     return out
+
+
+def _layers(net: Any, relation: Relation, weight: str | None, stack: bool
+            ) -> tuple[Any, list[np.ndarray]]:
+    """The matrices compared: one (the pooled layers) or, with ``stack``, one per layer."""
+    if not isinstance(stack, bool):
+        raise TypeError(f"stack must be True or False, got {type(stack).__name__}")
+    if not stack:
+        net, a, _ = dense_layer(net, relation, weight)
+        return net, [a]
+    net, first, _ = dense_layer(net, relation, weight)   # validates relation= and the net
+    names = net.relation_names(relation)
+    if len(names) == 1:
+        return net, [first]
+    return net, [dense_layer(net, name, weight)[1] for name in names]
 
 
 def _check_method(method: Any) -> str:
@@ -108,7 +123,8 @@ def _check_method(method: Any) -> str:
 
 
 def structural_distance(net: Any, *, relation: Relation = None, method: str = "hamming",
-                        weight: str | None = None, diag: bool = False) -> pd.DataFrame:
+                        weight: str | None = None, diag: bool = False,
+                        stack: bool = False) -> pd.DataFrame:
     """Structural equivalence between every pair of actors, as R ``sna::sedist``.
 
     Actor ``i``'s profile is its row and its column of ``A`` (``c(A[i, ], A[, i])``,
@@ -138,6 +154,12 @@ def structural_distance(net: Any, *, relation: Relation = None, method: str = "h
     weight : None or "weight"
         Valued ties (sna reads the matrix as given).
     diag : bool, default False
+    stack : bool, default False
+        With several layers (``relation=[...]`` or ``"all"``): ``False`` compares
+        the pooled layer (summed weights, docs/conventions.md); ``True``
+        concatenates the profiles of every layer, as sna's
+        ``sedist(joint.analysis=TRUE)`` / ``equiv.clust`` on a list of graphs
+        (and UCINET's stacked relations).
 
     Returns
     -------
@@ -158,9 +180,10 @@ def structural_distance(net: Any, *, relation: Relation = None, method: str = "h
     (8, 2)
     """
     method = _check_method(method)
-    net, a, _ = dense_layer(net, relation, weight)
+    net, mats = _layers(net, relation, weight, stack)
     ids = net.actor_ids
-    return pd.DataFrame(_se_matrix(a, method, bool(diag)), index=ids.copy(), columns=ids.copy())
+    return pd.DataFrame(_se_matrix(mats, method, bool(diag)), index=ids.copy(),
+                        columns=ids.copy())
 
 
 def hclust(d: Any, method: str = "complete") -> dict[str, np.ndarray]:
@@ -375,12 +398,12 @@ class EquivalenceClustering:
 def equivalence_clustering(net: Any, *, relation: Relation = None, method: str = "hamming",
                            linkage: str = "complete", k: int | None = None,
                            height: float | None = None, weight: str | None = None,
-                           diag: bool = False) -> EquivalenceClustering:
+                           diag: bool = False, stack: bool = False) -> EquivalenceClustering:
     """Positions by hierarchical clustering of structural equivalence, as R
     ``sna::equiv.clust``.
 
-    The dissimilarities are :func:`structural_distance` (``method``, ``diag``
-    as there); for ``"correlation"`` the dissimilarity is ``−r``
+    The dissimilarities are :func:`structural_distance` (``method``, ``diag``,
+    ``stack`` as there); for ``"correlation"`` the dissimilarity is ``−r``
     (``sedist(code.diss=TRUE)``, as ``equiv.clust`` calls it; an undefined
     correlation is 0 here, where sna would pass NA to ``hclust`` and fail).
     They are clustered by :func:`hclust` — R's ``hclust`` algorithm, complete
@@ -402,10 +425,10 @@ def equivalence_clustering(net: Any, *, relation: Relation = None, method: str =
     [1, 2, 1, 1, 2, 1, 2, 3, 3, 3]
     """
     method = _check_method(method)
-    net, a, _ = dense_layer(net, relation, weight)
+    net, mats = _layers(net, relation, weight, stack)
     if len(net) < 2:
         raise InvalidParameterError("equivalence clustering needs at least 2 actors")
-    dist = _se_matrix(a, method, bool(diag))
+    dist = _se_matrix(mats, method, bool(diag))
     if method == "correlation":
         dist = -dist
     tree = hclust(dist, linkage)
@@ -442,7 +465,7 @@ def _concor_split(x: np.ndarray, max_iter: int, cutoff: float) -> np.ndarray:
 
 
 def concor(net: Any, *, relation: Relation = None, depth: int = 1, weight: str | None = None,
-           max_iter: int = 50, cutoff: float = 0.9999999) -> pd.Series:
+           max_iter: int = 50, cutoff: float = 0.9999999, stack: bool = False) -> pd.Series:
     """CONCOR positions (CONvergence of iterated CORrelations; Breiger, Boorman &
     Arabie 1975).
 
@@ -453,6 +476,8 @@ def concor(net: Any, *, relation: Relation = None, depth: int = 1, weight: str |
     block is split again, on its own columns, ``depth`` times (up to
     ``2^depth`` positions; a block of one actor is not split). This is the
     procedure of UCINET and of R's ``concoR`` package (``concor(nsplit=depth)``).
+    ``stack=True`` stacks ``[A₁; A₁ᵀ; A₂; A₂ᵀ; ...]`` over the layers of
+    ``relation`` (concoR's list of matrices), ``False`` reads the pooled layer.
     A split that has not converged after ``max_iter`` iterations uses the
     signs reached (as concoR) and warns (``GovnetWarning``).
 
@@ -475,9 +500,9 @@ def concor(net: Any, *, relation: Relation = None, depth: int = 1, weight: str |
         raise TypeError(f"depth must be an integer, got {type(depth).__name__}")
     if depth < 1:
         raise InvalidParameterError(f"depth must be ≥ 1, got {depth}")
-    net, a, _ = dense_layer(net, relation, weight)
+    net, mats = _layers(net, relation, weight, stack)
     n = len(net)
-    stacked = np.vstack([a, a.T])
+    stacked = np.vstack([m for a in mats for m in (a, a.T)])
     const = np.ptp(stacked, axis=0) == 0
     blocks: list[np.ndarray] = [np.flatnonzero(~const)]
     for _ in range(int(depth)):
