@@ -213,3 +213,18 @@ def test_assortativity_test_strong_homophily():
     res = govnet.assortativity_test(govnet.datasets.karate(), "club", n_permutations=199, seed=1)
     assert res.p_greater == pytest.approx(1 / 200)
     assert res.p_less == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_density_test_observed_is_the_blockmodel_image(directed):
+    # blockmodel's image is checked against a brute-force count in test_blockmodel.py
+    for t in range(4):
+        net = make_net(13, 0.3, 40 + t, directed=directed, k=3)
+        res = govnet.tier_density_test(net, "group", n_permutations=5, seed=t)
+        bm = govnet.blockmodel(net, "group")
+        np.testing.assert_allclose(res.observed.to_numpy(), bm.image.to_numpy(), atol=1e-12)
+        assert len(res.table) == (9 if directed else 6)
+        # every rewired graph keeps the number of ties: Σ null density × dyads = m
+        ties = np.nan_to_num(res.null_mean.to_numpy()) * bm.dyads.to_numpy()
+        total = ties.sum() if directed else np.triu(ties).sum()
+        assert total == pytest.approx(net.num_ties("r"))
