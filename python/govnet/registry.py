@@ -257,9 +257,9 @@ _ROWS = [
     Measure("bridges", pc.bridges, "table", ("relation",)),
     # area: blockmodel (positions/equivalence.py)
     Measure("structural_distance", pe.structural_distance, "table",
-            ("relation", "method", "weight", "diag", "stack")),
+            ("relation", "method", "weight", "diag", "stack", "undirected")),
     Measure("rege", pe.rege, "table",
-            ("relation", "weight", "iterations", "until_change", "use_diag")),
+            ("relation", "weight", "iterations", "until_change", "use_diag", "undirected")),
 ]
 
 #: name -> Measure, in the order of the table above.

@@ -290,3 +290,18 @@ def test_stacking_a_layer_twice_changes_nothing_but_scale():
         govnet.concor(twice, relation=["advice", "advice2"], depth=2, max_iter=500, stack=True))
     with pytest.raises(TypeError, match="stack"):
         govnet.structural_distance(twice, relation="advice", stack="yes")
+
+
+def test_undirected_reads_a_directed_layer_as_undirected():
+    for seed in range(3):
+        net, a = random_net(9, 0.3, seed, True)
+        sym = ((a + a.T) > 0).astype(float)
+        for method in ("hamming", "euclidean", "correlation"):
+            d = govnet.structural_distance(net, method=method, undirected=True)
+            np.testing.assert_allclose(d.to_numpy(), brute_sedist(sym, method, False), atol=1e-10)
+        e = govnet.rege(net, undirected=True, iterations=2)
+        np.testing.assert_allclose(e.to_numpy(), brute_rege(sym, 2), atol=1e-12)
+        bm = govnet.blockmodel(net, "tier", undirected=True)
+        dens, *_ = brute_blockmodel(sym, pd.factorize(net.actors["tier"])[0], False)
+        np.testing.assert_allclose(bm.image.to_numpy(), dens, atol=1e-12)
+        assert not bm.directed

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from govnet.errors import InvalidParameterError
-from govnet.model.access import as_network
+from govnet.model.access import as_network, tie_weight
 from govnet.plot.figures import TIER_COLORS, find_cjk_font
 from govnet.positions.blockmodel import Blockmodel, blockmodel
 
@@ -40,6 +40,7 @@ def blockmodel_matrix(net: Any, partition: Any = None, *, model: Blockmodel | No
     matplotlib.axes.Axes
     """
     net = as_network(net)
+    weighted = tie_weight(net, weight)
     if labels not in ("name", "id"):
         raise InvalidParameterError(f"labels must be 'name' or 'id', got {labels!r}")
     if model is None:
@@ -59,7 +60,7 @@ def blockmodel_matrix(net: Any, partition: Any = None, *, model: Blockmodel | No
     src, dst, w = g.edges()
     n = len(net)
     a = np.zeros((n, n))
-    vals = np.ones(len(src)) if weight is None or w is None else np.asarray(w, dtype=float)
+    vals = np.asarray(w, dtype=float) if weighted and w is not None else np.ones(len(src))
     a[src, dst] = vals
     if not g.directed:
         a[dst, src] = vals

@@ -48,14 +48,17 @@ def neighbor_sets(n: int, src: np.ndarray, dst: np.ndarray) -> list[set[int]]:
 
 # -- equivalence, blockmodels, tiers (area: positions/equivalence, blockmodel, tiers) --------
 
-def dense_layer(net: Any, relation: Relation, weight: str | None
+def dense_layer(net: Any, relation: Relation, weight: str | None, undirected: bool = False
                 ) -> tuple[Any, np.ndarray, bool]:
     """(Network, dense n × n adjacency (row = source; an undirected tie both ways; 0/1
-    unless ``weight="weight"``; zero diagonal), directed?). A layer with missing dyads
+    unless ``weight="weight"``; zero diagonal), directed?). ``undirected`` reads a
+    directed layer through its undirected view (docs/conventions.md). A layer with missing dyads
     raises (they are neither ties nor non-ties)."""
     net = as_network(net)
     weighted = tie_weight(net, weight)
-    g = layer_of(net, relation)
+    if not isinstance(undirected, bool):
+        raise TypeError(f"undirected must be True or False, got {type(undirected).__name__}")
+    g = layer_of(net, relation, undirected=undirected)
     miss = net.missing
     if miss is not None and len(miss):
         names = set(net.relation_names(relation))

@@ -84,7 +84,8 @@ class Blockmodel:
 
 
 def blockmodel(net: Any, partition: Any, *, relation: Relation = None,
-               weight: str | None = None, alpha: float | None = None) -> Blockmodel:
+               weight: str | None = None, alpha: float | None = None,
+               undirected: bool = False) -> Blockmodel:
     """The blockmodel of a partition: image matrix, reduced graph and fit.
 
     Parameters
@@ -98,6 +99,8 @@ def blockmodel(net: Any, partition: Any, *, relation: Relation = None,
         The density cut-off of the reduced graph. Default: the overall density
         of the layer (the α-density criterion with α = density; Wasserman &
         Faust 1994, §10.4.2).
+    undirected : bool, default False
+        Read a directed layer as undirected (docs/conventions.md).
 
     Returns
     -------
@@ -126,7 +129,7 @@ def blockmodel(net: Any, partition: Any, *, relation: Relation = None,
     >>> bm.image.round(3).values.tolist()
     [[0.667, 0.095], [0.095, 0.667]]
     """
-    net, a, directed = dense_layer(net, relation, weight)
+    net, a, directed = dense_layer(net, relation, weight, undirected)
     codes, labels = partition_codes(net, partition)
     k = len(labels)
     n = len(net)

@@ -101,19 +101,19 @@ def _se_matrix(mats: list[np.ndarray], method: str, diag: bool) -> np.ndarray:
     return out
 
 
-def _layers(net: Any, relation: Relation, weight: str | None, stack: bool
-            ) -> tuple[Any, list[np.ndarray]]:
+def _layers(net: Any, relation: Relation, weight: str | None, stack: bool,
+            undirected: bool = False) -> tuple[Any, list[np.ndarray]]:
     """The matrices compared: one (the pooled layers) or, with ``stack``, one per layer."""
     if not isinstance(stack, bool):
         raise TypeError(f"stack must be True or False, got {type(stack).__name__}")
     if not stack:
-        net, a, _ = dense_layer(net, relation, weight)
+        net, a, _ = dense_layer(net, relation, weight, undirected)
         return net, [a]
-    net, first, _ = dense_layer(net, relation, weight)   # validates relation= and the net
+    net, first, _ = dense_layer(net, relation, weight, undirected)   # validates the arguments
     names = net.relation_names(relation)
     if len(names) == 1:
         return net, [first]
-    return net, [dense_layer(net, name, weight)[1] for name in names]
+    return net, [dense_layer(net, name, weight, undirected)[1] for name in names]
 
 
 def _check_method(method: Any) -> str:
@@ -124,7 +124,7 @@ def _check_method(method: Any) -> str:
 
 def structural_distance(net: Any, *, relation: Relation = None, method: str = "hamming",
                         weight: str | None = None, diag: bool = False,
-                        stack: bool = False) -> pd.DataFrame:
+                        stack: bool = False, undirected: bool = False) -> pd.DataFrame:
     """Structural equivalence between every pair of actors, as R ``sna::sedist``.
 
     Actor ``i``'s profile is its row and its column of ``A`` (``c(A[i, ], A[, i])``,
@@ -160,6 +160,9 @@ def structural_distance(net: Any, *, relation: Relation = None, method: str = "h
         concatenates the profiles of every layer, as sna's
         ``sedist(joint.analysis=TRUE)`` / ``equiv.clust`` on a list of graphs
         (and UCINET's stacked relations).
+    undirected : bool, default False
+        Read a directed layer as undirected (each arc a tie both ways;
+        docs/conventions.md).
 
     Returns
     -------
@@ -180,7 +183,7 @@ def structural_distance(net: Any, *, relation: Relation = None, method: str = "h
     (8, 2)
     """
     method = _check_method(method)
-    net, mats = _layers(net, relation, weight, stack)
+    net, mats = _layers(net, relation, weight, stack, undirected)
     ids = net.actor_ids
     return pd.DataFrame(_se_matrix(mats, method, bool(diag)), index=ids.copy(),
                         columns=ids.copy())
@@ -398,12 +401,13 @@ class EquivalenceClustering:
 def equivalence_clustering(net: Any, *, relation: Relation = None, method: str = "hamming",
                            linkage: str = "complete", k: int | None = None,
                            height: float | None = None, weight: str | None = None,
-                           diag: bool = False, stack: bool = False) -> EquivalenceClustering:
+                           diag: bool = False, stack: bool = False,
+                           undirected: bool = False) -> EquivalenceClustering:
     """Positions by hierarchical clustering of structural equivalence, as R
     ``sna::equiv.clust``.
 
     The dissimilarities are :func:`structural_distance` (``method``, ``diag``,
-    ``stack`` as there); for ``"correlation"`` the dissimilarity is ``−r``
+    ``stack``, ``undirected`` as there); for ``"correlation"`` the dissimilarity is ``−r``
     (``sedist(code.diss=TRUE)``, as ``equiv.clust`` calls it; an undefined
     correlation is 0 here, where sna would pass NA to ``hclust`` and fail).
     They are clustered by :func:`hclust` — R's ``hclust`` algorithm, complete
@@ -425,7 +429,7 @@ def equivalence_clustering(net: Any, *, relation: Relation = None, method: str =
     [1, 2, 1, 1, 2, 1, 2, 3, 3, 3]
     """
     method = _check_method(method)
-    net, mats = _layers(net, relation, weight, stack)
+    net, mats = _layers(net, relation, weight, stack, undirected)
     if len(net) < 2:
         raise InvalidParameterError("equivalence clustering needs at least 2 actors")
     dist = _se_matrix(mats, method, bool(diag))
@@ -465,7 +469,8 @@ def _concor_split(x: np.ndarray, max_iter: int, cutoff: float) -> np.ndarray:
 
 
 def concor(net: Any, *, relation: Relation = None, depth: int = 1, weight: str | None = None,
-           max_iter: int = 50, cutoff: float = 0.9999999, stack: bool = False) -> pd.Series:
+           max_iter: int = 50, cutoff: float = 0.9999999, stack: bool = False,
+           undirected: bool = False) -> pd.Series:
     """CONCOR positions (CONvergence of iterated CORrelations; Breiger, Boorman &
     Arabie 1975).
 
@@ -477,7 +482,8 @@ def concor(net: Any, *, relation: Relation = None, depth: int = 1, weight: str |
     ``2^depth`` positions; a block of one actor is not split). This is the
     procedure of UCINET and of R's ``concoR`` package (``concor(nsplit=depth)``).
     ``stack=True`` stacks ``[A₁; A₁ᵀ; A₂; A₂ᵀ; ...]`` over the layers of
-    ``relation`` (concoR's list of matrices), ``False`` reads the pooled layer.
+    ``relation`` (concoR's list of matrices), ``False`` reads the pooled layer;
+    ``undirected=True`` reads a directed layer as undirected.
     A split that has not converged after ``max_iter`` iterations uses the
     signs reached (as concoR) and warns (``GovnetWarning``).
 
@@ -500,7 +506,7 @@ def concor(net: Any, *, relation: Relation = None, depth: int = 1, weight: str |
         raise TypeError(f"depth must be an integer, got {type(depth).__name__}")
     if depth < 1:
         raise InvalidParameterError(f"depth must be ≥ 1, got {depth}")
-    net, mats = _layers(net, relation, weight, stack)
+    net, mats = _layers(net, relation, weight, stack, undirected)
     n = len(net)
     stacked = np.vstack([m for a in mats for m in (a, a.T)])
     const = np.ptp(stacked, axis=0) == 0
@@ -528,7 +534,8 @@ def concor(net: Any, *, relation: Relation = None, depth: int = 1, weight: str |
 
 
 def rege(net: Any, *, relation: Relation = None, weight: str | None = None,
-         iterations: int = 3, until_change: bool = True, use_diag: bool = True) -> pd.DataFrame:
+         iterations: int = 3, until_change: bool = True, use_diag: bool = True,
+         undirected: bool = False) -> pd.DataFrame:
     """Regular equivalence (角色对等) by REGE (White & Reitz 1983), exactly as R
     ``blockmodeling::REGE``.
 
@@ -539,7 +546,8 @@ def rege(net: Any, *, relation: Relation = None, weight: str | None = None,
     j of ``A``; ``E_ij = 1`` when ``D_ij = 0``; the diagonal is 1. It stops
     after ``iterations`` (R's default 3) or, with ``until_change``, when an
     iteration changes nothing. ``use_diag=False`` zeroes ``A``'s diagonal
-    (govnet's layers have none, so it has no effect).
+    (govnet's layers have none, so it has no effect). ``undirected=True``
+    reads a directed layer as undirected.
 
     Returns
     -------
@@ -562,7 +570,7 @@ def rege(net: Any, *, relation: Relation = None, weight: str | None = None,
         raise TypeError(f"iterations must be an integer, got {type(iterations).__name__}")
     if iterations < 1:
         raise InvalidParameterError(f"iterations must be ≥ 1, got {iterations}")
-    net, a, _ = dense_layer(net, relation, weight)
+    net, a, _ = dense_layer(net, relation, weight, undirected)
     n = len(net)
     if n > 400:
         raise TooLargeError(f"REGE is O(n⁴): {n} actors is too many here (at most 400)")
