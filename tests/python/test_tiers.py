@@ -228,3 +228,18 @@ def test_density_test_observed_is_the_blockmodel_image(directed):
         ties = np.nan_to_num(res.null_mean.to_numpy()) * bm.dyads.to_numpy()
         total = ties.sum() if directed else np.triu(ties).sum()
         assert total == pytest.approx(net.num_ties("r"))
+
+
+def test_assortativity_on_a_clique_is_label_free():
+    # closed form: on a clique of c actors Newman's categorical r = −1/(c − 1) for any labels
+    ids = [f"c{i}" for i in range(7)]
+    clique = govnet.Network.from_frames(
+        pd.DataFrame({"id": ids, "tier": "plural", "g": list("aabbbcd")}),
+        pd.DataFrame(list(itertools.combinations(ids, 2)),
+                     columns=["source", "target"]).assign(relation="r"),
+        directed={"r": False})
+    res = govnet.assortativity_test(clique, "g", n_permutations=30, seed=2)
+    assert res.statistic == pytest.approx(-1 / 6)
+    assert res.null_mean == pytest.approx(-1 / 6)
+    assert res.null_sd == 0.0
+    assert res.p_greater == 1.0 and res.p_less == 1.0

@@ -187,10 +187,13 @@ def assortativity_test(net: Any, attribute: Any, *, relation: Relation = None,
         null[i] = _coefficient(prep, prep.labels[rng.permutation(prep.labels.size)])
     pv = _core.permutation_p_values(null, obs, p_convention=pc)
     ok = null[np.isfinite(null)]
+    sd = float(ok.std(ddof=1)) if ok.size > 1 else math.nan
+    if math.isfinite(sd) and sd <= 1e-12:
+        sd = 0.0                    # every relabelling gives the same r (rounding noise only)
     return AssortativityTest(
         kind=prep.kind, statistic=obs,
         null_mean=float(ok.mean()) if ok.size else math.nan,
-        null_sd=float(ok.std(ddof=1)) if ok.size > 1 else math.nan,
+        null_sd=sd,
         p_greater=float(pv["p_greater"]), p_less=float(pv["p_less"]),
         p_two_sided=float(pv["p_two_sided"]), n_permutations=r_perm, seed=s,
         null_distribution=null if keep_null else None)

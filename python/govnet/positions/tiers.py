@@ -147,7 +147,9 @@ def _pair_table(obs: np.ndarray, null: np.ndarray, labels: list[Any], directed: 
             ok = nd[np.isfinite(nd)]
             mean = float(ok.mean()) if ok.size else math.nan
             sd = float(ok.std(ddof=1)) if ok.size > 1 else math.nan
-            z = (o - mean) / sd if sd and sd > 0 and math.isfinite(o) else math.nan
+            if math.isfinite(sd) and sd <= 1e-12 * max(1.0, abs(mean)):
+                sd = 0.0            # a constant null (rounding noise only)
+            z = (o - mean) / sd if sd > 0 and math.isfinite(o) else math.nan
             if math.isfinite(o):
                 pv = _core.permutation_p_values(nd, o, p_convention=pc)
             else:
@@ -191,7 +193,8 @@ def tier_density_test(net: Any, partition: Any = "tier", *, relation: Relation =
         ``observed`` and ``null_mean`` (k × k), and ``table``: one row per
         block pair (ordered pairs on a directed layer, unordered on an
         undirected one) with observed density, null mean and sd,
-        ``z = (observed − mean) / sd``, ``p_greater``, ``p_less``,
+        ``z = (observed − mean) / sd`` (NaN when the null is constant),
+        ``p_greater``, ``p_less``,
         ``p_two_sided`` (docs/p-values.md) and ``verdict``: "more than
         chance" / "less than chance" when ``p_two_sided < level`` (default
         0.05, per pair, not corrected for the k² comparisons), else "as
