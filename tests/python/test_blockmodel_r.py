@@ -107,3 +107,13 @@ def test_triad_census_and_transitivity_as_sna_and_igraph(name):
     t = govnet.transitivity(net, relation=rel)
     assert t == pytest.approx(fx["gtrans_graph"], abs=TOL)
     assert t == pytest.approx(fx["igraph_transitivity"], abs=TOL)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_concor_as_the_r_implementation(name):
+    # the R version is written out in scripts/fixtures/positions.R (no CONCOR package is
+    # packaged for Debian): stacked rbind(A, t(A)), cor() iterated, split by sign
+    net, rel, fx, w = load(name)
+    for depth, ref in zip((1, 2, 3), fx["concor"]):
+        c = govnet.concor(net, relation=rel, depth=depth, weight=w, max_iter=200)
+        assert c.tolist() == ref, (name, depth)
