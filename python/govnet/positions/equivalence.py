@@ -275,11 +275,8 @@ def hclust(d: Any, method: str = "complete") -> dict[str, np.ndarray]:
             r = int(np.argmin(work[i, js]))
             nn[i], disnn[i] = js[r], work[i, js[r]]
     # HCASS2: R's merge coding (1-based).
-    iia = ia + 1
-    iib = ib + 1
-    iia = iia.copy()
-    iib = iib.copy()
     a1, b1 = ia + 1, ib + 1
+    iia, iib = a1.copy(), b1.copy()
     for s in range(n - 2):
         k = min(a1[s], b1[s])
         later = np.arange(s + 1, n - 1)
