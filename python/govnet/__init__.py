@@ -167,6 +167,24 @@ from govnet.positions import (
     triad_census,
 )
 
+# -- positions: equivalence, blockmodels, tiers vs positions (area: blockmodel) --
+from govnet.positions import (
+    AssortativityTest,
+    Blockmodel,
+    EquivalenceClustering,
+    TierDensityTest,
+    TierFit,
+    assortativity_test,
+    blockmodel,
+    concor,
+    equivalence_clustering,
+    partition_agreement,
+    rege,
+    structural_distance,
+    tier_density_test,
+    tier_fit,
+)
+
 logging.getLogger("govnet").addHandler(logging.NullHandler())
 
 __all__ = [
@@ -291,4 +309,19 @@ __all__ = [
     "TooLargeError",
     "GovnetInternalError",
     "GovnetWarning",
+    # area: blockmodel
+    "AssortativityTest",
+    "Blockmodel",
+    "EquivalenceClustering",
+    "TierDensityTest",
+    "TierFit",
+    "assortativity_test",
+    "blockmodel",
+    "concor",
+    "equivalence_clustering",
+    "partition_agreement",
+    "rege",
+    "structural_distance",
+    "tier_density_test",
+    "tier_fit",
 ]

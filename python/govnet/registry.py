@@ -27,6 +27,7 @@ from govnet.errors import InvalidParameterError
 from govnet.measures import centrality as c
 from govnet.measures import structure as s
 from govnet.positions import cohesion as pc
+from govnet.positions import equivalence as pe
 
 __all__ = ["Measure", "MEASURES", "measure", "names"]
 
@@ -254,6 +255,11 @@ _ROWS = [
     Measure("components", pc.components, "result", ("relation", "connection")),
     Measure("articulation_points", pc.articulation_points, "table", ("relation",)),
     Measure("bridges", pc.bridges, "table", ("relation",)),
+    # area: blockmodel (positions/equivalence.py)
+    Measure("structural_distance", pe.structural_distance, "table",
+            ("relation", "method", "weight", "diag", "stack", "undirected")),
+    Measure("rege", pe.rege, "table",
+            ("relation", "weight", "iterations", "until_change", "use_diag", "undirected")),
 ]
 
 #: name -> Measure, in the order of the table above.

@@ -15,6 +15,9 @@ from govnet.plot.figures import (
     structure_layout,
 )
 
+# -- blockmodel heatmap (area: blockmodel) --
+from govnet.plot.blockmodel import blockmodel_matrix
+
 __all__ = [
     "TIER_COLORS",
     "CJKFontWarning",
@@ -25,4 +28,5 @@ __all__ = [
     "duty_overlap_heatmap",
     "centrality_bar",
     "community_comparison",
+    "blockmodel_matrix",
 ]

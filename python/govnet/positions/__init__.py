@@ -21,6 +21,20 @@ from govnet.positions.cohesion import (
 from govnet.positions.community import modularity
 from govnet.positions.mixing import assortativity
 
+# -- equivalence, blockmodels, tiers vs positions (area: blockmodel) --------
+from govnet.positions.blockmodel import Blockmodel, blockmodel
+from govnet.positions.equivalence import (
+    EquivalenceClustering,
+    concor,
+    cutree,
+    equivalence_clustering,
+    hclust,
+    rege,
+    structural_distance,
+)
+from govnet.positions.mixing import AssortativityTest, assortativity_test
+from govnet.positions.tiers import TierDensityTest, TierFit, partition_agreement, tier_density_test, tier_fit
+
 __all__ = [
     "TRIAD_TYPES",
     "Components",
@@ -35,4 +49,21 @@ __all__ = [
     "modularity",
     "transitivity",
     "triad_census",
+    # area: blockmodel
+    "AssortativityTest",
+    "Blockmodel",
+    "EquivalenceClustering",
+    "TierDensityTest",
+    "TierFit",
+    "assortativity_test",
+    "blockmodel",
+    "concor",
+    "cutree",
+    "equivalence_clustering",
+    "hclust",
+    "partition_agreement",
+    "rege",
+    "structural_distance",
+    "tier_density_test",
+    "tier_fit",
 ]
