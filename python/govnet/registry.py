@@ -25,6 +25,8 @@ from govnet.deliberation import index as deliberation
 from govnet.duties import table as duty_table
 from govnet.errors import InvalidParameterError
 from govnet.measures import centrality as c
+from govnet.measures import ego
+from govnet.measures import sensitivity
 from govnet.measures import structure as s
 from govnet.positions import cohesion as pc
 
@@ -254,6 +256,12 @@ _ROWS = [
     Measure("components", pc.components, "result", ("relation", "connection")),
     Measure("articulation_points", pc.articulation_points, "table", ("relation",)),
     Measure("bridges", pc.bridges, "table", ("relation",)),
+    # fieldwork (issue 18): ego networks, missing-dyad bounds of the core's profile
+    Measure("ego_table", ego.ego_table, "actor_table", ("relation", "weight", "attributes", "threads")),
+    Measure("ego_composition", ego.ego_composition, "actor_table",
+            ("attribute", "relation", "normalized")),
+    Measure("missing_sensitivity", sensitivity.missing_sensitivity, "result",
+            ("core", "relation", "undirected", "seed", "threads")),
 ]
 
 #: name -> Measure, in the order of the table above.
