@@ -290,4 +290,4 @@ def example_workbook() -> str:
     Sheets: 说明, 组织名录, 联系, 工作往来 (a roster survey), 职责清单, 签到.
     Reading it needs openpyxl.
     """
-    return str(resources.files("govnet.datasets").joinpath("data", "example_workbook.xlsx"))
+    return str(resources.files("govnet.datasets").joinpath("data").joinpath("example_workbook.xlsx"))

@@ -38,11 +38,11 @@ header. Defaults marked "with ..." apply only when asked, and each is listed.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from html import escape
-from typing import Any
+from typing import Any, cast
 
+import numpy as np
 import pandas as pd
 
 from govnet.errors import InvalidNetworkError, InvalidParameterError
@@ -111,8 +111,8 @@ class CheckReport:
         """Raise :class:`InvalidNetworkError` listing every error, if any."""
         errs = self.problems[self.problems["severity"] == "error"]
         if len(errs):
-            lines = [Problem(**{k: (None if k == "row" and pd.isna(v) else v)
-                               for k, v in r.items()}).message()
+            lines = [Problem(**cast(dict[str, Any], {str(k): (None if k == "row" and pd.isna(v) else v)
+                                                    for k, v in r.items()})).message()
                      for r in errs.to_dict("records")]
             raise InvalidNetworkError(f"{len(errs)} error(s) in the input:\n  " + "\n  ".join(lines))
 
@@ -188,6 +188,7 @@ def _actors(frame: pd.DataFrame, tier_from_kind: bool, problems: list[Problem],
             f"{frame.attrs.get('file', '')} sheet {frame.attrs.get('sheet', '')}: the actors table "
             f"has no 'id' column; columns: {list(frame.columns)} (map it: columns={{'组织名称': 'id'}})")
     out = frame.copy()
+    out["_row"] = np.arange(len(out))
     seen: dict[str, int] = {}
     kinds_noted: set[str] = set()
     keep = []
@@ -468,11 +469,16 @@ def check(source: Any = None, *, actors: Any = None, ties: Any = None, roster: A
         sheet_frame.attrs = {"file": os.path.basename(os.fspath(n_file)) if isinstance(
             n_file, (str, os.PathLike)) else "", "sheet": n_sheet if isinstance(n_sheet, str) else ""}
         _one_sided(ng_data.ties, set(ng_data.egos), sheet_frame, problems)
-    if dl is not None:
-        for d in dl.uncovered:
-            p = Problem("note", "", "", None, "", "uncovered duty", d, "",
-                        "kept in the duty catalogue (DutyList.catalogue), no holder")
-            problems.append(p)
+    if dl is not None and d_spec is not None:
+        d_file, d_sheet, _ = d_spec[0]
+        where = pd.DataFrame()
+        where.attrs = {"file": os.path.basename(os.fspath(d_file)) if isinstance(
+            d_file, (str, os.PathLike)) else "", "sheet": d_sheet if isinstance(d_sheet, str) else ""}
+        rows_of = dict(zip(dl.catalogue["duty"], dl.catalogue["row"]))
+        for duty_name in dl.uncovered:
+            _add(problems, "note", where, int(rows_of[duty_name]) - 2, "duty", "uncovered duty",
+                 duty_name, "no lead or assist holder",
+                 "kept in the duty catalogue (DutyList.catalogue) as uncovered")
 
     # actors without ties
     pieces = [tie_frame[["source", "target"]]]
@@ -481,9 +487,9 @@ def check(source: Any = None, *, actors: Any = None, ties: Any = None, roster: A
             pieces.append(data.ties[["source", "target"]])
     tied = set(pd.concat(pieces)["source"]) | set(pd.concat(pieces)["target"])
     if actor_frame is not None:
-        for i, a in enumerate(actor_frame["id"]):
+        for r, a in zip(actor_frame["_row"], actor_frame["id"]):
             if a not in tied:
-                problems.append(Problem("note", **locate(raw, None, "id"), problem="actor without ties",
+                problems.append(Problem("note", **locate(raw, int(r), "id"), problem="actor without ties",
                                         value=a, default="kept (an isolate)"))
 
     order = {"error": 0, "warning": 1, "note": 2}
@@ -518,6 +524,7 @@ def _build(actor_frame: pd.DataFrame | None, known: pd.Index, tie_frame: pd.Data
            source: Any) -> Network:
     if actor_frame is None:
         actor_frame = pd.DataFrame({"id": list(known), "tier": "plural"})
+    actor_frame = actor_frame.drop(columns=[c for c in ("_row",) if c in actor_frame.columns])
     actors = actor_frame.replace({"": None})
     actors["id"] = actor_frame["id"]
     parts = [tie_frame.drop(columns=[c for c in ("_row", "_ok", "directed") if c in tie_frame.columns])]

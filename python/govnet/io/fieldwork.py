@@ -553,7 +553,7 @@ class DutyList:
 
     ``duties``: long table (actor, duty, category, role) as
     :class:`govnet.DutyTable` and :meth:`Network.from_frames` take it;
-    ``catalogue``: every duty (duty, category), including ``uncovered`` ones
+    ``catalogue``: every duty (duty, category, row: the spreadsheet row), including ``uncovered`` ones
     (no holder), which are listed in :attr:`uncovered`. Build the duty table
     with ``govnet.DutyTable.from_frame(d.duties, actors=net, catalogue=d.catalogue)``.
     """
@@ -592,6 +592,7 @@ def read_duty_list(source: Any, *, sheet: str | int | None = None,
     known = _known(actors)
     out: list[dict[str, Any]] = []
     cat: dict[str, str] = {}
+    first_row: dict[str, int] = {}
     held: set[str] = set()
     for i in range(len(frame)):
         d = frame[dcol].iloc[i]
@@ -601,6 +602,7 @@ def read_duty_list(source: Any, *, sheet: str | int | None = None,
                                           value="", default="refused: name the duty"))
             continue
         cat.setdefault(d, frame[ccol].iloc[i] if ccol else "")
+        first_row.setdefault(d, i + 2)
         for col, role in ((lcol, "lead"), (acol, "assist")):
             if col is None:
                 continue
@@ -614,6 +616,7 @@ def read_duty_list(source: Any, *, sheet: str | int | None = None,
                     continue
                 out.append({"actor": name, "duty": d, "category": cat[d], "role": role})
                 held.add(d)
-    catalogue = pd.DataFrame({"duty": list(cat), "category": list(cat.values())})
+    catalogue = pd.DataFrame({"duty": list(cat), "category": list(cat.values()),
+                              "row": [first_row[d] for d in cat]})
     return DutyList(pd.DataFrame(out, columns=["actor", "duty", "category", "role"]), catalogue,
                     [d for d in cat if d not in held])

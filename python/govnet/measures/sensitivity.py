@@ -85,8 +85,8 @@ def missing_sensitivity(net: Any, core: Any = None, *, relation: Relation = None
     counts = missing_counts(net, relation)
     low = impute_missing(net, "non_ties", relation=relation)
     high = impute_missing(net, "ties", relation=relation)
-    kw = {"relation": relation, "undirected": undirected, "seed": seed, "threads": threads}
-    p0, p1 = core_profile(low, core, **kw), core_profile(high, core, **kw)
+    p0 = core_profile(low, core, relation=relation, undirected=undirected, seed=seed, threads=threads)
+    p1 = core_profile(high, core, relation=relation, undirected=undirected, seed=seed, threads=threads)
     f0, f1 = _figures(p0), _figures(p1)
     a = np.array(list(f0.values()))
     b = np.array([f1[k] for k in f0])
