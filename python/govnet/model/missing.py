@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -26,8 +26,8 @@ import pandas as pd
 from govnet.errors import InvalidNetworkError, InvalidParameterError
 from govnet.model.validation import RelationSpec, canonical_relation, id_str, row_label
 
-if TYPE_CHECKING:
-    from govnet.model.network import Network
+# Networks are typed Any here: network.py imports this module (validate_missing).
+Network = Any
 
 __all__ = ["validate_missing", "missing_counts", "require_complete", "impute_missing",
            "symmetrize", "SymmetrizeResult", "SYMMETRIZE_RULES", "MISSING_COLUMNS"]
