@@ -257,7 +257,8 @@ _ROWS = [
     Measure("articulation_points", pc.articulation_points, "table", ("relation",)),
     Measure("bridges", pc.bridges, "table", ("relation",)),
     # fieldwork (issue 18): ego networks, missing-dyad bounds of the core's profile
-    Measure("ego_table", ego.ego_table, "actor_table", ("relation", "weight", "attributes", "threads")),
+    Measure("ego_table", ego.ego_table, "actor_table",
+            ("relation", "weight", "attributes", "undirected", "threads")),
     Measure("ego_composition", ego.ego_composition, "actor_table",
             ("attribute", "relation", "normalized")),
     Measure("missing_sensitivity", sensitivity.missing_sensitivity, "result",

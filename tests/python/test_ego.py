@@ -73,6 +73,16 @@ def test_ego_table_against_networkx_and_brute_force(seed, directed):
     if directed:  # Burt's measures as govnet's own (networkx's digraph version is buggy)
         holes = govnet.structural_holes(net)
         np.testing.assert_allclose(tab["constraint"], holes["constraint"], equal_nan=True)
+        und_tab = govnet.ego_table(net, undirected=True)
+        for v in g.nodes:
+            alters = nx.ego_graph(und, v, radius=1)
+            alters.remove_node(v)
+            assert und_tab.loc[str(v), "ties"] == alters.number_of_edges()
+            if alters.number_of_nodes() >= 2:
+                assert und_tab.loc[str(v), "density"] == pytest.approx(nx.density(alters))
+            if not np.isnan(eff[v]):
+                assert und_tab.loc[str(v), "effective_size"] == pytest.approx(eff[v])
+                assert und_tab.loc[str(v), "constraint"] == pytest.approx(con[v])
     assert tab.loc["14", "size"] == 0 and np.isnan(tab.loc["14", "iqv_tier"])
 
 

@@ -26,9 +26,10 @@ from govnet.model.access import Relation, as_network, layer_of
 __all__ = ["ego_table", "ego_composition", "iqv"]
 
 
-def _adjacency(net: Any, relation: Relation) -> tuple[sp.csr_matrix, sp.csr_matrix, bool]:
+def _adjacency(net: Any, relation: Relation,
+               undirected: bool = False) -> tuple[sp.csr_matrix, sp.csr_matrix, bool]:
     """(undirected 0/1 contact matrix without loops, the layer's 0/1 arcs, directed?)."""
-    g = layer_of(net, relation)
+    g = layer_of(net, relation, undirected=undirected)
     s, t, _ = (np.asarray(x) for x in g.edges())
     n = len(net)
     keep = s != t
@@ -76,7 +77,8 @@ def ego_composition(net: Any, attribute: str = "tier", *, relation: Relation = N
     Returns a DataFrame indexed by ego, one column per category (for ``tier``
     the four tiers in order, else the categories in order of first
     appearance); ``normalized=True`` gives shares of the ego's alters (NaN
-    for an isolate). Alters with a missing value are not counted.
+    for an isolate). Alters with a missing value are not counted. Alters are
+    always the neighbours in either direction, so there is no ``undirected=``.
     """
     net = as_network(net)
     u, _, _ = _adjacency(net, relation)
@@ -98,7 +100,8 @@ def ego_composition(net: Any, attribute: str = "tier", *, relation: Relation = N
 
 
 def ego_table(net: Any, *, relation: Relation = None, weight: str | None = None,
-              attributes: tuple[str, ...] = ("tier", "kind"), threads: int | None = None) -> pd.DataFrame:
+              attributes: tuple[str, ...] = ("tier", "kind"), undirected: bool = False,
+              threads: int | None = None) -> pd.DataFrame:
     """One row per ego: the ego-network measures, ready for regression.
 
     Columns
@@ -115,17 +118,20 @@ def ego_table(net: Any, *, relation: Relation = None, weight: str | None = None,
     ``iqv_<attr>`` : heterogeneity of the alters on that attribute,
         :func:`iqv` with K = the number of categories in the whole network.
 
-    Missing dyads: refused (the module's conventions).
+    ``undirected=True`` reads a directed layer as undirected (ties among the
+    alters then count once per pair, and Burt's measures use the undirected
+    view). Missing dyads: refused (the module's conventions).
     """
     net = as_network(net)
-    u, d, directed = _adjacency(net, relation)
+    u, d, directed = _adjacency(net, relation, undirected)
     size = np.asarray(u.sum(axis=1)).ravel()
     among = np.asarray((u @ d).multiply(u).sum(axis=1)).ravel()
     ties = among if directed else among / 2.0
     pairs = size * (size - 1) / (1.0 if directed else 2.0)
     with np.errstate(invalid="ignore", divide="ignore"):
         density = np.where(size >= 2, ties / np.where(pairs > 0, pairs, 1), np.nan)
-    holes = structural_holes(net, relation=relation, weight=weight, threads=threads)
+    holes = structural_holes(net, relation=relation, weight=weight, undirected=undirected,
+                             threads=threads)
     actors = net.actors
     out = pd.DataFrame(index=net.actor_ids.copy())
     for attr in attributes:
