@@ -176,3 +176,23 @@ def test_cli_analyze_columns_and_sheet(tmp_path, capsys):
     assert Path(tmp_path / "r" / "report.html").is_file()
     assert cli.main(["analyze", "--actors", str(path), "--columns", "组织名称", "--out", str(tmp_path)]) == 1
     assert "'组织名称' is not HEADER=NAME" in capsys.readouterr().err
+
+
+def test_name_generator_through_check_without_an_actors_table(tmp_path):
+    path = _write(tmp_path / "ng.xlsx", {"提名": [
+        ["受访组织", "提名组织", "层级", "类型"],
+        ["党委", "居委会", "支撑", "residents_committee"], ["党委", "物业", "多元", "property_company"],
+        ["居委会", "物业", "", ""], ["物业", "党委", "一核", "party_committee"]]})
+    r = govnet.check(path, name_generator={"sheet": "提名", "relation": "提名"},
+                     columns={"受访组织": "ego", "提名组织": "alter", "层级": "tier", "类型": "kind"})
+    assert r.ok and "no actors table" in set(r.problems["problem"])
+    net = r.network
+    assert net.actors["tier"].astype(str).to_dict() == {"党委": "core", "居委会": "support", "物业": "plural"}
+    assert net.relation_spec("提名").directed and net.num_ties() == 4
+    one_sided = r.problems[r.problems["problem"] == "reported by one side only"]
+    # 居委会 and 物业 answered too: 党委 -> 居委会 and 居委会 -> 物业 are not reported back
+    assert set(one_sided["value"]) == {"党委 -> 居委会", "居委会 -> 物业"}
+    ego = govnet.ego_table(net, relation="提名", attributes=("tier",))
+    # 党委's alters: 居委会, 物业; among them one arc (居委会 -> 物业) of 2 possible
+    assert ego.loc["党委", "size"] == 2 and ego.loc["党委", "ties"] == 1
+    assert ego.loc["党委", "density"] == pytest.approx(0.5)

@@ -320,7 +320,10 @@ def check(source: Any = None, *, actors: Any = None, ties: Any = None, roster: A
     actors : sheet, path, DataFrame or dict
         Actors: ``id`` and ``tier`` (core / support / plural / external or 一核 /
         支撑 / 多元 / 外部), optional ``kind`` (a built-in kind or its Chinese
-        label, e.g. 居委会), ``name``, ``name_en``, other columns kept.
+        label, e.g. 居委会), ``name``, ``name_en``, other columns kept. Without
+        an actors table the actors are the names met (a roster's columns, a
+        name generator's egos and alters), with the alters' ``tier`` and
+        ``kind`` from the name generator, else tier ``plural`` (a note says so).
     ties : sheet, path, DataFrame or dict
         Ties: ``source``, ``target``, optional ``relation``, ``weight``, ``directed``.
     roster, name_generator, duties, signin : sheet, path, DataFrame or dict
@@ -387,7 +390,10 @@ def check(source: Any = None, *, actors: Any = None, ties: Any = None, roster: A
         (file, sheet, cols), opts = n_spec
         ng_data = read_name_generator(file, sheet=sheet, columns=cols, actors=known,
                                       aliases=aliases, problems=problems, **opts)
-    if known is None:  # no actors table: every name met, tier from the kind or plural
+    if known is None:  # no actors table: every name met, tier from the alters or plural
+        problems.append(Problem("note", "", "", None, "", "no actors table", "", "",
+                                "actors are the names met; tier from the name generator's "
+                                "alters, else plural"))
         names: list[str] = []
         if roster_data is not None:
             names += roster_data.organisations
@@ -522,8 +528,15 @@ def _build(actor_frame: pd.DataFrame | None, known: pd.Index, tie_frame: pd.Data
            roster: Roster | None, ng: NameGenerator | None, dl: DutyList | None, si: SignIn | None,
            specs: dict[str, bool], duplicates: str | None, self_loops: str | None,
            source: Any) -> Network:
-    if actor_frame is None:
-        actor_frame = pd.DataFrame({"id": list(known), "tier": "plural"})
+    if actor_frame is None:  # no actors table: tier and kind from the name generator's alters
+        actor_frame = pd.DataFrame({"id": list(known)})
+        if ng is not None and len(ng.alters):
+            attrs = ng.alters.set_index("id")
+            for c in attrs.columns:
+                actor_frame[c] = actor_frame["id"].map(attrs[c]).fillna("").to_numpy()
+        if "tier" not in actor_frame.columns:
+            actor_frame["tier"] = ""
+        actor_frame["tier"] = actor_frame["tier"].where(actor_frame["tier"] != "", "plural")
     actor_frame = actor_frame.drop(columns=[c for c in ("_row",) if c in actor_frame.columns])
     actors = actor_frame.replace({"": None})
     actors["id"] = actor_frame["id"]
