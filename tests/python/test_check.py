@@ -47,6 +47,7 @@ def test_example_workbook_report_lists_every_problem_at_once():
     assert dup["row"] == 19 and "row 16" in dup["suggestion"] and "summed" in dup["default"]
     non = warn[warn["problem"] == "non-respondent"].iloc[0]
     assert non["value"] == "金桂物业服务公司" and "24 dyads" in non["default"]
+    assert (non["sheet"], non["row"], non["column"]) == ("工作往来", 11, "填报单位")  # its blank row
     notes = r.problems[r.problems["severity"] == "note"]
     assert {"kind label", "reported by one side only", "uncovered duty"} <= set(notes["problem"])
     unc = notes[notes["problem"] == "uncovered duty"].iloc[0]

@@ -42,6 +42,7 @@ def test_roster_from_excel_sheet_with_numbers_marks_and_a_nonrespondent(tmp_path
     assert got == {("党委", "桂园居委会"): 2.0, ("党委", "工作站"): 1.0, ("桂园居委会", "党委"): 1.0,
                    ("工作站", "党委"): 3.0, ("工作站", "桂园居委会"): 1.0, ("工作站", "物业"): 1.0}
     assert r.nonrespondents == ["物业"] and r.respondents == ["党委", "桂园居委会", "工作站"]
+    assert r.nonrespondent_rows == {"物业": 5}
     assert set(zip(r.missing["source"], r.missing["target"])) == {("物业", o) for o in ORGS[:3]}
     first = r.ties.iloc[0]
     assert (first["row"], first["column"]) == (2, "桂园居委会")  # the spreadsheet's row and header
@@ -60,6 +61,7 @@ def test_roster_blank_row_no_ties_nonrespondents_option_and_missing_row(tmp_path
     assert r.nonrespondents == [] and "物业" in r.respondents
     r2 = govnet.read_roster(path, nonrespondents=["工作站"], actors=ORGS + ["业委会"])
     assert r2.nonrespondents == ["工作站", "物业", "业委会"]  # refused, blank row, no row at all
+    assert r2.nonrespondent_rows == {"工作站": 4, "物业": 5, "业委会": None}
     with pytest.raises(InvalidParameterError, match="blank_row"):
         govnet.read_roster(path, blank_row="maybe")
 
@@ -111,6 +113,18 @@ def test_signin_both_orientations_give_the_same_attendance(tmp_path):
     net = govnet.Network.from_frames(pd.DataFrame({"id": ORGS, "tier": "plural"}),
                                      meetings=by_meeting.meetings)
     assert net.meetings["meeting"].nunique() == 3
+
+
+def test_signin_ignores_empty_headerless_columns_and_refuses_filled_ones(tmp_path):
+    frame = pd.DataFrame(SIGNIN_ROWS[1:], columns=SIGNIN_ROWS[0])
+    frame["Unnamed: 6"] = None  # how pandas names a trailing column without header or value
+    s = govnet.read_signin(frame, columns={"会议": "meeting", "日期": "date"})
+    assert "Unnamed: 6" not in s.actors and len(s.actors) == 4
+    rows = [r[:] + [None] for r in SIGNIN_ROWS]
+    rows[1][-1] = "√"  # a mark under no header: an unknown actor when actors are known
+    path = _xlsx(tmp_path / "s2.xlsx", {"签到": rows})
+    with pytest.raises(InvalidNetworkError, match="column Unnamed: 6: unknown name 'Unnamed: 6'"):
+        govnet.read_signin(path, columns={"会议": "meeting", "日期": "date"}, actors=ORGS)
 
 
 def test_signin_accepted_marks_are_the_documented_ones():

@@ -462,9 +462,12 @@ def check(source: Any = None, *, actors: Any = None, ties: Any = None, roster: A
         r_file, r_sheet, _ = r_spec[0] if r_spec else (None, None, None)
         sheet_frame.attrs = {"file": os.path.basename(os.fspath(r_file)) if isinstance(
             r_file, (str, os.PathLike)) else "", "sheet": r_sheet if isinstance(r_sheet, str) else ""}
+        rcol = roster_data.ties.attrs.get("respondent_header", "")
         for who in roster_data.nonrespondents:
             k = int((roster_data.missing["source"] == who).sum())
-            _add(problems, "warning", sheet_frame, None, "", "non-respondent", who,
+            r0 = roster_data.nonrespondent_rows.get(who)
+            _add(problems, "warning", sheet_frame, None if r0 is None else r0 - 2,
+                 rcol if r0 is not None else "", "non-respondent", who,
                  "govnet.symmetrize(net, relation, 'either') reads the others' reports of it",
                  f"its {k} dyads in {roster_data.relation!r} are missing (neither ties nor non-ties); "
                  f"measures refuse the layer until imputed or symmetrised")

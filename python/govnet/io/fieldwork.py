@@ -176,6 +176,10 @@ def read_sheet(source: Any, *, sheet: str | int | None = None,
         header = {mapping.get(c, c): c for c in header}
     frame = frame.map(_cell) if hasattr(frame, "map") else frame.applymap(_cell)
     frame = frame.reset_index(drop=True)
+    # columns without a header and without any value (Excel's trailing columns) say nothing
+    empty = [c for c in frame.columns
+             if re.fullmatch(r"Unnamed: \d+", c) and (frame[c] == "").all()]
+    frame = frame.drop(columns=empty)
     frame.attrs = {"file": file, "sheet": sheet_name, "header": header}
     return frame
 
@@ -250,7 +254,9 @@ class Roster:
     ``ties``: source (respondent), target, relation, weight, one row per
     reported tie, plus ``row``/``column`` (the cell). ``missing``: the missing
     dyads (source, target, relation) of the non-respondents. ``respondents``
-    and ``nonrespondents``: ids. ``organisations``: the column ids.
+    and ``nonrespondents``: ids; ``nonrespondent_rows``: the spreadsheet row
+    of each non-respondent (None when it has no row). ``organisations``: the
+    column ids.
     """
 
     ties: pd.DataFrame
@@ -259,6 +265,7 @@ class Roster:
     respondents: list[str]
     nonrespondents: list[str]
     organisations: list[str]
+    nonrespondent_rows: dict = field(default_factory=dict)
 
     def __repr__(self) -> str:
         return (f"Roster({self.relation!r}: {len(self.respondents)} respondents, "
@@ -312,6 +319,7 @@ def read_roster(source: Any, *, sheet: str | int | None = None,
     respondents: list[str] = []
     refused = {alias(str(x), aliases) for x in nonrespondents}
     non: list[str] = []
+    non_rows: dict[str, int | None] = {}
     for i in range(len(frame)):
         who = alias(frame[rcol].iloc[i], aliases)
         if who == "":
@@ -325,6 +333,7 @@ def read_roster(source: Any, *, sheet: str | int | None = None,
         if who in refused or (blank_row == "missing" and all(v == "" for v in cells)):
             if who not in non:
                 non.append(who)
+                non_rows[who] = i + 2
             continue
         respondents.append(who)
         for c, o, v in zip(org_cols, orgs, cells):
@@ -338,11 +347,13 @@ def read_roster(source: Any, *, sheet: str | int | None = None,
     for a in universe:
         if a not in respondents and a not in non:
             non.append(a)
+            non_rows[a] = None
     miss = [{"source": a, "target": b, "relation": relation}
             for a in non for b in universe if b != a]
     ties = pd.DataFrame(rows, columns=["source", "target", "relation", "weight", "row", "column"])
+    ties.attrs["respondent_header"] = frame.attrs["header"].get(rcol, rcol)
     return Roster(ties, pd.DataFrame(miss, columns=["source", "target", "relation"]), relation,
-                  respondents, non, [o for o in orgs])
+                  respondents, non, [o for o in orgs], non_rows)
 
 
 def _answer(v: str, frame: pd.DataFrame, i: int, c: str,
