@@ -197,3 +197,20 @@ def test_name_generator_through_check_without_an_actors_table(tmp_path):
     # 党委's alters: 居委会, 物业; among them one arc (居委会 -> 物业) of 2 possible
     assert ego.loc["党委", "size"] == 2 and ego.loc["党委", "ties"] == 1
     assert ego.loc["党委", "density"] == pytest.approx(0.5)
+
+
+def test_check_separate_csv_files_and_dataframes(tmp_path):
+    actors = pd.DataFrame({"组织": ["党委", "居委会", "物业"], "层级": ["一核", "支撑", ""],
+                           "类型": ["", "", "物业管理公司"]})
+    roster = tmp_path / "roster.csv"
+    pd.DataFrame([["党委", "", "1", "√"], ["居委会", "", "", "3"], ["物业", "", "", ""]],
+                 columns=["填报单位", "党委", "居委会", "物业"]).to_csv(roster, index=False, encoding="gb18030")
+    r = govnet.check(actors=actors, roster=str(roster), columns={"组织": "id", "层级": "tier", "类型": "kind"},
+                     tier_from_kind=True)
+    assert r.ok
+    assert r.network.actors.loc["物业", "tier"] == "plural"
+    assert r.roster.nonrespondents == ["物业"]
+    non = r.problems[r.problems["problem"] == "non-respondent"].iloc[0]
+    assert (non["file"], non["row"]) == ("roster.csv", 4)
+    assert set(r.problems[r.problems["problem"] == "reported by one side only"]["value"]) == {"党委 -> 居委会"}
+    # 居委会 did not report 党委; 党委 -> 物业 is no note: 物业 did not answer at all

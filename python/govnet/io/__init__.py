@@ -45,7 +45,13 @@ Examples
 >>> govnet.io.read(os.path.join(d, "nanshan.dl")).num_ties()          # by extension
 215
 
-On the command line: ``govnet convert nanshan.dl nanshan.gexf``."""
+On the command line: ``govnet convert nanshan.dl nanshan.gexf``.
+
+Fieldwork shapes — roster surveys, name generators, sign-in sheets, duty lists
+with several holders per cell — are read by :mod:`govnet.io.fieldwork`
+(:func:`read_roster`, :func:`read_name_generator`, :func:`read_signin`,
+:func:`read_duty_list`); :func:`check` reads a whole workbook and lists every
+problem at once (``govnet check`` on the command line)."""
 
 from __future__ import annotations
 

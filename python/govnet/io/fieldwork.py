@@ -4,7 +4,8 @@ Every reader takes a path (CSV or Excel) or a DataFrame, ``sheet=`` (an Excel
 sheet name or position; default the first) and ``columns=`` (a mapping from
 the file's headers to govnet's names, e.g. ``{"填报单位": "respondent"}``).
 Cells are named as a spreadsheet shows them: ``file, sheet, row R, column
-C`` with R the row number Excel shows (the header is row 1) and C the header.
+C`` with R the row number Excel shows (the header is row 1) and C the header
+(a DataFrame is read as a sheet: its data row 0 is row 2).
 
 Layouts
 -------
