@@ -204,6 +204,11 @@ def locate(frame: pd.DataFrame, row: int | None, column: str) -> dict[str, Any]:
             "column": a.get("header", {}).get(column, column)}
 
 
+def _cells(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Column -> its cells as an object array (fast per-cell access)."""
+    return {c: frame[c].to_numpy(dtype=object) for c in frame.columns}
+
+
 def _mark(value: str) -> bool | None:
     if value in PRESENT_MARKS:
         return True
@@ -310,6 +315,7 @@ def read_roster(source: Any, *, sheet: str | int | None = None,
     if blank_row not in ("missing", "no_ties"):
         raise InvalidParameterError(f"blank_row must be 'missing' or 'no_ties', got {blank_row!r}")
     frame = read_sheet(source, sheet=sheet, columns=columns, what="roster")
+    cells = _cells(frame)
     rcol = _column(frame, respondent, "roster")
     org_cols = [c for c in frame.columns if c != rcol]
     orgs = [alias(c, aliases) for c in org_cols]
@@ -322,22 +328,22 @@ def read_roster(source: Any, *, sheet: str | int | None = None,
     non: list[str] = []
     non_rows: dict[str, int | None] = {}
     for i in range(len(frame)):
-        who = alias(frame[rcol].iloc[i], aliases)
+        who = alias(cells[rcol][i], aliases)
         if who == "":
-            if any(frame[c].iloc[i] != "" for c in org_cols):
+            if any(cells[c][i] != "" for c in org_cols):
                 _report(problems, Problem("error", **locate(frame, i, rcol), problem="respondent is blank",
                                           value="", default="refused: name the respondent"))
             continue
         if not _check_name(who, known, frame, i, rcol, problems, "unknown respondent"):
             continue
-        cells = [frame[c].iloc[i] for c in org_cols]
-        if who in refused or (blank_row == "missing" and all(v == "" for v in cells)):
+        answers = [cells[c][i] for c in org_cols]
+        if who in refused or (blank_row == "missing" and all(v == "" for v in answers)):
             if who not in non:
                 non.append(who)
                 non_rows[who] = i + 2
             continue
         respondents.append(who)
-        for c, o, v in zip(org_cols, orgs, cells):
+        for c, o, v in zip(org_cols, orgs, answers):
             if o == who:
                 continue
             w = _answer(v, frame, i, c, problems)
@@ -415,6 +421,7 @@ def read_name_generator(source: Any, *, sheet: str | int | None = None,
     among them are problems with the closest names.
     """
     frame = read_sheet(source, sheet=sheet, columns=columns, what="name generator")
+    cells = _cells(frame)
     ecol, acol = _column(frame, ego, "name generator"), _column(frame, alter, "name generator")
     known = _known(actors)
     attr_cols = [c for c in frame.columns if c not in (ecol, acol, "relation", "weight")]
@@ -422,7 +429,7 @@ def read_name_generator(source: Any, *, sheet: str | int | None = None,
     alters: dict[str, dict[str, str]] = {}
     egos: list[str] = []
     for i in range(len(frame)):
-        e, a = alias(frame[ecol].iloc[i], aliases), alias(frame[acol].iloc[i], aliases)
+        e, a = alias(cells[ecol][i], aliases), alias(cells[acol][i], aliases)
         if e == "" or a == "":
             if e != "" or a != "":
                 col = ecol if e == "" else acol
@@ -435,16 +442,16 @@ def read_name_generator(source: Any, *, sheet: str | int | None = None,
             continue
         if e not in egos:
             egos.append(e)
-        rel = frame["relation"].iloc[i] if "relation" in frame.columns else ""
-        w_raw = frame["weight"].iloc[i] if "weight" in frame.columns else ""
+        rel = cells["relation"][i] if "relation" in frame.columns else ""
+        w_raw = cells["weight"][i] if "weight" in frame.columns else ""
         w = 1.0 if w_raw == "" else _answer(w_raw, frame, i, "weight", problems)
         if w is None:
             continue
         rows.append({"source": e, "target": a, "relation": rel or relation, "weight": w, "row": i + 2})
         info = alters.setdefault(a, {})
         for c in attr_cols:
-            if frame[c].iloc[i] != "" and c not in info:
-                info[c] = frame[c].iloc[i]
+            if cells[c][i] != "" and c not in info:
+                info[c] = cells[c][i]
     alter_frame = pd.DataFrame([{"id": k, **v} for k, v in alters.items()],
                                columns=["id", *attr_cols])
     ties = pd.DataFrame(rows, columns=["source", "target", "relation", "weight", "row"])
@@ -503,6 +510,7 @@ def read_signin(source: Any, *, sheet: str | int | None = None,
     if rows not in ("meeting", "actor"):
         raise InvalidParameterError(f"rows must be 'meeting' or 'actor', got {rows!r}")
     frame = read_sheet(source, sheet=sheet, columns=columns, what="sign-in sheet")
+    cells = _cells(frame)
     kcol = _column(frame, key, "sign-in sheet")
     known = _known(actors)
     attrs = [c for c in frame.columns if c in _MEETING_ATTRS] if rows == "meeting" else []
@@ -518,15 +526,15 @@ def read_signin(source: Any, *, sheet: str | int | None = None,
         meetings_of = {c: c for c in cols}
         catalogue = [{"meeting": c} for c in cols]
     for i in range(len(frame)):
-        k = frame[kcol].iloc[i]
+        k = cells[kcol][i]
         if k == "":
-            if any(frame[c].iloc[i] != "" for c in cols):
+            if any(cells[c][i] != "" for c in cols):
                 _report(problems, Problem("error", **locate(frame, i, kcol),
                                           problem=f"the row's {rows} is blank", value="",
                                           default="refused: name it"))
             continue
         if rows == "meeting":
-            info = {c: frame[c].iloc[i] for c in attrs}
+            info = {c: cells[c][i] for c in attrs}
             catalogue.append({"meeting": k, **info})
         else:
             k = alias(k, aliases)
@@ -534,7 +542,7 @@ def read_signin(source: Any, *, sheet: str | int | None = None,
                 continue
             seen_actors.append(k)
         for c in cols:
-            v = frame[c].iloc[i]
+            v = cells[c][i]
             m = _mark(v)
             if m is None:
                 _report(problems, Problem(
@@ -597,6 +605,7 @@ def read_duty_list(source: Any, *, sheet: str | int | None = None,
     assist). A duty named in two rows is one duty (its holders joined).
     """
     frame = read_sheet(source, sheet=sheet, columns=columns, what="duty list")
+    cells = _cells(frame)
     dcol = _column(frame, duty, "duty list")
     lcol = _column(frame, lead, "duty list")
     acol = assist if assist is not None and assist in frame.columns else None
@@ -606,26 +615,28 @@ def read_duty_list(source: Any, *, sheet: str | int | None = None,
     cat: dict[str, str] = {}
     first_row: dict[str, int] = {}
     held: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
     for i in range(len(frame)):
-        d = frame[dcol].iloc[i]
+        d = cells[dcol][i]
         if d == "":
-            if any(frame[c].iloc[i] != "" for c in (lcol, acol) if c):
+            if any(cells[c][i] != "" for c in (lcol, acol) if c):
                 _report(problems, Problem("error", **locate(frame, i, dcol), problem="duty is blank",
                                           value="", default="refused: name the duty"))
             continue
-        cat.setdefault(d, frame[ccol].iloc[i] if ccol else "")
+        cat.setdefault(d, cells[ccol][i] if ccol else "")
         first_row.setdefault(d, i + 2)
         for col, role in ((lcol, "lead"), (acol, "assist")):
             if col is None:
                 continue
-            for name in (x.strip() for x in _SPLIT.split(frame[col].iloc[i])):
+            for name in (x.strip() for x in _SPLIT.split(cells[col][i])):
                 if not name:
                     continue
                 name = alias(name, aliases)
                 if not _check_name(name, known, frame, i, col, problems):
                     continue
-                if any(r["actor"] == name and r["duty"] == d for r in out):
+                if (name, d) in pairs:
                     continue
+                pairs.add((name, d))
                 out.append({"actor": name, "duty": d, "category": cat[d], "role": role})
                 held.add(d)
     catalogue = pd.DataFrame({"duty": list(cat), "category": list(cat.values()),

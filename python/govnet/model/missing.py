@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from govnet.errors import InvalidNetworkError, InvalidParameterError
-from govnet.model.validation import RelationSpec, canonical_relation, id_str, row_label
+from govnet.model.validation import RelationSpec, canonical_relation, check_size, id_str, row_label
 
 # Networks are typed Any here: network.py imports this module (validate_missing).
 Network = Any
@@ -256,6 +256,11 @@ def symmetrize(net: Network, relation: str, rule: str, *, name: str | None = Non
     -------
     SymmetrizeResult
         The new network and the pairs whose reports disagree.
+
+    Notes
+    -----
+    Works on dense n x n matrices (survey networks are small): O(n²) memory,
+    refused with :class:`~govnet.TooLargeError` beyond the memory limit.
     """
     if rule not in SYMMETRIZE_RULES:
         raise InvalidParameterError(f"rule must be one of {SYMMETRIZE_RULES}, got {rule!r}")
@@ -269,6 +274,7 @@ def symmetrize(net: Network, relation: str, rule: str, *, name: str | None = Non
     if out_name != rel and out_name in net.relations:
         raise InvalidParameterError(f"relation {out_name!r} already exists; choose another name=")
     n = len(net)
+    check_size("symmetrize: the dense n x n report matrices", float(n) * n, 8 * 3 + 2)
     s, t, w = (np.asarray(x) for x in net.layer(rel).edges())
     mat = np.zeros((n, n))
     np.add.at(mat, (s.astype(np.int64), t.astype(np.int64)), np.asarray(w, dtype=float))
