@@ -220,3 +220,12 @@ def test_missing_sensitivity_bounds_the_profile():
         govnet.core_profile(net, relation=rel)  # the default: refused
     full = govnet.missing_sensitivity(_net(), relation=rel)
     assert full.bounds["stable"].all() and full.missing == {}
+
+
+def test_csv_and_excel_keep_the_missing_dyads(tmp_path):
+    net = _net(MISSING)
+    govnet.write_csv(net, tmp_path / "n.csv")
+    back = govnet.read_csv(tmp_path / "n.csv")
+    pd.testing.assert_frame_equal(back.missing, net.missing)
+    govnet.write_excel(net, tmp_path / "n.xlsx")
+    pd.testing.assert_frame_equal(govnet.read_excel(tmp_path / "n.xlsx").missing, net.missing)

@@ -154,14 +154,16 @@ def read_csv(path: str | os.PathLike[str], *, actors: str | os.PathLike[str] | N
     if meetings is not None:
         kwargs["meetings"] = read_table(meetings, what="meetings", encoding=encoding,
                                         columns=columns)
+    if "missing" not in kwargs and os.path.isfile(stem + ".missing.csv"):
+        kwargs["missing"] = read_table(stem + ".missing.csv", what="missing", encoding=encoding)
     kwargs.setdefault("meta", {"name": os.path.splitext(os.path.basename(p))[0]})
     return Network.from_frames(a, t, d, **kwargs)
 
 
 def write_csv(net: Network, path: str | os.PathLike[str]) -> None:
     """Write ties to ``path`` and actors to ``<stem>.actors.csv`` (UTF-8 with BOM, so
-    Excel shows Chinese), plus ``<stem>.duties.csv`` / ``<stem>.meetings.csv`` when
-    present. :func:`read_csv` reads them back."""
+    Excel shows Chinese), plus ``<stem>.duties.csv`` / ``<stem>.meetings.csv`` /
+    ``<stem>.missing.csv`` (missing dyads) when present. :func:`read_csv` reads them back."""
     p = os.fspath(path)
     actors, ties, duties = net.to_frames()
     stem, _ = os.path.splitext(p)
@@ -171,11 +173,14 @@ def write_csv(net: Network, path: str | os.PathLike[str]) -> None:
         duties.to_csv(stem + ".duties.csv", index=False, encoding="utf-8-sig")
     if net.meetings is not None:
         net.meetings.to_csv(stem + ".meetings.csv", index=False, encoding="utf-8-sig")
+    if net.missing is not None:
+        net.missing.to_csv(stem + ".missing.csv", index=False, encoding="utf-8-sig")
 
 
 def write_excel(net: Network, path: str | os.PathLike[str]) -> None:
     """Write an Excel workbook (openpyxl) with sheets ``actors``, ``ties`` and, when
-    present, ``duties`` and ``meetings``; :func:`read_excel` reads it back."""
+    present, ``duties``, ``meetings`` and ``missing`` (missing dyads); :func:`read_excel`
+    reads it back."""
     actors, ties, duties = net.to_frames()
     try:
         with pd.ExcelWriter(os.fspath(path), engine="openpyxl") as xw:
@@ -185,6 +190,8 @@ def write_excel(net: Network, path: str | os.PathLike[str]) -> None:
                 duties.to_excel(xw, sheet_name="duties", index=False)
             if net.meetings is not None:
                 net.meetings.to_excel(xw, sheet_name="meetings", index=False)
+            if net.missing is not None:
+                net.missing.to_excel(xw, sheet_name="missing", index=False)
     except ImportError as exc:
         raise FileFormatError(f"writing Excel needs openpyxl (pip install openpyxl): {exc}") from exc
 
@@ -235,5 +242,7 @@ def read_excel(path: str | os.PathLike[str], *, actors_sheet: str = "actors",
         ids = list(dict.fromkeys(list(t["source"]) + list(t["target"])))
         a = pd.DataFrame({"id": ids, "tier": default_tier})
     kwargs.setdefault("meta", {"name": os.path.splitext(os.path.basename(p))[0]})
+    if "missing" in sheets and "missing" not in kwargs:
+        kwargs["missing"] = sheets["missing"]
     return Network.from_frames(a, t, sheets.get(duties_sheet), meetings=sheets.get(meetings_sheet),
                                **kwargs)
