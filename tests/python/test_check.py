@@ -214,3 +214,15 @@ def test_check_separate_csv_files_and_dataframes(tmp_path):
     assert (non["file"], non["row"]) == ("roster.csv", 4)
     assert set(r.problems[r.problems["problem"] == "reported by one side only"]["value"]) == {"党委 -> 居委会"}
     # 居委会 did not report 党委; 党委 -> 物业 is no note: 物业 did not answer at all
+
+
+def test_survey_layers_are_directed_unless_declared():
+    parts = dict(PARTS, roster={"sheet": "工作往来", "relation": "协商"})  # a built-in undirected name
+    r = govnet.check(_book(), columns=COLUMNS, **parts, **FIXES)
+    assert r.network.relation_spec("协商").directed  # reports: who named whom
+    r2 = govnet.check(_book(), columns=COLUMNS, **parts, **FIXES, directed={"协商": False})
+    assert not r2.network.relation_spec("协商").directed
+    assert "roster declared undirected" in set(r2.problems["problem"])
+    # a pair the other side reported is a tie; the rest of the non-respondent's pairs stay missing
+    tied = set(r2.network.ties("协商")["source"]) | set(r2.network.ties("协商")["target"])
+    assert "金桂物业服务公司" in tied and 0 < len(r2.network.missing) < 24

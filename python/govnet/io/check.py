@@ -448,13 +448,17 @@ def check(source: Any = None, *, actors: Any = None, ties: Any = None, roster: A
                 _add(problems, "error" if duplicates == "raise" else "warning", t_raw, int(r),
                      "target", "duplicate tie", k.replace("\x00", " -> " if d else " -- "),
                      f"same tie as row {firsts[k] + 2}", what)
-    for data, rel_default in ((roster_data, None), (ng_data, None)):
-        if data is None:
-            continue
-        for rel in data.ties["relation"].unique() if len(data.ties) else []:
-            specs.setdefault(str(rel), True if rel_default is None else rel_default)
-        if isinstance(data, Roster):
-            specs.setdefault(data.relation, True)
+    # a survey's layers are directed (who reports whom) unless directed= says otherwise
+    surveyed: list[str] = []
+    if roster_data is not None:
+        surveyed.append(roster_data.relation)
+    if ng_data is not None and len(ng_data.ties):
+        surveyed += [str(r) for r in ng_data.ties["relation"].unique()]
+    for rel in surveyed:
+        if rel not in specs:
+            user = directed if isinstance(directed, bool) else (
+                directed.get(rel) if isinstance(directed, Mapping) else None)
+            specs[rel] = True if user is None else bool(user)
 
     # non-respondents and one-sided reports
     if roster_data is not None:
@@ -501,6 +505,11 @@ def check(source: Any = None, *, actors: Any = None, ties: Any = None, roster: A
                 problems.append(Problem("note", **locate(raw, int(r), "id"), problem="actor without ties",
                                         value=a, default="kept (an isolate)"))
 
+    if roster_data is not None and not specs.get(roster_data.relation, True):
+        problems.append(Problem(
+            "warning", "", "", None, "", "roster declared undirected", roster_data.relation,
+            "govnet.symmetrize names the rule instead",
+            "a tie reported by either side is a tie; a non-respondent's other dyads stay missing"))
     order = {"error": 0, "warning": 1, "note": 2}
     prob = pd.DataFrame([p.__dict__ for p in problems], columns=PROBLEM_COLUMNS)
     prob["row"] = prob["row"].astype("Int64")
@@ -512,6 +521,7 @@ def check(source: Any = None, *, actors: Any = None, ties: Any = None, roster: A
     if not (prob["severity"] == "error").any():
         net = _build(actor_frame, known, tie_frame, roster_data, ng_data, dl, si, specs,
                      duplicates, self_loops, source)
+
     return CheckReport(prob, net, roster_data, ng_data, dl, si, options)
 
 
@@ -550,6 +560,13 @@ def _build(actor_frame: pd.DataFrame | None, known: pd.Index, tie_frame: pd.Data
         parts.append(ng.ties[["source", "target", "relation", "weight"]])
     ties = pd.concat([p for p in parts if len(p)] or [parts[0]], ignore_index=True)
     missing = roster.missing if roster is not None and len(roster.missing) else None
+    if missing is not None and roster is not None and not specs.get(roster.relation, True):
+        # one row covers both orders: a pair the other side reported is a tie, not missing
+        tied = {frozenset(p) for p in zip(roster.ties["source"], roster.ties["target"])}
+        keep = [frozenset(p) not in tied for p in zip(missing["source"], missing["target"])]
+        missing = missing[keep]
+        missing = missing[~pd.Series([frozenset(p) for p in zip(missing["source"], missing["target"])],
+                                     index=missing.index).duplicated()]
     meta: dict[str, Any] = {}
     if isinstance(source, (str, os.PathLike)):
         meta["name"] = os.path.splitext(os.path.basename(os.fspath(source)))[0]
