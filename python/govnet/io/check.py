@@ -7,8 +7,8 @@ Problems (one row each in :attr:`CheckReport.problems`, columns
 ===========================  ========  =============================================
 problem                      severity  default
 ===========================  ========  =============================================
-unknown name                 error     refused; ``suggestion`` gives the closest known
-                                       names ("did you mean 桂园社区工作站?");
+unknown name (also in a      error     refused; ``suggestion`` gives the closest known
+header, a respondent)                  names ("did you mean 桂园社区工作站?");
                                        ``aliases={"written": "id"}`` fixes it
 unknown mark                 error     refused, never read as "absent"
 blank weight                 error     refused; with ``fill_weight=w``: filled with w
@@ -29,6 +29,12 @@ reported by one side only    note      kept as reported (one arc);
 actor without ties           note      kept (an isolate)
 uncovered duty               note      kept in the duty catalogue
 kind label                   note      a Chinese kind label read as the built-in kind
+no actors table              note      actors are the names met (tier from a name
+                                       generator's alters, else plural)
+roster declared undirected   warning   a tie reported by either side is a tie
+blank id / source / target,  error     refused
+blank respondent, ego,
+alter, duty, meeting
 ===========================  ========  =============================================
 
 Rows are spreadsheet rows (the header is row 1); ``column`` is the file's own
