@@ -360,6 +360,20 @@ def check(source: Any = None, *, actors: Any = None, ties: Any = None, roster: A
         ``problems`` (every problem, with file, sheet, row, column, value, a
         suggestion and what the default does) and ``network`` (None if any
         error).
+
+    Examples
+    --------
+    >>> import govnet
+    >>> book = govnet.datasets.example_workbook()  # synthetic, messy on purpose
+    >>> cols = {"组织名称": "id", "类型": "kind", "层级": "tier", "来源": "source",
+    ...         "去向": "target", "关系": "relation", "强度": "weight"}
+    >>> r = govnet.check(book, actors="组织名录", ties="联系", columns=cols)
+    >>> r.count("error"), r.problems.loc[r.problems.problem == "unknown name", "suggestion"].iloc[0]
+    (5, 'did you mean 桂园社区工作站?')
+    >>> r = govnet.check(book, actors="组织名录", ties="联系", columns=cols, fill_weight=1,
+    ...                  tier_from_kind=True, aliases={"桂园社区工做站": "桂园社区工作站"})
+    >>> r.ok, len(r.network)
+    (True, 25)
     """
     if fill_weight is not None and not (isinstance(fill_weight, (int, float)) and fill_weight >= 0):
         raise InvalidParameterError(f"fill_weight must be a number >= 0, got {fill_weight!r}")
