@@ -10,6 +10,8 @@ import re
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import govnet
 from govnet.errors import InvalidNetworkError, InvalidParameterError
@@ -273,3 +275,26 @@ def test_wheel_ships_the_workbook():
     assert cfg["wheel"]["packages"] == ["python/govnet"]
     assert not any("xlsx" in str(x) for x in cfg.get("wheel", {}).get("exclude", []))
     assert not any("xlsx" in line for line in (root / ".gitignore").read_text().splitlines())
+
+_ALPHABET = ["√", "✓", "是", "到", "有", "1", "x", "×", "否", "0", "", "?", "缺", "2", " √ "]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_ALPHABET), min_size=3, max_size=3), min_size=1, max_size=6))
+def test_signin_marks_against_brute_force(grid):
+    frame = pd.DataFrame([[f"m{i}", *row] for i, row in enumerate(grid)], columns=["meeting", "a", "b", "c"])
+    problems: list = []
+    s = govnet.read_signin(frame, problems=problems)
+    present, unknown = set(), set()
+    for i, row in enumerate(grid):
+        for actor, v in zip("abc", row):
+            v = v.strip()
+            if v in {"√", "✓", "是", "到", "有", "1"}:
+                present.add((f"m{i}", actor))
+            elif v not in {"x", "×", "否", "0", ""}:
+                unknown.add((i + 2, actor, v))
+    assert set(zip(s.meetings["meeting"], s.meetings["actor"])) == present
+    assert {(p.row, p.column, p.value) for p in problems} == unknown
+    if unknown:
+        with pytest.raises(InvalidNetworkError, match="unknown mark"):
+            govnet.read_signin(frame)
