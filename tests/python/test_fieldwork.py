@@ -298,3 +298,8 @@ def test_signin_marks_against_brute_force(grid):
     if unknown:
         with pytest.raises(InvalidNetworkError, match="unknown mark"):
             govnet.read_signin(frame)
+
+
+def test_a_sheet_that_is_not_there_names_it():
+    with pytest.raises(govnet.FileFormatError, match="example_workbook.xlsx.*'花名册' not found"):
+        govnet.read_roster(govnet.datasets.example_workbook(), sheet="花名册")
