@@ -303,3 +303,15 @@ def test_signin_marks_against_brute_force(grid):
 def test_a_sheet_that_is_not_there_names_it():
     with pytest.raises(govnet.FileFormatError, match="example_workbook.xlsx.*'花名册' not found"):
         govnet.read_roster(govnet.datasets.example_workbook(), sheet="花名册")
+
+
+def test_roster_twice_answered_and_unasked_organisations(tmp_path):
+    rows = [r[:] for r in ROSTER] + [["党委", 1, None, None, None]]
+    path = _xlsx(tmp_path / "r.xlsx", {"花名册": rows})
+    with pytest.raises(InvalidNetworkError, match=r"row 6, column 填报单位: respondent answers twice '党委' "
+                                                  r"\(first in row 2\)"):
+        govnet.read_roster(path)
+    r = govnet.read_roster(_xlsx(tmp_path / "ok.xlsx", {"花名册": ROSTER}), actors=ORGS + ["业委会"])
+    unasked = r.missing[r.missing["target"] == "业委会"]
+    assert set(unasked["source"]) == {"党委", "桂园居委会", "工作站", "物业"}  # 物业: a non-respondent
+    assert len(r.missing) == 2 * 4 + 3  # 物业, 业委会: all 4 dyads each; 3 respondents not asked of 业委会

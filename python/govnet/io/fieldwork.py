@@ -298,8 +298,9 @@ def read_roster(source: Any, *, sheet: str | int | None = None,
         The layer the answers form (directed: respondent -> named organisation).
     actors : sequence of ids, optional
         Every organisation of the study. Names not among them are problems
-        (with the closest names); those without a row are non-respondents.
-        Default: the organisation columns.
+        (with the closest names); those without a row are non-respondents;
+        those without a column were not asked about, so every respondent's
+        dyad to them is missing too. Default: the organisation columns.
     nonrespondents : ids
         Respondents whose rows are to be read as missing (e.g. "refused").
     blank_row : {"missing", "no_ties"}
@@ -336,6 +337,12 @@ def read_roster(source: Any, *, sheet: str | int | None = None,
             continue
         if not _check_name(who, known, frame, i, rcol, problems, "unknown respondent"):
             continue
+        if who in respondents or who in non_rows:
+            first = next((r for r in range(i) if alias(cells[rcol][r], aliases) == who), None)
+            _report(problems, Problem("error", **locate(frame, i, rcol), problem="respondent answers twice",
+                                      value=who, suggestion=f"first in row {None if first is None else first + 2}",
+                                      default="refused: keep one row"))
+            continue
         answers = [cells[c][i] for c in org_cols]
         if who in refused or (blank_row == "missing" and all(v == "" for v in answers)):
             if who not in non:
@@ -357,6 +364,9 @@ def read_roster(source: Any, *, sheet: str | int | None = None,
             non_rows[a] = None
     miss = [{"source": a, "target": b, "relation": relation}
             for a in non for b in universe if b != a]
+    asked = set(orgs)
+    miss += [{"source": a, "target": b, "relation": relation}  # not in the header: not asked
+             for a in respondents for b in universe if b != a and b not in asked]
     ties = pd.DataFrame(rows, columns=["source", "target", "relation", "weight", "row", "column"])
     ties.attrs["respondent_header"] = frame.attrs["header"].get(rcol, rcol)
     return Roster(ties, pd.DataFrame(miss, columns=["source", "target", "relation"]), relation,
