@@ -6,7 +6,9 @@ table ready for regression.
 Conventions: an ego's alters are its neighbours in either direction on the
 chosen layers (networkx's ``ego_graph(G, ego, radius=1, undirected=True)``
 without the ego; Burt's contacts). Self-loops are ignored. Name-generator data
-(:func:`govnet.io.fieldwork.read_name_generator`) give such layers directly.
+(:func:`govnet.io.fieldwork.read_name_generator`) give such layers directly:
+each ego's named alters, and the ties among alters where the alters answered
+too (or from another layer of the same organisations, pooled with ``relation=``).
 Missing dyads: the default rule (docs/conventions.md) — a layer with missing
 dyads raises, since ties among alters would be unknown.
 """
