@@ -184,6 +184,28 @@ from govnet.positions import (
     tier_density_test,
     tier_fit,
 )
+# -- fieldwork (issue 18): readers of fieldwork shapes, the cleaning report, missing
+# dyads, ego networks
+from govnet.io import (
+    CheckReport,
+    DutyList,
+    NameGenerator,
+    Roster,
+    SignIn,
+    check,
+    read_duty_list,
+    read_name_generator,
+    read_roster,
+    read_signin,
+)
+from govnet.measures import (
+    MissingSensitivity,
+    ego_composition,
+    ego_table,
+    iqv,
+    missing_sensitivity,
+)
+from govnet.model.missing import SymmetrizeResult, impute_missing, symmetrize
 
 logging.getLogger("govnet").addHandler(logging.NullHandler())
 
@@ -324,4 +346,23 @@ __all__ = [
     "structural_distance",
     "tier_density_test",
     "tier_fit",
+    # fieldwork (issue 18)
+    "check",
+    "CheckReport",
+    "read_roster",
+    "read_name_generator",
+    "read_signin",
+    "read_duty_list",
+    "Roster",
+    "NameGenerator",
+    "SignIn",
+    "DutyList",
+    "impute_missing",
+    "symmetrize",
+    "SymmetrizeResult",
+    "missing_sensitivity",
+    "MissingSensitivity",
+    "ego_table",
+    "ego_composition",
+    "iqv",
 ]

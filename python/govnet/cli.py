@@ -2,7 +2,9 @@
 
 * ``govnet demo`` runs the bundled Nanshan case study;
 * ``govnet analyze`` writes an HTML report and CSVs of every node-level measure;
-* ``govnet convert IN OUT`` converts between network file formats.
+* ``govnet convert IN OUT`` converts between network file formats;
+* ``govnet check WORKBOOK`` lists every problem of a fieldwork workbook at once
+  (the cleaning report) and writes the network when nothing blocks it.
 
 Errors in the input print one clear line (``govnet: error: ...``) and exit
 with status 1; usage errors exit with 2; Ctrl-C with 130.
@@ -20,6 +22,7 @@ from govnet import io as gio
 from govnet import registry
 from govnet._version import __version__
 from govnet.errors import GovnetError, InvalidParameterError
+from govnet.model.missing import symmetrize
 from govnet.report.html import stderr_progress, write_report
 
 if TYPE_CHECKING:
@@ -34,15 +37,41 @@ def demo(out: str = "out") -> int:
 _FORMATS = "graphml, gexf, pajek (.net), dl (UCINET), csv, excel (.xlsx)"
 
 
+def _mapping(items: Sequence[str] | None, what: str) -> dict[str, str]:
+    """``["a=b,c=d", "e=f"]`` -> ``{"a": "b", "c": "d", "e": "f"}`` (``--columns``, ``--alias``)."""
+    out: dict[str, str] = {}
+    for item in items or []:
+        for part in item.split(","):
+            if not part.strip():
+                continue
+            if "=" not in part:
+                raise InvalidParameterError(f"{what}: {part!r} is not HEADER=NAME")
+            k, v = part.split("=", 1)
+            out[k.strip()] = v.strip()
+    return out
+
+
+def _sheets(items: Sequence[str] | None) -> str | dict[str, str] | None:
+    """``--sheet NAME`` (every table) or ``--sheet actors=NAME --sheet ties=NAME``."""
+    if not items:
+        return None
+    if len(items) == 1 and "=" not in items[0]:
+        return items[0]
+    return _mapping(items, "--sheet")
+
+
 def _load(args: argparse.Namespace) -> Network:
     if args.input is not None:
         if args.actors is not None or args.ties is not None:
             raise InvalidParameterError("give either --input or --actors/--ties, not both")
+        if args.input.lower().endswith(".govnet"):
+            return gio.load(args.input)
         return gio.read(args.input, format=args.input_format)
     if args.actors is None:
         raise InvalidParameterError("give --actors (and --ties) CSV/Excel files, or --input FILE")
     return gio.read_tables(args.actors, args.ties, args.duties, meetings=args.meetings,
-                           encoding=args.encoding)
+                           encoding=args.encoding, sheet=_sheets(args.sheet),
+                           columns=_mapping(args.columns, "--columns") or None)
 
 
 def analyze(args: argparse.Namespace) -> int:
@@ -79,6 +108,45 @@ def convert(args: argparse.Namespace) -> int:
     gio.write(net, args.output, format=args.to_format)
     print(f"{args.input} -> {args.output}: {net!r}")
     return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    """``govnet check WORKBOOK``: the cleaning report; exit 1 while errors remain."""
+    from pathlib import Path
+
+    def part(sheet: str | None, **opts: str) -> dict[str, str] | None:
+        if sheet is None:
+            return None
+        return {"sheet": sheet, **{k: v for k, v in opts.items() if v is not None}}
+
+    directed = {k: v.lower() in ("1", "true", "yes", "directed", "是")
+                for k, v in _mapping(args.directed, "--directed").items()}
+    report = gio.check(
+        args.workbook, actors=args.actors, ties=args.ties,
+        roster=part(args.roster, relation=args.roster_relation),
+        name_generator=part(args.name_generator), duties=args.duties,
+        signin=part(args.signin, rows=args.signin_rows),
+        columns=_mapping(args.columns, "--columns") or None, directed=directed or None,
+        fill_weight=args.fill_weight, tier_from_kind=args.tier_from_kind,
+        aliases=_mapping(args.alias, "--alias") or None)
+    print(report)
+    if args.out is not None:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        report.to_csv(out / "problems.csv")
+        print(f"problems written to {out / 'problems.csv'}")
+        if report.network is not None:
+            net = report.network
+            if args.symmetrize is not None:
+                if report.roster is None:
+                    raise InvalidParameterError("--symmetrize needs --roster (the reported layer)")
+                sym = symmetrize(net, report.roster.relation, args.symmetrize)
+                net = sym.network
+                print(f"{sym!r}")
+            gio.save(net, out / "network.govnet")
+            print(f"network written to {out / 'network.govnet'} "
+                  f"(govnet analyze --input {out / 'network.govnet'} --out report/)")
+    return 0 if report.ok else 1
 
 
 def measures(args: argparse.Namespace) -> int:
@@ -122,6 +190,11 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--out", required=True, help="output directory (created if needed)")
     an.add_argument("--title", help="report title (default: the network's name)")
     an.add_argument("--encoding", help="encoding of CSV files (default: UTF-8 or GB18030, detected)")
+    an.add_argument("--sheet", action="append", metavar="[TABLE=]SHEET",
+                    help="Excel sheet of the tables: one name for all, or actors=组织名录 "
+                         "--sheet ties=联系 ...; repeatable")
+    an.add_argument("--columns", action="append", metavar="HEADER=NAME,...",
+                    help="rename the files' headers, e.g. 组织名称=id,来源=source,去向=target; repeatable")
     an.add_argument("--no-figures", action="store_true", help="skip the figures (no matplotlib needed)")
     an.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
     sub.add_parser("measures", help="list the registered measures, what each returns and its "
@@ -136,6 +209,36 @@ def build_parser() -> argparse.ArgumentParser:
     cv.add_argument("--from", dest="from_format", metavar="FMT", help="input format")
     cv.add_argument("--to", dest="to_format", metavar="FMT", help="output format")
     cv.add_argument("--actors", help="actors CSV for a ties CSV input")
+    ck = sub.add_parser(
+        "check", help="the cleaning report of a fieldwork workbook (every problem at once)",
+        description="Read the tables of a fieldwork workbook (sheet names below), list every "
+                    "problem at once with file, sheet, row, column, value, a suggestion and what "
+                    "the default would do; with --out write problems.csv and, when nothing "
+                    "blocks it, network.govnet for govnet analyze. Exit status 1 while errors remain.",
+        epilog="Example: govnet check book.xlsx --actors 组织名录 --ties 联系 --roster 工作往来 "
+               "--columns 组织名称=id,层级=tier,来源=source,去向=target --out cleaned/")
+    ck.add_argument("workbook", metavar="WORKBOOK", help="the .xlsx workbook (or a CSV)")
+    ck.add_argument("--actors", metavar="SHEET", help="actors sheet: id, tier, kind, ...")
+    ck.add_argument("--ties", metavar="SHEET", help="ties sheet: source, target, relation, weight")
+    ck.add_argument("--roster", metavar="SHEET", help="roster survey sheet (row per respondent)")
+    ck.add_argument("--roster-relation", metavar="NAME", help="layer name of the roster's answers")
+    ck.add_argument("--name-generator", metavar="SHEET", help="name-generator sheet: ego, alter, ...")
+    ck.add_argument("--duties", metavar="SHEET", help="duty list sheet: duty, category, lead, assist")
+    ck.add_argument("--signin", metavar="SHEET", help="sign-in sheet (marks √ 是 到 ...)")
+    ck.add_argument("--signin-rows", choices=["meeting", "actor"], help="one row per meeting "
+                    "(default) or per actor")
+    ck.add_argument("--columns", action="append", metavar="HEADER=NAME,...",
+                    help="rename headers, e.g. 组织名称=id,来源=source; repeatable")
+    ck.add_argument("--alias", action="append", metavar="WRITTEN=ID,...",
+                    help="correct a misspelt name everywhere; repeatable")
+    ck.add_argument("--directed", action="append", metavar="RELATION=true|false,...",
+                    help="direction of a relation that is not built in; repeatable")
+    ck.add_argument("--fill-weight", type=float, metavar="W", help="read blank weights as W (listed)")
+    ck.add_argument("--tier-from-kind", action="store_true",
+                    help="give blank tiers the kind's usual tier (listed)")
+    ck.add_argument("--symmetrize", choices=["either", "both", "min", "max", "mean"],
+                    help="write the roster layer symmetrised by this rule")
+    ck.add_argument("--out", metavar="DIR", help="write DIR/problems.csv and DIR/network.govnet")
     return parser
 
 
@@ -151,6 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return convert(args)
         if args.command == "measures":
             return measures(args)
+        if args.command == "check":
+            return check(args)
     except GovnetError as exc:
         print(f"govnet: error: {exc}", file=sys.stderr)
         return 1

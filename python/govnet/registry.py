@@ -25,6 +25,8 @@ from govnet.deliberation import index as deliberation
 from govnet.duties import table as duty_table
 from govnet.errors import InvalidParameterError
 from govnet.measures import centrality as c
+from govnet.measures import ego
+from govnet.measures import sensitivity
 from govnet.measures import structure as s
 from govnet.positions import cohesion as pc
 from govnet.positions import equivalence as pe
@@ -260,6 +262,13 @@ _ROWS = [
             ("relation", "method", "weight", "diag", "stack", "undirected")),
     Measure("rege", pe.rege, "table",
             ("relation", "weight", "iterations", "until_change", "use_diag", "undirected")),
+    # fieldwork (issue 18): ego networks, missing-dyad bounds of the core's profile
+    Measure("ego_table", ego.ego_table, "actor_table",
+            ("relation", "weight", "attributes", "undirected", "threads")),
+    Measure("ego_composition", ego.ego_composition, "actor_table",
+            ("attribute", "relation", "normalized")),
+    Measure("missing_sensitivity", sensitivity.missing_sensitivity, "result",
+            ("core", "relation", "undirected", "seed", "threads")),
 ]
 
 #: name -> Measure, in the order of the table above.

@@ -16,6 +16,8 @@ are reproduced exactly; see ``shared/docs/case-studies.md`` of the project.
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pandas as pd
 
 from govnet.datasets._files import read_csv as _read_file
@@ -35,7 +37,7 @@ from govnet.model.network import Network
 __all__ = ["nanshan", "nanshan_duty_counts", "nanshan_duties", "nanshan_district", "shatou",
            "zhaoshang", "baibuting", "market_inclusive", "village_residence", "karate",
            "florentine", "kite", "krackhardt_managers", "davis", "random_dw", "sources",
-           "provenance"]
+           "provenance", "example_workbook"]
 
 _NANSHAN_SOURCE = ("陈家喜、林电锋《城市社区协商治理模式的实践探索与理论反思——深圳南山区“一核多元”"
                    "社区治理创新观察》; 王慧琼《激发“1+3+N”的“陀螺效应”——南山“一核多元”社区治理模式透视》, "
@@ -274,3 +276,18 @@ def provenance() -> pd.DataFrame:
             key = key + ": " + frame["event"].astype(str)
         parts.append(_rows("nanshan_district", table, frame, key))
     return pd.concat(parts, ignore_index=True)
+
+
+def example_workbook() -> str:
+    """Path of the bundled example fieldwork workbook (``example_workbook.xlsx``).
+
+    **Synthetic, illustrative data**: 桂园社区 and its 25 organisations are
+    invented (written by ``scripts/make_example_workbook.py``), messy on
+    purpose for the README's "From Excel to paper": Chinese headers and kind
+    labels, blank tiers, marks beside numbers, one misspelt name (桂园社区工做站),
+    one blank weight, one repeated tie, one roster non-respondent (金桂物业服务公司),
+    duty cells listing several organisations, one duty without a holder.
+    Sheets: 说明, 组织名录, 联系, 工作往来 (a roster survey), 职责清单, 签到.
+    Reading it needs openpyxl.
+    """
+    return str(resources.files("govnet.datasets").joinpath("data").joinpath("example_workbook.xlsx"))

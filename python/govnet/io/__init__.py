@@ -45,7 +45,13 @@ Examples
 >>> govnet.io.read(os.path.join(d, "nanshan.dl")).num_ties()          # by extension
 215
 
-On the command line: ``govnet convert nanshan.dl nanshan.gexf``."""
+On the command line: ``govnet convert nanshan.dl nanshan.gexf``.
+
+Fieldwork shapes — roster surveys, name generators, sign-in sheets, duty lists
+with several holders per cell — are read by :mod:`govnet.io.fieldwork`
+(:func:`read_roster`, :func:`read_name_generator`, :func:`read_signin`,
+:func:`read_duty_list`); :func:`check` reads a whole workbook and lists every
+problem at once (``govnet check`` on the command line)."""
 
 from __future__ import annotations
 
@@ -54,9 +60,20 @@ from collections.abc import Callable
 from typing import Any
 
 from govnet.errors import InvalidParameterError
-from govnet.io import native
+from govnet.io import fieldwork, native
+from govnet.io.check import CheckReport, check
 from govnet.io._common import MAX_ACTORS
 from govnet.io.dl import read_dl, write_dl
+from govnet.io.fieldwork import (
+    DutyList,
+    NameGenerator,
+    Roster,
+    SignIn,
+    read_duty_list,
+    read_name_generator,
+    read_roster,
+    read_signin,
+)
 from govnet.io.gexf import read_gexf, write_gexf
 from govnet.io.graphml import read_graphml, write_graphml
 from govnet.io.interop import from_igraph, to_igraph
@@ -78,6 +95,9 @@ __all__ = [
     "read_graphml", "write_graphml", "read_gexf", "write_gexf", "read_pajek", "write_pajek",
     "read_dl", "write_dl", "read_csv", "write_csv", "read_excel", "write_excel", "read_table", "read_tables",
     "to_adjacency", "from_adjacency", "to_igraph", "from_igraph",
+    # fieldwork shapes and the cleaning report (issue 18)
+    "fieldwork", "read_roster", "read_name_generator", "read_signin", "read_duty_list", "Roster",
+    "NameGenerator", "SignIn", "DutyList", "check", "CheckReport",
 ]
 
 

@@ -4,24 +4,41 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
 from govnet.errors import (
     FileFormatError,
+    InvalidParameterError,
 )
 from govnet.io._common import _decode, _path
 from govnet.model.network import Network
 
 
+def _renamed(frame: pd.DataFrame, columns: Mapping[str, str] | None) -> pd.DataFrame:
+    if columns is None:
+        return frame
+    if not isinstance(columns, Mapping):
+        raise TypeError(f"columns must be a mapping {{'file header': 'govnet name'}}, "
+                        f"got {type(columns).__name__}")
+    attrs = dict(frame.attrs)
+    out = frame.rename(columns={str(k).strip(): str(v) for k, v in columns.items()})
+    out.attrs = attrs
+    return out
+
+
 def read_table(source: Any, *, what: str = "table", encoding: str | None = None,
-               sheet_name: str | int | None = None) -> pd.DataFrame:
+               sheet_name: str | int | None = None,
+               columns: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Read a CSV or Excel file (or pass a DataFrame through) with clear errors.
 
     CSV files may be UTF-8, UTF-8 with a byte-order mark, or GB18030 (Excel's
     export on Chinese Windows); the encoding is detected unless given. Every
     column is read as text so that ids such as ``007`` keep their zeros.
+    ``sheet_name`` picks an Excel sheet (name or position; default the first);
+    ``columns`` renames headers, ``{"来源": "source", "去向": "target"}``.
 
     Raises
     ------
@@ -30,7 +47,12 @@ def read_table(source: Any, *, what: str = "table", encoding: str | None = None,
         where known, the line.
     """
     if isinstance(source, pd.DataFrame):
-        return source
+        return _renamed(source, columns)
+    return _renamed(_read_file(source, what, encoding, sheet_name), columns)
+
+
+def _read_file(source: Any, what: str, encoding: str | None,
+               sheet_name: str | int | None) -> pd.DataFrame:
     path = os.fspath(source)
     if not os.path.exists(path):
         raise FileFormatError(f"{what}: no such file: {path}")
@@ -69,25 +91,36 @@ def _actors_beside(ties_path: str) -> str:
 
 
 def read_tables(actors: Any, ties: Any = None, duties: Any = None, *, meetings: Any = None,
-                encoding: str | None = None, **kwargs: Any) -> Network:
+                encoding: str | None = None, sheet: Any = None,
+                columns: Mapping[str, str] | None = None, **kwargs: Any) -> Network:
     """Build a network from separate actor, tie, duty and meeting tables (CSV or Excel
     files, or DataFrames); the options are :meth:`Network.from_frames`'s.
 
     Files may be UTF-8, UTF-8 with a byte-order mark or GB18030 (detected unless
     ``encoding`` is given), or Excel ``.xlsx``. Errors name the file and line.
+    ``sheet``: the Excel sheet of every file (a name or position), or a mapping
+    per table, ``{"actors": "组织名录", "ties": "联系"}`` (the same workbook may be
+    given for each table); ``columns``: header renames applied to every table,
+    ``{"组织名称": "id", "来源": "source"}``.
     (This was ``Network.from_csv`` in govnet 0.1.)
     """
-    a = read_table(actors, what="actors", encoding=encoding)
-    t = read_table(ties, what="ties", encoding=encoding) if ties is not None else None
-    d = read_table(duties, what="duties", encoding=encoding) if duties is not None else None
-    m = read_table(meetings, what="meetings", encoding=encoding) if meetings is not None else None
-    return Network.from_frames(a, t, d, meetings=m, **kwargs)
+    def one(src: Any, what: str) -> pd.DataFrame | None:
+        if src is None:
+            return None
+        sh = sheet.get(what) if isinstance(sheet, Mapping) else sheet
+        return read_table(src, what=what, encoding=encoding, sheet_name=sh, columns=columns)
+
+    a = one(actors, "actors")
+    assert a is not None
+    return Network.from_frames(a, one(ties, "ties"), one(duties, "duties"),
+                               meetings=one(meetings, "meetings"), **kwargs)
 
 
 def read_csv(path: str | os.PathLike[str], *, actors: str | os.PathLike[str] | None = None,
              duties: str | os.PathLike[str] | None = None,
              meetings: str | os.PathLike[str] | None = None, default_tier: str = "plural",
-             encoding: str | None = None, **kwargs: Any) -> Network:
+             encoding: str | None = None, columns: Mapping[str, str] | None = None,
+             **kwargs: Any) -> Network:
     """Read a ties CSV (``source``, ``target``, optional ``relation``, ``weight``, ``directed``).
 
     Actors come from ``actors`` (a CSV with ``id``, ``tier``, ...), else from
@@ -96,14 +129,15 @@ def read_csv(path: str | os.PathLike[str], *, actors: str | os.PathLike[str] | N
     and meetings from ``<stem>.duties.csv`` and ``<stem>.meetings.csv``. See
     :meth:`Network.from_frames` for the other options. Files may be UTF-8, UTF-8
     with a byte-order mark or GB18030 (detected), or Excel ``.xlsx``; errors name
-    the file and line.
+    the file and line. ``columns`` renames headers in every file,
+    ``{"来源": "source", "去向": "target"}``.
     """
     p = _path(path)
-    t = read_table(p, what="ties", encoding=encoding)
+    t = read_table(p, what="ties", encoding=encoding, columns=columns)
     if actors is None and os.path.isfile(_actors_beside(p)):
         actors = _actors_beside(p)
     if actors is not None:
-        a = read_table(actors, what="actors", encoding=encoding)
+        a = read_table(actors, what="actors", encoding=encoding, columns=columns)
     else:
         for c in ("source", "target"):
             if c not in t.columns:
@@ -113,19 +147,23 @@ def read_csv(path: str | os.PathLike[str], *, actors: str | os.PathLike[str] | N
     stem = os.path.splitext(p)[0]
     if duties is None and os.path.isfile(stem + ".duties.csv"):
         duties = stem + ".duties.csv"
-    d = read_table(duties, what="duties", encoding=encoding) if duties is not None else None
+    d = (read_table(duties, what="duties", encoding=encoding, columns=columns)
+         if duties is not None else None)
     if meetings is None and os.path.isfile(stem + ".meetings.csv"):
         meetings = stem + ".meetings.csv"
     if meetings is not None:
-        kwargs["meetings"] = read_table(meetings, what="meetings", encoding=encoding)
+        kwargs["meetings"] = read_table(meetings, what="meetings", encoding=encoding,
+                                        columns=columns)
+    if "missing" not in kwargs and os.path.isfile(stem + ".missing.csv"):
+        kwargs["missing"] = read_table(stem + ".missing.csv", what="missing", encoding=encoding)
     kwargs.setdefault("meta", {"name": os.path.splitext(os.path.basename(p))[0]})
     return Network.from_frames(a, t, d, **kwargs)
 
 
 def write_csv(net: Network, path: str | os.PathLike[str]) -> None:
     """Write ties to ``path`` and actors to ``<stem>.actors.csv`` (UTF-8 with BOM, so
-    Excel shows Chinese), plus ``<stem>.duties.csv`` / ``<stem>.meetings.csv`` when
-    present. :func:`read_csv` reads them back."""
+    Excel shows Chinese), plus ``<stem>.duties.csv`` / ``<stem>.meetings.csv`` /
+    ``<stem>.missing.csv`` (missing dyads) when present. :func:`read_csv` reads them back."""
     p = os.fspath(path)
     actors, ties, duties = net.to_frames()
     stem, _ = os.path.splitext(p)
@@ -135,11 +173,14 @@ def write_csv(net: Network, path: str | os.PathLike[str]) -> None:
         duties.to_csv(stem + ".duties.csv", index=False, encoding="utf-8-sig")
     if net.meetings is not None:
         net.meetings.to_csv(stem + ".meetings.csv", index=False, encoding="utf-8-sig")
+    if net.missing is not None:
+        net.missing.to_csv(stem + ".missing.csv", index=False, encoding="utf-8-sig")
 
 
 def write_excel(net: Network, path: str | os.PathLike[str]) -> None:
     """Write an Excel workbook (openpyxl) with sheets ``actors``, ``ties`` and, when
-    present, ``duties`` and ``meetings``; :func:`read_excel` reads it back."""
+    present, ``duties``, ``meetings`` and ``missing`` (missing dyads); :func:`read_excel`
+    reads it back."""
     actors, ties, duties = net.to_frames()
     try:
         with pd.ExcelWriter(os.fspath(path), engine="openpyxl") as xw:
@@ -149,15 +190,37 @@ def write_excel(net: Network, path: str | os.PathLike[str]) -> None:
                 duties.to_excel(xw, sheet_name="duties", index=False)
             if net.meetings is not None:
                 net.meetings.to_excel(xw, sheet_name="meetings", index=False)
+            if net.missing is not None:
+                net.missing.to_excel(xw, sheet_name="missing", index=False)
     except ImportError as exc:
         raise FileFormatError(f"writing Excel needs openpyxl (pip install openpyxl): {exc}") from exc
 
 
 def read_excel(path: str | os.PathLike[str], *, actors_sheet: str = "actors",
-               ties_sheet: str = "ties", default_tier: str = "plural", **kwargs: Any) -> Network:
+               ties_sheet: str = "ties", default_tier: str = "plural",
+               sheet: Mapping[str, str] | None = None, columns: Mapping[str, str] | None = None,
+               **kwargs: Any) -> Network:
     """Read an Excel workbook with an ``actors`` and a ``ties`` sheet (optional
     ``duties`` and ``meetings`` sheets), as :func:`write_excel` writes. Without an
-    actors sheet, actors are the ids in the ties with ``default_tier``."""
+    actors sheet, actors are the ids in the ties with ``default_tier``.
+
+    ``sheet`` maps tables to other sheet names, ``{"actors": "组织名录", "ties":
+    "联系", "duties": ..., "meetings": ...}``; ``columns`` renames headers in every
+    sheet, ``{"组织名称": "id", "来源": "source"}``. Fieldwork layouts (rosters,
+    sign-in sheets, duty lists with several holders per cell) are read by
+    :mod:`govnet.io.fieldwork` and :func:`govnet.check`."""
+    if sheet is not None:
+        if not isinstance(sheet, Mapping):
+            raise TypeError(f"sheet must be a mapping {{'actors': name, 'ties': name, ...}}, "
+                            f"got {type(sheet).__name__}")
+        bad = set(sheet) - {"actors", "ties", "duties", "meetings"}
+        if bad:
+            raise InvalidParameterError(f"sheet: unknown table(s) {sorted(bad)}; tables: "
+                                        f"actors, ties, duties, meetings")
+        actors_sheet = sheet.get("actors", actors_sheet)
+        ties_sheet = sheet.get("ties", ties_sheet)
+    duties_sheet = (sheet or {}).get("duties", "duties")
+    meetings_sheet = (sheet or {}).get("meetings", "meetings")
     p = _path(path)
     try:
         sheets = pd.read_excel(p, sheet_name=None, dtype=str)
@@ -168,6 +231,7 @@ def read_excel(path: str | os.PathLike[str], *, actors_sheet: str = "actors",
     if ties_sheet not in sheets and actors_sheet not in sheets:
         raise FileFormatError(f"{os.path.basename(p)}: no {ties_sheet!r} or {actors_sheet!r} sheet; "
                               f"sheets: {list(sheets)}")
+    sheets = {k: _renamed(s, columns) for k, s in sheets.items()}
     for s in sheets.values():
         s.attrs["govnet_file"] = p
         s.attrs["govnet_header_lines"] = 1
@@ -178,4 +242,7 @@ def read_excel(path: str | os.PathLike[str], *, actors_sheet: str = "actors",
         ids = list(dict.fromkeys(list(t["source"]) + list(t["target"])))
         a = pd.DataFrame({"id": ids, "tier": default_tier})
     kwargs.setdefault("meta", {"name": os.path.splitext(os.path.basename(p))[0]})
-    return Network.from_frames(a, t, sheets.get("duties"), meetings=sheets.get("meetings"), **kwargs)
+    if "missing" in sheets and "missing" not in kwargs:
+        kwargs["missing"] = sheets["missing"]
+    return Network.from_frames(a, t, sheets.get(duties_sheet), meetings=sheets.get(meetings_sheet),
+                               **kwargs)

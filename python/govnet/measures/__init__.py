@@ -34,6 +34,8 @@ from govnet.measures.structure import (
     hierarchy,
     structural_holes,
 )
+from govnet.measures.ego import ego_composition, ego_table, iqv
+from govnet.measures.sensitivity import MissingSensitivity, missing_sensitivity
 
 __all__ = [
     "degree_centrality",
@@ -63,4 +65,9 @@ __all__ = [
     "core_periphery",
     "CoreProfile",
     "core_profile",
+    "ego_table",
+    "ego_composition",
+    "iqv",
+    "MissingSensitivity",
+    "missing_sensitivity",
 ]

@@ -3,7 +3,7 @@ validation and the bilingual vocabulary of tiers, kinds and relations."""
 
 from __future__ import annotations
 
-from govnet.model import access, validation, vocab
+from govnet.model import access, missing, validation, vocab
 from govnet.model.network import (
     Network,
 )
@@ -33,4 +33,5 @@ __all__ = [
     "vocab",
     "validation",
     "access",
+    "missing",
 ]

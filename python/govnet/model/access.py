@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from govnet.errors import EmptyNetworkError, InvalidNetworkError, InvalidParameterError
+from govnet.model.missing import require_complete
 from govnet.model.network import Network
 
 Relation = str | Sequence[str] | None
@@ -30,9 +31,18 @@ def as_network(obj: Any) -> Network:
 
 
 def layer_of(net: Network, relation: Relation, *, mode: str = "sum",
-             undirected: bool = False) -> Any:
+             undirected: bool = False, missing_ok: bool = False) -> Any:
     """The C++ graph for ``relation`` (see :meth:`Network.relation_names`), its
-    undirected view if asked (cached on the network)."""
+    undirected view if asked (cached on the network).
+
+    Every measure reads its layers here, so every measure inherits the rule for
+    missing dyads (docs/conventions.md): a chosen layer with missing dyads
+    raises :class:`InvalidNetworkError` naming it and the count
+    (:func:`govnet.model.missing.require_complete`). A measure that handles
+    missing dyads passes ``missing_ok=True`` and states its treatment.
+    """
+    if not missing_ok:
+        require_complete(net, relation)
     return net.layer(relation, mode=mode, undirected=undirected)
 
 

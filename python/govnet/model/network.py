@@ -51,6 +51,7 @@ from govnet.model.validation import (
     validate_meetings,
     validate_ties,
 )
+from govnet.model.missing import validate_missing
 from govnet.model.vocab import KINDS, TIERS, normalize_tier
 
 
@@ -126,6 +127,7 @@ class Network:
         duplicates: str | None = None,
         self_loops: str | None = None,
         meta: Mapping[str, Any] | None = None,
+        missing: pd.DataFrame | None = None,
     ) -> Network:
         """Build a network from pandas DataFrames.
 
@@ -162,6 +164,11 @@ class Network:
         self_loops : {"drop", "keep", "raise"} or None
             Ties from an actor to itself. Default None: drop them with a
             :class:`~govnet.GovnetWarning` naming the first row.
+        missing : DataFrame, optional
+            Missing dyads (``source``, ``target``, ``relation``): pairs that are
+            neither ties nor non-ties, e.g. a roster survey's non-respondents
+            (see :mod:`govnet.model.missing`; measures refuse such layers unless
+            they state a treatment).
 
         Raises
         ------
@@ -190,6 +197,9 @@ class Network:
             net._duties = validate_duties(duties, codes)
         if meetings is not None:
             net._meetings = validate_meetings(meetings, codes)
+        if missing is not None:
+            checked = validate_missing(missing, codes, relations, tie_frame)
+            net._missing = checked if len(checked) else None
         return net
 
 
@@ -761,6 +771,8 @@ class Network:
             extra += f", {len(self._duties)} duty assignments"
         if self._meetings is not None:
             extra += f", {self._meetings['meeting'].nunique()} meetings"
+        if self._missing is not None:
+            extra += f", {len(self._missing)} missing dyads"
         return f"<govnet.Network {name!r}: {len(self)} actors ({tier_text}); relations: {rel_text or 'none'}{extra}>"
 
     def _repr_html_(self) -> str:
