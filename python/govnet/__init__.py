@@ -167,6 +167,11 @@ from govnet.positions import (
     triad_census,
 )
 
+# --- paper exports (#18: publish tables, plot.save_figure) ---
+from govnet import publish  # noqa: E402
+from govnet.plot import save_figure  # noqa: E402
+from govnet.publish import PaperTable, paper_table, to_docx, to_latex, to_markdown  # noqa: E402
+
 logging.getLogger("govnet").addHandler(logging.NullHandler())
 
 __all__ = [
@@ -291,4 +296,12 @@ __all__ = [
     "TooLargeError",
     "GovnetInternalError",
     "GovnetWarning",
+    # paper exports (#18)
+    "publish",
+    "save_figure",
+    "PaperTable",
+    "paper_table",
+    "to_latex",
+    "to_markdown",
+    "to_docx",
 ]

@@ -125,8 +125,8 @@ def save_figure(fig: Any, path: str | os.PathLike[str], *, format: str | None = 
     if not isinstance(dpi, (int, float)) or isinstance(dpi, bool) or not dpi > 0:
         raise InvalidParameterError(f"dpi must be a positive number, got {dpi!r}")
     _ensure_cjk_fonts(figure)
-    rc = {"pdf.fonttype": 42, "ps.fonttype": 42,
-          "svg.fonttype": "path" if svg_text == "path" else "none"}
-    with matplotlib.rc_context(rc):
+    rc: dict[str, Any] = {"pdf.fonttype": 42, "ps.fonttype": 42,
+                          "svg.fonttype": "path" if svg_text == "path" else "none"}
+    with matplotlib.rc_context(rc):  # type: ignore[arg-type]
         figure.savefig(out, format=fmt, dpi=dpi, bbox_inches=bbox_inches, transparent=transparent)
     return out
