@@ -4,6 +4,7 @@ when drawing."""
 
 from __future__ import annotations
 
+from govnet.plot import interactive
 from govnet.plot.export import FORMATS, has_cjk, save_figure
 from govnet.plot.figures import (
     RELATION_COLORS,
@@ -34,4 +35,13 @@ __all__ = [
     "save_figure",
     "FORMATS",
     "has_cjk",
+    "interactive",
+    "view",
+    "view_html",
+    "view_data",
 ]
+
+# the interactive view (govnet.plot.interactive): widget, standalone page, its data
+view = interactive.interactive
+view_html = interactive.to_html
+view_data = interactive.view_data
