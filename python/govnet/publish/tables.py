@@ -42,8 +42,13 @@ Examples
 >>> net = govnet.datasets.nanshan()
 >>> table = govnet.publish.paper_table(govnet.degree_centrality(net, relation="leadership"),
 ...                                    caption="Degree centrality", layers="leadership")
->>> print(table.to_markdown().splitlines()[0])
+>>> for line in table.to_markdown().splitlines()[:5]:
+...     print(line)
+**Degree centrality**
+<BLANKLINE>
 | id | degree_centrality |
+|:---|---:|
+| party_committee | 0.667 |
 """
 
 from __future__ import annotations

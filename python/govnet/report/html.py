@@ -237,7 +237,7 @@ def write_report(net: Network, out: str | os.PathLike[str], *, title: str | None
 
     layers = _layers_text(net, relation)
     parts = [f"<h1>{html.escape(name)}</h1>",
-             f'<p class="layers">Layers used for every measure: {html.escape(layers)}</p>',
+             f'<p class="layers">Layers used: {html.escape(layers)}; by every measure below.</p>',
              "<h2>Network summary</h2>", f"<pre>{html.escape(repr(net))}</pre>",
              _table(net.summary(), index=False, layers="every layer (the network as read)")]
     rel_rows = [{"relation": r, "中文": net.relation_spec(r).label_zh,
