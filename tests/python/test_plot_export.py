@@ -180,3 +180,26 @@ def test_sizes_scale_inside_subplots():
     assert fixed.collections[0].get_sizes().max() == pytest.approx(2200.0)
     with pytest.raises(govnet.InvalidParameterError, match="scale"):
         govnet.plot.structure(net, scale=0)
+
+
+@pytest.mark.parametrize("n", [25, 60])
+def test_nodes_do_not_overlap(n):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    ax = govnet.plot.structure(community(n), relation="all", ax=Figure(figsize=(10, 10)).add_subplot())
+    FigureCanvasAgg(ax.figure).draw()
+    dots = ax.collections[-1]
+    centres = ax.transData.transform(dots.get_offsets()) * 72 / ax.figure.dpi  # points
+    radii = np.sqrt(dots.get_sizes()) / 2
+    for i, j in itertools.combinations(range(n), 2):
+        gap = np.hypot(*(centres[i] - centres[j])) - radii[i] - radii[j]
+        assert gap > 0, (i, j, gap)
+    # the same drawing without the crowding rule (the Axes' scale given) overlaps on 60 actors
+    if n == 60:
+        fixed = govnet.plot.structure(community(n), relation="all", scale=figures._axes_scale(ax),
+                                      ax=Figure(figsize=(10, 10)).add_subplot())
+        dots = fixed.collections[-1]
+        centres = fixed.transData.transform(dots.get_offsets()) * 72 / fixed.figure.dpi
+        radii = np.sqrt(dots.get_sizes()) / 2
+        assert any(np.hypot(*(centres[i] - centres[j])) < radii[i] + radii[j]
+                   for i, j in itertools.combinations(range(n), 2))

@@ -233,7 +233,8 @@ def structure(net: Any, *, relation: str | Sequence[str] | None = None,
     scale : float, optional
         Multiplies node areas (by ``scale``²), fonts, line widths and arrow
         heads. Default: the Axes' shorter side over 8 inches (between 0.3
-        and 1.5), so a drawing in a subplot keeps its proportions.
+        and 1.5), so a drawing in a subplot keeps its proportions, and
+        smaller still on a crowded ring, so that no two nodes overlap.
 
     Returns
     -------
@@ -272,6 +273,7 @@ def structure(net: Any, *, relation: str | Sequence[str] | None = None,
         ax = _axes(ax, (10, 10))
         if scale is None:
             scale = _axes_scale(ax)
+            scale *= _crowding(ax, [pos[str(a)] for a in net.actor_ids], np.sqrt(sizes) * scale)
         elif not isinstance(scale, (int, float)) or isinstance(scale, bool) or not scale > 0:
             raise InvalidParameterError(f"scale must be a positive number or None, got {scale!r}")
         sizes = sizes * scale ** 2
@@ -354,6 +356,25 @@ def _axes_scale(ax: Any) -> float:
     box = ax.get_position()
     side = min(box.width * w, box.height * h)
     return float(min(1.5, max(0.3, side / _REFERENCE_INCHES)))
+
+
+def _crowding(ax: Any, xy: Sequence[tuple[float, float]], diameters: np.ndarray) -> float:
+    """A factor <= 1 for node diameters (points) so that no two nodes of the concentric
+    layout overlap: the smallest centre distance over the mean of the two diameters,
+    with a 5% gap; 1 when nothing would overlap (or above 2,000 nodes: not checked)."""
+    n = len(xy)
+    if n < 2 or n > 2000:
+        return 1.0
+    w, h = ax.figure.get_size_inches()
+    box = ax.get_position()
+    pt_per_unit = min(box.width * w / 6.6, box.height * h / 6.7) * 72.0  # the axes limits
+    p = np.asarray(xy, dtype=float) * pt_per_unit
+    d = np.hypot(p[:, None, 0] - p[None, :, 0], p[:, None, 1] - p[None, :, 1])
+    need = (diameters[:, None] + diameters[None, :]) / 2
+    np.fill_diagonal(d, np.inf)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(need > 0, 0.95 * d / need, np.inf)
+    return float(min(1.0, ratio.min()))
 
 
 def _label_extent(text: str, font_size: float) -> tuple[float, float]:
