@@ -227,3 +227,27 @@ def test_report_layout_in_headless_chromium(tmp_path):
     assert shot.startswith(PNG)
     pixels = mpimg.imread(io.BytesIO(shot))[..., :3]
     assert pixels.std() > 0.05
+
+
+def test_report_writes_paper_files(tmp_path):
+    import docx
+    import pypdf
+
+    net = with_duties()
+    report.write_report(net, tmp_path, relation=["leadership", "membership"])
+    table, _, _ = report.node_measures(net, relation=["leadership", "membership"])
+    tex = (tmp_path / "measures.tex").read_text(encoding="utf-8")
+    assert "\\toprule" in tex and "\\bottomrule" in tex
+    assert "Layers: leadership, membership (pooled, weights summed)." in tex
+    body = tex.split("\\midrule", 1)[1].split("\\bottomrule", 1)[0].strip().split(" \\\\\n")
+    assert len(body) == len(net)
+    md = (tmp_path / "measures.md").read_text(encoding="utf-8")
+    assert md.count("\n| ") == len(net) + 1  # header + one row per actor (the rule row starts "|:")
+    doc = docx.Document(str(tmp_path / "measures.docx"))
+    assert len(doc.tables[0].rows) == len(net) + 1
+    assert len(doc.tables[0].columns) == len(table.columns) + 1
+    text = pypdf.PdfReader(tmp_path / "structure.pdf").pages[0].extract_text()
+    assert "社区综合党委" in text
+    assert "<!-- 社区综合党委 -->" in (tmp_path / "structure.svg").read_text(encoding="utf-8")
+    view = (tmp_path / "view.html").read_text(encoding="utf-8")
+    assert "govnetRender" in view and not re.search(r"<script[^>]+src=", view)

@@ -37,6 +37,8 @@ from govnet.model.access import Relation
 from govnet.model.network import Network
 from govnet.plot import figures as plot
 from govnet.plot import interactive as interactive_view
+from govnet.plot.export import save_figure
+from govnet.publish import tables as publish
 
 __all__ = ["write_report", "node_measures", "MEASURES", "duty_table", "meeting_table"]
 
@@ -189,9 +191,13 @@ def _density(net: Network, rel: str) -> float:
     return m / pairs
 
 
-def _layers_text(net: Network, relation: Relation) -> str:
-    names = net.relations if relation == "all" else (
+def _layer_names(net: Network, relation: Relation) -> list[str]:
+    return list(net.relations) if relation == "all" else (
         [relation] if isinstance(relation, str) else list(relation or []))
+
+
+def _layers_text(net: Network, relation: Relation) -> str:
+    names = _layer_names(net, relation)
     pooled = " (pooled, weights summed)" if len(names) > 1 else ""
     return ", ".join(names) + pooled if names else "none"
 
@@ -214,7 +220,12 @@ def write_report(net: Network, out: str | os.PathLike[str], *, title: str | None
     Files: ``report.html`` (summary, tables, embedded figures),
     ``measures.csv`` (every node-level measure, one column each, indexed by
     actor id, UTF-8 with BOM for Excel), ``<measure>.csv`` for each measure,
-    ``structure.png`` and, if the network has duties, ``duty_overlap.csv``.
+    ``structure.png`` and, if the network has duties, ``duty_overlap.csv``;
+    for a paper, ``measures.tex`` (booktabs), ``measures.md`` and, with
+    python-docx installed, ``measures.docx`` (:mod:`govnet.publish`, the
+    layers in a note), ``structure.pdf`` and ``structure.svg`` (the Chinese
+    font embedded, :func:`govnet.plot.save_figure`), and ``view.html`` (the
+    interactive view alone).
     The HTML table shows at most ``max_rows`` actors (the largest by the first
     measure); the CSVs hold all. ``relation`` chooses the layers of every
     measure (default ``"all"``: every layer pooled, weights summed); the report
@@ -231,6 +242,14 @@ def write_report(net: Network, out: str | os.PathLike[str], *, title: str | None
     table.to_csv(outdir / "measures.csv", encoding="utf-8-sig", index_label="id")
     for col in table.columns:
         table[[col]].to_csv(outdir / f"{col}.csv", encoding="utf-8-sig", index_label="id")
+    say("writing paper tables")
+    paper = publish.paper_table(table, caption=f"{name}: node-level measures", layers=_layer_names(net, relation))
+    paper.to_latex(outdir / "measures.tex")
+    paper.to_markdown(outdir / "measures.md")
+    try:
+        paper.to_docx(outdir / "measures.docx")
+    except ImportError:
+        pass  # python-docx is optional (the publish extra)
     overlap = duty_overlap_counts(net)
     if overlap is not None:
         overlap.to_csv(outdir / "duty_overlap.csv", encoding="utf-8-sig")
@@ -315,6 +334,8 @@ def write_report(net: Network, out: str | os.PathLike[str], *, title: str | None
                                 centrality="degree" if net.relations else None,
                                 labels="name" if len(net) <= 150 else None, ax=axes(10, 10))
             ax.figure.savefig(outdir / "structure.png", dpi=150, bbox_inches="tight")
+            for fmt in ("pdf", "svg"):
+                save_figure(ax, outdir / f"structure.{fmt}")
             parts.append(_figure(ax.figure, "The 1+3+N structure (一核多元): tiers by colour, "
                                             "relations by line style, node size by degree."))
             for col in [c for c in ("betweenness_centrality", "degree_centrality") if c in table]:
@@ -331,7 +352,7 @@ def write_report(net: Network, out: str | os.PathLike[str], *, title: str | None
                 parts.append(_figure(ax.figure, "Shared duties between actors (职责交叉), "
                                                 "hierarchically clustered."))
     if interactive:
-        parts += _interactive(net, relation, say)
+        parts += _interactive(net, relation, say, outdir)
     doc = (f"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
            f"<title>{html.escape(name)} — govnet report</title><style>{_CSS}</style></head><body>"
            + "\n".join(parts)
@@ -346,12 +367,13 @@ def _figure(fig: Any, caption: str) -> str:
             f"<figcaption>{html.escape(caption)}</figcaption></figure>")
 
 
-def _interactive(net: Network, relation: Relation, say: Callable[[str], None]) -> list[str]:
+def _interactive(net: Network, relation: Relation, say: Callable[[str], None], out: Path) -> list[str]:
     try:
         view = interactive_view.to_html(net, relation=relation, title="interactive view")
     except ImportError as exc:
         return [f"<p>The interactive view needs the view extra ({html.escape(str(exc))}).</p>"]
     say("embedding the interactive view")
+    (out / "view.html").write_text(view, encoding="utf-8")
     return ["<h2>Interactive view</h2>",
             "<p>Drag to pan, scroll to zoom, hover an actor for its kind, tier and centralities; "
             "toggle layers and overlays, search by name.</p>",
