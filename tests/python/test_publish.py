@@ -161,3 +161,40 @@ def test_paper_table_passes_through_and_html():
     assert "<caption>c</caption>" in t._repr_html_() and "PaperTable('c', 4 rows" in repr(t)
     nan = govnet.paper_table(pd.DataFrame({"x": [np.nan, 1.0]}))
     assert nan.to_frame()["x"].tolist() == ["–", "1.000"]
+
+
+def result_objects():
+    net = govnet.datasets.nanshan()
+    return {
+        "ei_index": govnet.ei_index(net, relation="leadership", n_permutations=49, seed=1),
+        "permutation_test": govnet.permutation_test(net, relation="leadership", n_permutations=49, seed=1),
+        "duty_null_model": govnet.duty_null_model(net, n_permutations=49, seed=1),
+        "krackhardt_hierarchy": govnet.krackhardt_hierarchy(net, relation="leadership"),
+        "components": govnet.components(net, relation="leadership"),
+        "core_periphery": govnet.core_periphery(net, relation="all", seed=1, restarts=2),
+        "deliberation_index": govnet.deliberation_index(net),
+        "degroot": govnet.degroot(net, pd.Series(np.linspace(0, 1, len(net)), index=net.actor_ids)),
+    }
+
+
+def test_every_result_object_exports(tmp_path):
+    import dataclasses
+
+    scalar = (int, float, str, bool, np.integer, np.floating, np.bool_)
+    for name, obj in result_objects().items():
+        t = govnet.paper_table(obj, caption=name)
+        fields = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
+        if isinstance(fields.get("table"), pd.DataFrame):
+            assert len(t.cells) == len(fields["table"]), name
+        else:
+            shown = [k for k, v in fields.items() if isinstance(v, scalar)
+                     and not (isinstance(v, float) and np.isnan(v))]
+            assert set(shown) <= set(t.cells.index), (name, shown)
+            hidden = [k for k, v in fields.items() if k not in t.cells.index and v is not None
+                      and not isinstance(v, scalar)]
+            for k in hidden:  # named in the note, never dropped silently
+                assert k in t.notes[0], (name, k, t.notes)
+        assert len(latex_rows(t.to_latex())) == len(t.cells)
+        assert len(markdown_rows(t.to_markdown())) == len(t.cells) + 2
+        doc = t.to_docx(tmp_path / f"{name}.docx")
+        assert len(doc.tables[0].rows) == len(t.cells) + 1
