@@ -23,6 +23,7 @@ import base64
 import html
 import io
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -108,8 +109,15 @@ def _table(frame: pd.DataFrame, *, index: bool = True, layers: str | None = None
     else:
         body = frame.to_html(index=index, float_format=lambda x: f"{x:.4g}", border=0,
                              classes="data", na_rep="–", escape=True)
+        # text cells (names, tiers, kinds) left-aligned, numbers right-aligned
+        body = _TD.sub(lambda m: m.group(0) if _NUMBER.fullmatch(m.group(1).strip())
+                       else f'<td class="s">{m.group(1)}</td>', body)
     caption = f'<p class="layers">Layers: {html.escape(layers)}</p>' if layers is not None else ""
     return f'{caption}<div class="scroll">{body}</div>'
+
+
+_TD = re.compile(r"<td>(.*?)</td>", re.S)
+_NUMBER = re.compile(r"[-+−]?(\d[\d,]*\.?\d*|\.\d+)([eE][-+]?\d+)?%?|–|nan|inf|-inf|True|False|")
 
 
 def _text_table(frame: pd.DataFrame, *, index: bool, text_columns: tuple[str, ...]) -> str:
@@ -390,7 +398,7 @@ table.data td,table.data th{padding:.2em .6em;border-bottom:1px solid #ddd;text-
 white-space:nowrap;word-break:keep-all}
 table.data td.text{white-space:normal;text-align:left;min-width:12em;max-width:40em;
 word-break:keep-all;overflow-wrap:break-word}
-table.data tbody th{text-align:left}
+table.data tbody th,table.data td.s{text-align:left}
 table.data th{background:#f3f3f3}
 p.layers{color:#555;font-size:.85em;margin:.8em 0 .2em}
 iframe.view{width:100%;height:44em;border:1px solid #ddd}
