@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 VENV ?= $(CURDIR)/.venv
 PY := $(VENV)/bin/python
-EXTRAS ?= test,plot,notebooks,dask
+EXTRAS ?= test,plot,notebooks,dask,publish,view
 JOBS ?= 2
 CMAKE := $(VENV)/bin/cmake
 CTEST := $(VENV)/bin/ctest

@@ -3,12 +3,12 @@
 #   1. Debian/Ubuntu packages (compiler, Eigen, spdlog, GoogleTest, Python venv
 #      and headers, a CJK font for plots) through apt, with sudo when not root;
 #   2. a .venv with the build tools and the package's Python dependencies from PyPI.
-# Usage: scripts/setup.sh [extras]   (default extras: test,plot,notebooks,dask;
+# Usage: scripts/setup.sh [extras]   (default extras: test,plot,notebooks,dask,publish,view;
 #        `make demo` passes demo). PYTHON=python3.X picks the interpreter (>= requires-python).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-EXTRAS="${1:-test,plot,notebooks,dask}"
+EXTRAS="${1:-test,plot,notebooks,dask,publish,view}"
 VENV="${VENV:-.venv}"
 PYTHON="${PYTHON:-python3}"
 

@@ -42,12 +42,15 @@ net.ties()[["source", "target", "relation", "evidence", "note"]].head(12)
 # the centre, the “3” around it, the “N” and the external actors outside.
 
 # %%
-from matplotlib.figure import Figure
+import matplotlib.pyplot as plt
 
+# A figure made through pyplot: Jupyter's inline backend shows it as an image (a bare
+# matplotlib Figure() has no image formatter until pyplot has drawn something, and
+# shows as the text "<Figure size 900x900 with 1 Axes>").
 structural = ["leadership", "membership", "cross_appointment", "guidance"]
-ax = govnet.plot.structure(net, relation=structural, centrality="betweenness",
-                           ax=Figure(figsize=(9, 9)).add_subplot())
-ax.figure
+fig, ax = plt.subplots(figsize=(9, 9))
+govnet.plot.structure(net, relation=structural, centrality="betweenness", ax=ax)
+plt.show()
 
 # %% [markdown]
 # ## Centralities of the core

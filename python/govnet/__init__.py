@@ -206,6 +206,10 @@ from govnet.measures import (
     missing_sensitivity,
 )
 from govnet.model.missing import SymmetrizeResult, impute_missing, symmetrize
+# --- paper exports (#18: publish tables, plot.save_figure) ---
+from govnet import publish  # noqa: E402
+from govnet.plot import save_figure  # noqa: E402
+from govnet.publish import PaperTable, paper_table, to_docx, to_latex, to_markdown  # noqa: E402
 
 logging.getLogger("govnet").addHandler(logging.NullHandler())
 
@@ -365,4 +369,12 @@ __all__ = [
     "ego_table",
     "ego_composition",
     "iqv",
+    # paper exports (#18)
+    "publish",
+    "save_figure",
+    "PaperTable",
+    "paper_table",
+    "to_latex",
+    "to_markdown",
+    "to_docx",
 ]

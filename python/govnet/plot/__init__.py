@@ -1,14 +1,19 @@
-"""Figures: the concentric 1+3+N drawing with Chinese labels, heatmaps, bar charts.
-matplotlib is imported only when drawing."""
+"""Figures: the concentric 1+3+N drawing with Chinese labels, heatmaps, bar charts;
+saving them as PDF/SVG with the Chinese font embedded. matplotlib is imported only
+when drawing."""
 
 from __future__ import annotations
 
+from govnet.plot import interactive
+from govnet.plot.export import FORMATS, has_cjk, save_figure
 from govnet.plot.figures import (
+    RELATION_COLORS,
     TIER_COLORS,
     CJKFontWarning,
     centrality_bar,
     clustered_order,
     community_comparison,
+    declutter_labels,
     duty_overlap_heatmap,
     find_cjk_font,
     structure,
@@ -29,4 +34,18 @@ __all__ = [
     "centrality_bar",
     "community_comparison",
     "blockmodel_matrix",
+    "RELATION_COLORS",
+    "declutter_labels",
+    "save_figure",
+    "FORMATS",
+    "has_cjk",
+    "interactive",
+    "view",
+    "view_html",
+    "view_data",
 ]
+
+# the interactive view (govnet.plot.interactive): widget, standalone page, its data
+view = interactive.interactive
+view_html = interactive.to_html
+view_data = interactive.view_data

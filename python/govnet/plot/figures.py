@@ -53,12 +53,23 @@ __all__ = [
     "find_cjk_font",
     "CJKFontWarning",
     "TIER_COLORS",
+    "RELATION_COLORS",
+    "declutter_labels",
 ]
 
 #: Tier colours (colour-blind safe, Okabe–Ito): core red, support blue, plural green, external grey.
 TIER_COLORS = {"core": "#D55E00", "support": "#0072B2", "plural": "#009E73", "external": "#999999"}
 
 _LINE_STYLES = ["-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (3, 1, 1, 1, 1, 1)), (0, (1, 3))]
+
+#: One colour per drawn relation, in order (Paul Tol's muted scheme, distinct from the tier
+#: colours); together with the line style each relation is told apart in colour and in grey.
+RELATION_COLORS = ["#332288", "#CC6677", "#44AA99", "#882255", "#999933", "#88CCEE", "#AA4499",
+                   "#117733", "#DDCC77", "#661100"]
+
+#: The figure size at which ``node_size`` and ``font_size`` apply as given: inside a smaller
+#: Axes (a subplot) they shrink with the Axes' shorter side (see :func:`structure`).
+_REFERENCE_INCHES = 8.0
 
 # In order of preference: simplified-Chinese faces first.
 _CJK_FONTS = [
@@ -185,19 +196,21 @@ def structure(net: Any, *, relation: str | Sequence[str] | None = None,
               centrality: str | pd.Series | None = "degree", labels: str = "name",
               ax: Any = None, legend: bool = True, title: str | None = None,
               node_size: tuple[float, float] = (250.0, 2200.0), font_size: float = 9.0,
-              max_arrows: int = 1500) -> Any:
+              max_arrows: int = 1500, declutter: bool = True, scale: float | None = None) -> Any:
     """Draw the concentric "1+3+N" structure of a governance network.
 
     Core actors (一核) sit at the centre, the support tier (the "3") on the
     inner ring, the plural tier (the "N", 多元) on the next and external
-    actors on the outermost ring. Colour shows the tier, line style the
-    relation (arrows for directed relations), node area a centrality.
+    actors on the outermost ring. Node colour shows the tier; each relation
+    has its own line colour and line style (arrows for directed relations),
+    named in the legend; node area shows a centrality.
 
     Parameters
     ----------
     net : Network
-    relation : str, list of str or None
-        Relations to draw (default: all), each with its own line style.
+    relation : str, list of str, "all" or None
+        Relations to draw (default, or ``"all"``: every layer), each with its
+        own colour and line style.
     centrality : {"degree", "betweenness"}, a Series indexed by actor id, or None
         Node area is proportional to it (scaled into ``node_size``); computed
         on the drawn relations; None draws equal nodes.
@@ -205,10 +218,23 @@ def structure(net: Any, *, relation: str | Sequence[str] | None = None,
         Which actor column labels the nodes (Chinese names by default).
     ax : matplotlib Axes, optional
     legend, title, node_size, font_size
-        Presentation.
+        Presentation. ``node_size`` (areas in points²) and ``font_size``
+        (points) are for an Axes of about 8 inches; see ``scale``.
     max_arrows : int
         Above this many ties, ties are drawn as plain thin lines (one
         collection per relation, no arrow heads) to keep drawing fast.
+    declutter : bool
+        Move labels apart so that no two overlap and none covers a node
+        (a deterministic repulsion of the labels' boxes, in points, with a
+        thin leader line to a label moved away from its node); labels start
+        outside their ring, away from the centre. When a crowded drawing has
+        no room, the labels' font shrinks by 10% a step (down to 5 pt) until
+        none overlap. Up to 400 labelled actors.
+    scale : float, optional
+        Multiplies node areas (by ``scale``²), fonts, line widths and arrow
+        heads. Default: the Axes' shorter side over 8 inches (between 0.3
+        and 1.5), so a drawing in a subplot keeps its proportions, and
+        smaller still on a crowded ring, so that no two nodes overlap.
 
     Returns
     -------
@@ -218,8 +244,8 @@ def structure(net: Any, *, relation: str | Sequence[str] | None = None,
     from matplotlib.patches import FancyArrowPatch
 
     net = as_network(net)
-    rels = net.relations if relation is None else ([relation] if isinstance(relation, str)
-                                                    else list(relation))
+    rels = net.relations if relation is None or relation == "all" else (
+        [relation] if isinstance(relation, str) else list(relation))
     for r in rels:
         net.relation_spec(r)
     actors = net.actors
@@ -245,13 +271,22 @@ def structure(net: Any, *, relation: str | Sequence[str] | None = None,
 
     with _style():
         ax = _axes(ax, (10, 10))
+        if scale is None:
+            scale = _axes_scale(ax)
+            scale *= _crowding(ax, [pos[str(a)] for a in net.actor_ids], np.sqrt(sizes) * scale)
+        elif not isinstance(scale, (int, float)) or isinstance(scale, bool) or not scale > 0:
+            raise InvalidParameterError(f"scale must be a positive number or None, got {scale!r}")
+        sizes = sizes * scale ** 2
+        size_of = {a: s * scale ** 2 for a, s in size_of.items()}
+        font_size = max(5.0, font_size * scale)
         for ring in (1.0, 2.0, 2.8):  # faint guides for the tiers
             ax.add_patch(_circle(ring))
         styles = {}
         total = sum(len(net.ties(r)) for r in rels)
         for k, r in enumerate(rels):
             style = _LINE_STYLES[k % len(_LINE_STYLES)]
-            styles[r] = style
+            color = RELATION_COLORS[k % len(RELATION_COLORS)]
+            styles[r] = (style, color)
             spec = net.relation_spec(r)
             t = net.ties(r)
             keep = (t["source"] != t["target"]).to_numpy()
@@ -263,39 +298,36 @@ def structure(net: Any, *, relation: str | Sequence[str] | None = None,
                 from matplotlib.collections import LineCollection
 
                 segs = [(pos[a], pos[b]) for a, b in zip(src, dst)]
-                ax.add_collection(LineCollection(segs, linestyles=[style], linewidths=0.4,
-                                                 colors="#444444", alpha=0.3, zorder=1))
+                ax.add_collection(LineCollection(segs, linestyles=[style], linewidths=0.4 * scale,
+                                                 colors=color, alpha=0.3, zorder=1))
                 continue
             for a, b, w in zip(src, dst, wts):
                 arrow = FancyArrowPatch(
                     pos[a], pos[b], arrowstyle="-|>" if spec.directed else "-",
-                    mutation_scale=12, linestyle=style, linewidth=0.6 + 0.6 * min(float(w), 4.0),
-                    color="#444444", alpha=0.75, shrinkA=math.sqrt(size_of[a]) / 2 + 1,
+                    mutation_scale=12 * scale, linestyle=style,
+                    linewidth=(0.6 + 0.6 * min(float(w), 4.0)) * scale, color=color, alpha=0.75, shrinkA=math.sqrt(size_of[a]) / 2 + 1,
                     shrinkB=math.sqrt(size_of[b]) / 2 + 1, zorder=1,
                     connectionstyle="arc3,rad=0.08" if spec.directed else "arc3,rad=0")
                 ax.add_patch(arrow)
         ids = [str(a) for a in net.actor_ids]
         xy = np.array([pos[a] for a in ids])
         colors = [TIER_COLORS[str(t)] for t in actors["tier"]]
-        ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=colors, edgecolors="white", linewidths=1.2,
-                   zorder=2)
-        if labels:
-            col = labels if labels in actors.columns else None
-            if labels != "id" and col is None:
-                raise InvalidParameterError(f"labels must be 'name', 'id', 'name_en' or None, got {labels!r}")
-            for a, (x, y) in zip(ids, xy):
-                text = a if labels == "id" else actors.loc[a, col]
-                if not isinstance(text, str) or not text:
-                    text = a
-                dy = -(math.sqrt(size_of[a]) / 2 + 2)
-                ax.annotate(text, (x, y), xytext=(0, dy), textcoords="offset points",
-                            ha="center", va="top", fontsize=font_size, zorder=3,
-                            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
-                                  "alpha": 0.8})
+        ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=colors, edgecolors="white",
+                   linewidths=1.2 * scale, zorder=2)
         ax.set_aspect("equal")
         ax.set_xlim(-3.3, 3.3)
         ax.set_ylim(-3.4, 3.3)
         ax.axis("off")
+        if labels:
+            col = labels if labels in actors.columns else None
+            if labels != "id" and col is None:
+                raise InvalidParameterError(f"labels must be 'name', 'id', 'name_en' or None, got {labels!r}")
+            texts = []
+            for a in ids:
+                text = a if labels == "id" else actors.loc[a, col]
+                texts.append(text if isinstance(text, str) and text else a)
+            radii = np.array([math.sqrt(size_of[a]) / 2 for a in ids])
+            _draw_labels(ax, xy, texts, radii, font_size, declutter=declutter and len(ids) <= 400)
         if title is None:
             title = str(net.meta.get("name", ""))
         if title:
@@ -305,10 +337,10 @@ def structure(net: Any, *, relation: str | Sequence[str] | None = None,
                               markerfacecolor=TIER_COLORS[t], markeredgecolor="white",
                               label=f"{TIERS[t].zh} {t}")
                        for t in TIERS if (actors["tier"] == t).any()]
-            for r, st in styles.items():
+            for r, (st, color) in styles.items():
                 zh = RELATIONS[r].zh if r in RELATIONS else ""
                 arrow = "→" if net.relation_spec(r).directed else "—"
-                handles.append(Line2D([], [], color="#444444", linestyle=st, linewidth=1.5,
+                handles.append(Line2D([], [], color=color, linestyle=st, linewidth=1.5,
                                       label=f"{zh} {r} {arrow}".strip()))
             if size_label:
                 handles.append(Line2D([], [], linestyle="", label=f"node size: {size_label}"))
@@ -316,6 +348,142 @@ def structure(net: Any, *, relation: str | Sequence[str] | None = None,
                       fontsize=font_size)
         _apply_font(ax)
     return ax
+
+
+def _axes_scale(ax: Any) -> float:
+    """The Axes' shorter side (inches) over the reference size, clipped to [0.3, 1.5]."""
+    w, h = ax.figure.get_size_inches()
+    box = ax.get_position()
+    side = min(box.width * w, box.height * h)
+    return float(min(1.5, max(0.3, side / _REFERENCE_INCHES)))
+
+
+def _crowding(ax: Any, xy: Sequence[tuple[float, float]], diameters: np.ndarray) -> float:
+    """A factor <= 1 for node diameters (points) so that no two nodes of the concentric
+    layout overlap: the smallest centre distance over the mean of the two diameters,
+    with a 5% gap; 1 when nothing would overlap (or above 2,000 nodes: not checked)."""
+    n = len(xy)
+    if n < 2 or n > 2000:
+        return 1.0
+    w, h = ax.figure.get_size_inches()
+    box = ax.get_position()
+    pt_per_unit = min(box.width * w / 6.6, box.height * h / 6.7) * 72.0  # the axes limits
+    p = np.asarray(xy, dtype=float) * pt_per_unit
+    d = np.hypot(p[:, None, 0] - p[None, :, 0], p[:, None, 1] - p[None, :, 1])
+    need = (diameters[:, None] + diameters[None, :]) / 2
+    np.fill_diagonal(d, np.inf)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(need > 0, 0.95 * d / need, np.inf)
+    return float(min(1.0, ratio.min()))
+
+
+def _label_extent(text: str, font_size: float) -> tuple[float, float]:
+    """A generous estimate of a label's box (width, height) in points: a CJK or full-width
+    character is one em wide, another character 0.62 em; plus the box padding."""
+    ems = sum(1.0 if ord(ch) > 0x2E80 else 0.62 for ch in text)
+    return (ems + 0.4) * font_size, 1.3 * font_size
+
+
+def declutter_labels(anchors: np.ndarray, extents: np.ndarray, radii: np.ndarray, *,
+                     iterations: int = 800, gap: float = 1.0) -> np.ndarray:
+    """Centres of label boxes (points) so that no two boxes overlap and none covers a node.
+
+    ``anchors`` (n × 2) are the nodes' positions in points, ``extents`` (n × 2)
+    the boxes' widths and heights, ``radii`` the nodes' radii. Each label starts
+    just outside its node, on the side away from the centroid of the nodes;
+    then overlapping boxes (and boxes over a node's square) are pushed apart
+    along the axis of least overlap, half each, for up to ``iterations`` rounds
+    or until nothing overlaps. Deterministic (no randomness).
+    """
+    n = len(anchors)
+    out = np.array(anchors, dtype=float)
+    if n == 0:
+        return out
+    half = np.asarray(extents, dtype=float) / 2 + gap / 2
+    centre = anchors.mean(axis=0)
+    d = anchors - centre
+    norm = np.hypot(d[:, 0], d[:, 1])
+    d = np.where(norm[:, None] > 1e-9, d / np.maximum(norm, 1e-9)[:, None], [0.0, -1.0])
+    # start outside the node along d: distance so that the box clears the node's square
+    reach = radii + 2 + np.abs(d[:, 0]) * half[:, 0] + np.abs(d[:, 1]) * half[:, 1]
+    out = anchors + d * reach[:, None]
+    # nodes as fixed squares: obstacles for every label
+    node_half = np.stack([radii, radii], axis=1)
+    own = np.eye(n, dtype=bool)
+    for _ in range(iterations):
+        moved = False
+        # label vs label
+        dx = out[:, None, 0] - out[None, :, 0]
+        dy = out[:, None, 1] - out[None, :, 1]
+        ox = half[:, None, 0] + half[None, :, 0] - np.abs(dx)
+        oy = half[:, None, 1] + half[None, :, 1] - np.abs(dy)
+        hit = (ox > 0) & (oy > 0) & ~own
+        if hit.any():
+            moved = True
+            push = np.zeros_like(out)
+            along_x = hit & (ox < oy)
+            along_y = hit & ~(ox < oy)
+            # ties in position: break by index so the pair separates
+            sx = np.where(dx == 0, np.sign(np.arange(n)[:, None] - np.arange(n)[None, :]), np.sign(dx))
+            sy = np.where(dy == 0, np.sign(np.arange(n)[:, None] - np.arange(n)[None, :]), np.sign(dy))
+            push[:, 0] = (np.where(along_x, ox * sx, 0.0) * 0.5).sum(axis=1)
+            push[:, 1] = (np.where(along_y, oy * sy, 0.0) * 0.5).sum(axis=1)
+            out += push * 0.6 + np.sign(push) * 0.2
+        # label vs node
+        dx = out[:, None, 0] - anchors[None, :, 0]
+        dy = out[:, None, 1] - anchors[None, :, 1]
+        ox = half[:, None, 0] + node_half[None, :, 0] - np.abs(dx)
+        oy = half[:, None, 1] + node_half[None, :, 1] - np.abs(dy)
+        hit = (ox > 0) & (oy > 0)
+        if hit.any():
+            moved = True
+            sx = np.where(dx == 0, 1.0, np.sign(dx))
+            sy = np.where(dy == 0, -1.0, np.sign(dy))
+            along_x = hit & (ox < oy)
+            along_y = hit & ~(ox < oy)
+            out[:, 0] += np.where(along_x, (ox + 0.2) * sx, 0.0).sum(axis=1)
+            out[:, 1] += np.where(along_y, (oy + 0.2) * sy, 0.0).sum(axis=1)
+        if not moved:
+            break
+    return out
+
+
+def _box_overlaps(centres: np.ndarray, extents: np.ndarray) -> int:
+    """The number of pairs of boxes (centres, widths and heights) that overlap."""
+    half = extents / 2
+    ox = half[:, None, 0] + half[None, :, 0] - np.abs(centres[:, None, 0] - centres[None, :, 0])
+    oy = half[:, None, 1] + half[None, :, 1] - np.abs(centres[:, None, 1] - centres[None, :, 1])
+    hit = (ox > 1e-9) & (oy > 1e-9)
+    return int((hit.sum() - np.trace(hit)) // 2)
+
+
+def _draw_labels(ax: Any, xy: np.ndarray, texts: list[str], radii: np.ndarray, font_size: float,
+                 *, declutter: bool) -> None:
+    bbox = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}
+    if not declutter:
+        for (x, y), text, r in zip(xy, texts, radii):
+            ax.annotate(text, (x, y), xytext=(0, -(r + 2)), textcoords="offset points",
+                        ha="center", va="top", fontsize=font_size, zorder=3, bbox=bbox)
+        return
+    ax.apply_aspect()
+    to_pt = 72.0 / ax.figure.dpi
+    anchors = ax.transData.transform(xy) * to_pt
+    # A crowded ring may have no room at this font size: shrink the labels (by 10% a
+    # step, down to 5 pt) until the repulsion leaves no overlap.
+    while True:
+        extents = np.array([_label_extent(t, font_size) for t in texts])
+        centres = declutter_labels(anchors, extents, radii)
+        if font_size <= 5.0 or not _box_overlaps(centres, extents):
+            break
+        font_size = max(5.0, font_size * 0.9)
+    for (x, y), text, a, c, r in zip(xy, texts, anchors, centres, radii):
+        off = c - a
+        far = float(np.hypot(*off)) > r + 1.6 * font_size + 0.5 * _label_extent(text, font_size)[0]
+        arrow = {"arrowstyle": "-", "color": "#888888", "linewidth": 0.5, "shrinkA": 0,
+                 "shrinkB": r} if far else None
+        ax.annotate(text, (x, y), xytext=(float(off[0]), float(off[1])), textcoords="offset points",
+                    ha="center", va="center", fontsize=font_size, zorder=3, bbox=bbox,
+                    arrowprops=arrow)
 
 
 def _circle(radius: float) -> Any:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from govnet.report.html import (
     MEASURES,
     duty_overlap_counts,
+    duty_table,
+    meeting_table,
     node_measures,
     stderr_progress,
     write_report,
@@ -14,6 +16,8 @@ __all__ = [
     "MEASURES",
     "node_measures",
     "duty_overlap_counts",
+    "duty_table",
+    "meeting_table",
     "write_report",
     "stderr_progress",
 ]
