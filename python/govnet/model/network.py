@@ -52,6 +52,7 @@ from govnet.model.validation import (
     validate_ties,
 )
 from govnet.model.vocab import KINDS, TIERS, normalize_tier
+from govnet.model.people import validate_people
 
 
 class Network:
@@ -126,6 +127,8 @@ class Network:
         duplicates: str | None = None,
         self_loops: str | None = None,
         meta: Mapping[str, Any] | None = None,
+        persons: pd.DataFrame | None = None,
+        posts: pd.DataFrame | None = None,
     ) -> Network:
         """Build a network from pandas DataFrames.
 
@@ -162,6 +165,11 @@ class Network:
         self_loops : {"drop", "keep", "raise"} or None
             Ties from an actor to itself. Default None: drop them with a
             :class:`~govnet.GovnetWarning` naming the first row.
+        persons, posts : DataFrame, optional
+            The people behind the organisations (``id``, ``name``,
+            ``party_member``, ...) and their posts (``person``, ``actor``,
+            ``role``, ``start``, ``end``); see :mod:`govnet.model.people`.
+            Posts without persons: the persons are the ids the posts name.
 
         Raises
         ------
@@ -190,7 +198,16 @@ class Network:
             net._duties = validate_duties(duties, codes)
         if meetings is not None:
             net._meetings = validate_meetings(meetings, codes)
+        if persons is not None or posts is not None:
+            net._persons, net._posts = validate_people(persons, posts, codes)
         return net
+
+    def with_people(self, persons: pd.DataFrame | None = None,
+                    posts: pd.DataFrame | None = None) -> Network:
+        """A new network carrying these persons and posts tables (validated as in
+        :meth:`from_frames`; replacing any it had). Passing neither removes them."""
+        p, q = validate_people(persons, posts, self._codes)
+        return self._replace(persons=p, posts=q)
 
 
     @classmethod
@@ -761,6 +778,8 @@ class Network:
             extra += f", {len(self._duties)} duty assignments"
         if self._meetings is not None:
             extra += f", {self._meetings['meeting'].nunique()} meetings"
+        if self._persons is not None:
+            extra += f", {len(self._persons)} persons, {0 if self._posts is None else len(self._posts)} posts"
         return f"<govnet.Network {name!r}: {len(self)} actors ({tier_text}); relations: {rel_text or 'none'}{extra}>"
 
     def _repr_html_(self) -> str:
@@ -778,6 +797,9 @@ class Network:
             extra += f"<p>Duties: {len(self._duties)} assignments of {self._duties['duty'].nunique()} duties.</p>"
         if self._meetings is not None:
             extra += f"<p>Meetings/platforms: {self._meetings['meeting'].nunique()}.</p>"
+        if self._persons is not None:
+            extra += (f"<p>Persons: {len(self._persons)}; posts: "
+                      f"{0 if self._posts is None else len(self._posts)}.</p>")
         return (f"<div><strong>govnet.Network</strong> {name} — {len(self)} actors"
                 f"<table><tr><th>tier</th><th>kind</th><th>actors</th></tr>{rows}</table>"
                 f"<table><tr><th>relation</th><th>中文</th><th>direction</th><th>ties</th></tr>"

@@ -1,0 +1,238 @@
+"""Persons and posts: the people behind the organisations, validated; the role vocabulary.
+
+A network may carry two optional tables (see docs/conventions.md, "Optional
+tables of a network"):
+
+* ``persons`` — one row per person: ``id`` (unique, non-empty text), ``name``
+  (default: the id), ``party_member`` (nullable boolean: 1/0, true/false,
+  yes/no, 是/否, 党员/群众; blank = unknown) and any other attribute columns
+  (gender, age, ...), kept as given;
+* ``posts`` — one row per post a person holds in an organisation (an actor of
+  the network): ``person``, ``actor``, ``role`` and optional ``start`` and
+  ``end`` dates (inclusive; blank = open), plus any other columns.
+
+Roles are an open vocabulary: a built-in role's Chinese or English label
+(书记 / secretary, 兼职委员 / part-time member, ...) is stored as its key
+(``secretary``, ``part_time_member``; :data:`ROLES`), as tiers are; any other
+text is a user role, kept as given (stripped). A posts table without a
+``role`` column, or a blank role cell, means ``member`` (委员), as a tie
+without a weight has weight 1.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from govnet.errors import InvalidNetworkError
+from govnet.model.validation import as_bool, clean_ids, require_columns, row_label
+
+__all__ = ["ROLES", "RoleInfo", "normalize_role", "role_label", "validate_persons",
+           "validate_posts", "validate_people", "PERSON_COLUMNS", "POST_COLUMNS"]
+
+
+class RoleInfo(NamedTuple):
+    """A built-in role: Chinese and English labels; ``committee`` is True for the
+    roles that make a person a member of the organisation's committee (书记,
+    副书记, 委员, 兼职委员); ``head`` for the organisation's top post."""
+
+    zh: str
+    en: str
+    committee: bool
+    head: bool
+
+
+#: Built-in roles (keys are what the posts table stores). Open: any other role is kept.
+ROLES: dict[str, RoleInfo] = {
+    "secretary": RoleInfo("书记", "secretary", True, True),
+    "deputy_secretary": RoleInfo("副书记", "deputy secretary", True, False),
+    "member": RoleInfo("委员", "member", True, False),
+    "part_time_member": RoleInfo("兼职委员", "part-time member", True, False),
+    "director": RoleInfo("主任", "director", False, True),
+    "deputy_director": RoleInfo("副主任", "deputy director", False, False),
+    "station_head": RoleInfo("站长", "station head", False, True),
+    "deputy_station_head": RoleInfo("副站长", "deputy station head", False, False),
+    "council_chair": RoleInfo("理事长", "council chair", False, True),
+    "president": RoleInfo("会长", "president (of an association)", False, True),
+    "chair": RoleInfo("董事长", "chair (of a company board)", False, True),
+    "manager": RoleInfo("经理", "manager", False, True),
+    "staff": RoleInfo("工作人员", "staff", False, False),
+    "volunteer": RoleInfo("志愿者", "volunteer", False, False),
+}
+
+# Spellings that find a built-in role: key, Chinese label, English label (any case).
+_ROLE_ALIASES: dict[str, str] = {}
+for _key, _info in ROLES.items():
+    for _alias in (_key, _info.zh, _info.en, _key.replace("_", " "), _key.replace("_", "-")):
+        _ROLE_ALIASES[_alias.lower()] = _key
+_ROLE_ALIASES.update({"委员会委员": "member", "兼职": "part_time_member", "part-time member":
+                      "part_time_member", "chairman": "chair", "居委会主任": "director",
+                      "工作站站长": "station_head", "党委书记": "secretary"})
+
+#: Columns the validated tables always have (others are kept after them).
+PERSON_COLUMNS = ("id", "name", "party_member")
+POST_COLUMNS = ("person", "actor", "role", "start", "end")
+
+_PARTY_WORDS = {"党员": True, "中共党员": True, "群众": False, "非党员": False,
+                "party member": True, "non-member": False}
+
+
+def normalize_role(value: Any) -> str:
+    """The key of a built-in role for its key or Chinese / English label (书记 ->
+    ``"secretary"``); any other text stripped and unchanged (a user role); a blank
+    or missing value -> ``"member"``."""
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+        return "member"
+    text = str(value).strip()
+    if text == "":
+        return "member"
+    return _ROLE_ALIASES.get(text.lower(), text)
+
+
+def role_label(role: str, lang: str = "zh") -> str:
+    """A role's Chinese (``lang="zh"``) or English label; a user role is its own label."""
+    info = ROLES.get(role)
+    if info is None:
+        return role
+    return info.zh if lang == "zh" else info.en
+
+
+def _party_cell(v: Any) -> bool | None:
+    if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)):
+        return None
+    if isinstance(v, str):
+        s = v.strip().lower()
+        if s == "":
+            return None
+        if s in _PARTY_WORDS:
+            return _PARTY_WORDS[s]
+    b = as_bool(v)
+    if b is None:
+        raise ValueError(v)
+    return b
+
+
+def validate_persons(persons: pd.DataFrame) -> pd.DataFrame:
+    """The persons table, validated: ``id`` unique non-empty text, ``name``
+    (default the id), ``party_member`` as a nullable boolean (``pd.BooleanDtype``),
+    other columns kept. Raises :class:`InvalidNetworkError` naming the row."""
+    if not isinstance(persons, pd.DataFrame):
+        raise InvalidNetworkError(f"persons must be a DataFrame, got {type(persons).__name__}")
+    frame = persons
+    if "id" not in frame.columns and frame.index.name == "id":
+        frame = frame.reset_index()
+    require_columns(frame, "persons", ["id"])
+    ids = clean_ids(frame["id"], frame, "persons", "id")
+    dup = pd.Index(ids).duplicated()
+    if dup.any():
+        pos = int(np.flatnonzero(dup)[0])
+        first = int(np.flatnonzero(ids == ids[pos])[0])
+        raise InvalidNetworkError(f"{row_label(frame, 'persons', pos)}: duplicate person id "
+                                  f"{ids[pos]!r} (first at row {first})")
+    out = pd.DataFrame({"id": ids})
+    if "name" in frame.columns:
+        names = frame["name"].to_numpy(dtype=object)
+        blank = pd.isna(names) | (pd.Series(names).astype(str).str.strip() == "").to_numpy()
+        out["name"] = np.where(blank, ids, names).astype(str)
+    else:
+        out["name"] = ids
+    party = np.empty(len(frame), dtype=object)
+    if "party_member" in frame.columns:
+        for pos, v in enumerate(frame["party_member"].to_numpy(dtype=object)):
+            try:
+                party[pos] = _party_cell(v)
+            except ValueError:
+                raise InvalidNetworkError(
+                    f"{row_label(frame, 'persons', pos)}: party_member {v!r} is not a yes/no value "
+                    f"(use 1/0, true/false, yes/no, 是/否, 党员/群众, or blank for unknown)") from None
+    out["party_member"] = pd.array(party, dtype="boolean")
+    for c in frame.columns:
+        if c not in PERSON_COLUMNS:
+            out[str(c)] = frame[c].to_numpy()
+    return out
+
+
+def _dates(frame: pd.DataFrame, column: str) -> pd.Series:
+    if column not in frame.columns:
+        return pd.Series(pd.NaT, index=pd.RangeIndex(len(frame)), dtype="datetime64[ns]")
+    raw = frame[column]
+    if pd.api.types.is_datetime64_any_dtype(raw.dtype):
+        out = pd.to_datetime(raw).reset_index(drop=True)
+        if isinstance(out.dtype, pd.DatetimeTZDtype):
+            out = out.dt.tz_localize(None)
+        return out.astype("datetime64[ns]")
+    text = raw.astype(object).where(raw.notna(), "").astype(str).str.strip().reset_index(drop=True)
+    parsed = pd.to_datetime(text.where(text != "", None), errors="coerce", format="mixed")
+    bad = parsed.isna().to_numpy() & (text != "").to_numpy()
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        raise InvalidNetworkError(f"{row_label(frame, 'posts', pos)}: {column} {text.iloc[pos]!r} "
+                                  f"is not a date (use YYYY-MM-DD, or blank for open)")
+    return parsed.astype("datetime64[ns]")
+
+
+def validate_posts(posts: pd.DataFrame, codes: pd.Index, person_ids: pd.Index) -> pd.DataFrame:
+    """The posts table, validated against the network's actors (``codes``) and the
+    persons (``person_ids``): columns person, actor, role (see :func:`normalize_role`),
+    start, end (``datetime64``, NaT = open), other columns kept. A repeated row
+    (same person, actor, role, start and end) or an end before its start raises
+    :class:`InvalidNetworkError` naming the row, as does an unknown person or actor."""
+    if not isinstance(posts, pd.DataFrame):
+        raise InvalidNetworkError(f"posts must be a DataFrame, got {type(posts).__name__}")
+    require_columns(posts, "posts", ["person", "actor"])
+    people = clean_ids(posts["person"], posts, "posts", "person")
+    actors = clean_ids(posts["actor"], posts, "posts", "actor")
+    for ids, index, col, what in ((people, person_ids, "person", "a person of the persons table"),
+                                  (actors, codes, "actor", "an actor of the network")):
+        pos = index.get_indexer(ids) if len(ids) else np.zeros(0, np.int64)
+        if (pos < 0).any():
+            p = int(np.flatnonzero(pos < 0)[0])
+            raise InvalidNetworkError(f"{row_label(posts, 'posts', p)}: {col} {ids[p]!r} is not "
+                                      f"{what}")
+    if "role" in posts.columns:
+        raw = posts["role"].to_numpy(dtype=object)
+        uniq, inv = np.unique(pd.Series(raw).astype(object).where(pd.notna(raw), "")
+                              .astype(str).to_numpy(), return_inverse=True)
+        roles = np.array([normalize_role(u) for u in uniq], dtype=object)[inv]
+    else:
+        roles = np.full(len(posts), "member", dtype=object)
+    start = _dates(posts, "start")
+    end = _dates(posts, "end")
+    early = (end < start).to_numpy()
+    if early.any():
+        p = int(np.flatnonzero(early)[0])
+        raise InvalidNetworkError(f"{row_label(posts, 'posts', p)}: end {end.iloc[p].date()} is "
+                                  f"before start {start.iloc[p].date()}")
+    out = pd.DataFrame({"person": people, "actor": actors, "role": roles,
+                        "start": start.to_numpy(), "end": end.to_numpy()})
+    key = out[list(POST_COLUMNS)].astype(str)
+    dup = key.duplicated().to_numpy()
+    if dup.any():
+        p = int(np.flatnonzero(dup)[0])
+        first = int(np.flatnonzero((key == key.iloc[p]).all(axis=1).to_numpy())[0])
+        raise InvalidNetworkError(
+            f"{row_label(posts, 'posts', p)}: repeats row {first} (person {people[p]!r}, actor "
+            f"{actors[p]!r}, role {roles[p]!r}, same dates)")
+    for c in posts.columns:
+        if c not in POST_COLUMNS:
+            out[str(c)] = posts[c].to_numpy()
+    return out
+
+
+def validate_people(persons: pd.DataFrame | None, posts: pd.DataFrame | None,
+                    codes: pd.Index) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """Both tables validated together. Posts without a persons table: the persons
+    are the ids the posts name (``party_member`` unknown)."""
+    p = None if persons is None else validate_persons(persons)
+    if posts is None:
+        return p, None
+    if p is None:
+        if not isinstance(posts, pd.DataFrame) or "person" not in posts.columns:
+            require_columns(posts, "posts", ["person", "actor"])
+        ids = clean_ids(posts["person"], posts, "posts", "person")
+        p = validate_persons(pd.DataFrame({"id": list(dict.fromkeys(ids.tolist()))}))
+    q = validate_posts(posts, codes, pd.Index(p["id"]))
+    return p, q
+
