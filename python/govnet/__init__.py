@@ -167,6 +167,25 @@ from govnet.positions import (
     triad_census,
 )
 
+# -- people and time (issue 17): persons and posts, derived layers, two-level and
+# two-mode measures; waves of networks over time
+from govnet import people, waves
+from govnet.io import write_dl_posts, write_pajek_posts
+from govnet.model.people import ROLES
+from govnet.people import (
+    ConcurrentRule,
+    TwoModeCentrality,
+    co_membership,
+    concurrent_posts,
+    core_members,
+    cross_appointment,
+    organisation_shares,
+    person_profile,
+    two_mode_centrality,
+    with_cross_appointment,
+)
+from govnet.waves import Waves
+
 logging.getLogger("govnet").addHandler(logging.NullHandler())
 
 __all__ = [
@@ -291,4 +310,12 @@ __all__ = [
     "TooLargeError",
     "GovnetInternalError",
     "GovnetWarning",
+]
+
+# people and time (issue 17)
+__all__ += [
+    "people", "waves", "ROLES", "write_pajek_posts", "write_dl_posts", "ConcurrentRule",
+    "TwoModeCentrality", "co_membership", "concurrent_posts", "core_members",
+    "cross_appointment", "organisation_shares", "person_profile", "two_mode_centrality",
+    "with_cross_appointment", "Waves",
 ]

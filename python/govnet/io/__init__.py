@@ -56,13 +56,13 @@ from typing import Any
 from govnet.errors import InvalidParameterError
 from govnet.io import native
 from govnet.io._common import MAX_ACTORS
-from govnet.io.dl import read_dl, write_dl
+from govnet.io.dl import read_dl, write_dl, write_dl_posts
 from govnet.io.gexf import read_gexf, write_gexf
 from govnet.io.graphml import read_graphml, write_graphml
 from govnet.io.interop import from_igraph, to_igraph
 from govnet.io.matrix import from_adjacency, to_adjacency
 from govnet.io.native import load, save
-from govnet.io.pajek import read_pajek, write_pajek
+from govnet.io.pajek import read_pajek, write_pajek, write_pajek_posts
 from govnet.io.tables import (
     read_csv,
     read_excel,
@@ -78,6 +78,7 @@ __all__ = [
     "read_graphml", "write_graphml", "read_gexf", "write_gexf", "read_pajek", "write_pajek",
     "read_dl", "write_dl", "read_csv", "write_csv", "read_excel", "write_excel", "read_table", "read_tables",
     "to_adjacency", "from_adjacency", "to_igraph", "from_igraph",
+    "write_pajek_posts", "write_dl_posts",
 ]
 
 

@@ -69,18 +69,24 @@ def _actors_beside(ties_path: str) -> str:
 
 
 def read_tables(actors: Any, ties: Any = None, duties: Any = None, *, meetings: Any = None,
-                encoding: str | None = None, **kwargs: Any) -> Network:
+                encoding: str | None = None, persons: Any = None, posts: Any = None,
+                **kwargs: Any) -> Network:
     """Build a network from separate actor, tie, duty and meeting tables (CSV or Excel
     files, or DataFrames); the options are :meth:`Network.from_frames`'s.
 
     Files may be UTF-8, UTF-8 with a byte-order mark or GB18030 (detected unless
     ``encoding`` is given), or Excel ``.xlsx``. Errors name the file and line.
-    (This was ``Network.from_csv`` in govnet 0.1.)
+    ``persons`` and ``posts`` (files or DataFrames) are the people behind the
+    organisations (see :mod:`govnet.model.people`). (This was
+    ``Network.from_csv`` in govnet 0.1.)
     """
     a = read_table(actors, what="actors", encoding=encoding)
     t = read_table(ties, what="ties", encoding=encoding) if ties is not None else None
     d = read_table(duties, what="duties", encoding=encoding) if duties is not None else None
     m = read_table(meetings, what="meetings", encoding=encoding) if meetings is not None else None
+    for name, value in (("persons", persons), ("posts", posts)):
+        if value is not None:
+            kwargs[name] = read_table(value, what=name, encoding=encoding)
     return Network.from_frames(a, t, d, meetings=m, **kwargs)
 
 
@@ -94,9 +100,10 @@ def read_csv(path: str | os.PathLike[str], *, actors: str | os.PathLike[str] | N
     ``<stem>.actors.csv`` beside the ties file (as :func:`write_csv` writes),
     else from the ids in the ties, all with ``default_tier``; likewise duties
     and meetings from ``<stem>.duties.csv`` and ``<stem>.meetings.csv``. See
-    :meth:`Network.from_frames` for the other options. Files may be UTF-8, UTF-8
-    with a byte-order mark or GB18030 (detected), or Excel ``.xlsx``; errors name
-    the file and line.
+    :meth:`Network.from_frames` for the other options (``persons=`` and
+    ``posts=`` files default to ``<stem>.persons.csv`` / ``<stem>.posts.csv``).
+    Files may be UTF-8, UTF-8 with a byte-order mark or GB18030 (detected), or
+    Excel ``.xlsx``; errors name the file and line.
     """
     p = _path(path)
     t = read_table(p, what="ties", encoding=encoding)
@@ -118,14 +125,20 @@ def read_csv(path: str | os.PathLike[str], *, actors: str | os.PathLike[str] | N
         meetings = stem + ".meetings.csv"
     if meetings is not None:
         kwargs["meetings"] = read_table(meetings, what="meetings", encoding=encoding)
+    for name in ("persons", "posts"):  # the people tables beside the ties
+        if name not in kwargs and os.path.isfile(f"{stem}.{name}.csv"):
+            kwargs[name] = f"{stem}.{name}.csv"
+        if name in kwargs and kwargs[name] is not None:
+            kwargs[name] = read_table(kwargs[name], what=name, encoding=encoding)
     kwargs.setdefault("meta", {"name": os.path.splitext(os.path.basename(p))[0]})
     return Network.from_frames(a, t, d, **kwargs)
 
 
 def write_csv(net: Network, path: str | os.PathLike[str]) -> None:
     """Write ties to ``path`` and actors to ``<stem>.actors.csv`` (UTF-8 with BOM, so
-    Excel shows Chinese), plus ``<stem>.duties.csv`` / ``<stem>.meetings.csv`` when
-    present. :func:`read_csv` reads them back."""
+    Excel shows Chinese), plus ``<stem>.duties.csv`` / ``<stem>.meetings.csv`` /
+    ``<stem>.persons.csv`` / ``<stem>.posts.csv`` when present (dates as
+    YYYY-MM-DD). :func:`read_csv` reads them back."""
     p = os.fspath(path)
     actors, ties, duties = net.to_frames()
     stem, _ = os.path.splitext(p)
@@ -135,11 +148,27 @@ def write_csv(net: Network, path: str | os.PathLike[str]) -> None:
         duties.to_csv(stem + ".duties.csv", index=False, encoding="utf-8-sig")
     if net.meetings is not None:
         net.meetings.to_csv(stem + ".meetings.csv", index=False, encoding="utf-8-sig")
+    for name, frame in _people_frames(net):
+        frame.to_csv(f"{stem}.{name}.csv", index=False, encoding="utf-8-sig")
+
+
+def _people_frames(net: Network) -> list[tuple[str, pd.DataFrame]]:
+    """The persons and posts tables as text-friendly frames (dates as YYYY-MM-DD)."""
+    out = []
+    for name, frame in net.optional_tables().items():
+        if name not in ("persons", "posts"):
+            continue
+        f = frame.copy()
+        for c in ("start", "end"):
+            if c in f.columns:
+                f[c] = f[c].dt.strftime("%Y-%m-%d")
+        out.append((name, f))
+    return out
 
 
 def write_excel(net: Network, path: str | os.PathLike[str]) -> None:
     """Write an Excel workbook (openpyxl) with sheets ``actors``, ``ties`` and, when
-    present, ``duties`` and ``meetings``; :func:`read_excel` reads it back."""
+    present, ``duties``, ``meetings``, ``persons`` and ``posts``; :func:`read_excel` reads it back."""
     actors, ties, duties = net.to_frames()
     try:
         with pd.ExcelWriter(os.fspath(path), engine="openpyxl") as xw:
@@ -149,6 +178,8 @@ def write_excel(net: Network, path: str | os.PathLike[str]) -> None:
                 duties.to_excel(xw, sheet_name="duties", index=False)
             if net.meetings is not None:
                 net.meetings.to_excel(xw, sheet_name="meetings", index=False)
+            for name, frame in _people_frames(net):
+                frame.to_excel(xw, sheet_name=name, index=False)
     except ImportError as exc:
         raise FileFormatError(f"writing Excel needs openpyxl (pip install openpyxl): {exc}") from exc
 
@@ -156,7 +187,7 @@ def write_excel(net: Network, path: str | os.PathLike[str]) -> None:
 def read_excel(path: str | os.PathLike[str], *, actors_sheet: str = "actors",
                ties_sheet: str = "ties", default_tier: str = "plural", **kwargs: Any) -> Network:
     """Read an Excel workbook with an ``actors`` and a ``ties`` sheet (optional
-    ``duties`` and ``meetings`` sheets), as :func:`write_excel` writes. Without an
+    ``duties``, ``meetings``, ``persons`` and ``posts`` sheets), as :func:`write_excel` writes. Without an
     actors sheet, actors are the ids in the ties with ``default_tier``."""
     p = _path(path)
     try:
@@ -178,4 +209,6 @@ def read_excel(path: str | os.PathLike[str], *, actors_sheet: str = "actors",
         ids = list(dict.fromkeys(list(t["source"]) + list(t["target"])))
         a = pd.DataFrame({"id": ids, "tier": default_tier})
     kwargs.setdefault("meta", {"name": os.path.splitext(os.path.basename(p))[0]})
+    for name in ("persons", "posts"):
+        kwargs.setdefault(name, sheets.get(name))
     return Network.from_frames(a, t, sheets.get("duties"), meetings=sheets.get("meetings"), **kwargs)

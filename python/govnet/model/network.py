@@ -431,6 +431,11 @@ class Network:
         """Missing dyads (source, target, relation): neither ties nor non-ties, or None."""
         return None if self._missing is None else self._missing.copy()
 
+    @property
+    def options(self) -> dict[str, str]:
+        """The build options (``duplicates``, ``self_loops`` policies) the layers use."""
+        return dict(self._options)
+
     def optional_tables(self) -> dict[str, pd.DataFrame]:
         """The optional tables this network carries (see :attr:`OPTIONAL_TABLES`), not copied:
         for savers and exporters, which must not modify them."""

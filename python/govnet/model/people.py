@@ -21,16 +21,18 @@ without a weight has weight 1.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from govnet.errors import InvalidNetworkError
+from govnet.errors import InvalidNetworkError, InvalidParameterError
 from govnet.model.validation import as_bool, clean_ids, require_columns, row_label
 
 __all__ = ["ROLES", "RoleInfo", "normalize_role", "role_label", "validate_persons",
-           "validate_posts", "validate_people", "PERSON_COLUMNS", "POST_COLUMNS"]
+           "validate_posts", "validate_people", "PERSON_COLUMNS", "POST_COLUMNS", "post_incidence",
+           "active", "check_date", "role_filter"]
 
 
 class RoleInfo(NamedTuple):
@@ -207,11 +209,11 @@ def validate_posts(posts: pd.DataFrame, codes: pd.Index, person_ids: pd.Index) -
                                   f"before start {start.iloc[p].date()}")
     out = pd.DataFrame({"person": people, "actor": actors, "role": roles,
                         "start": start.to_numpy(), "end": end.to_numpy()})
-    key = out[list(POST_COLUMNS)].astype(str)
+    key = pd.Series(list(zip(*(out[c].astype(str).to_numpy() for c in POST_COLUMNS))))
     dup = key.duplicated().to_numpy()
     if dup.any():
         p = int(np.flatnonzero(dup)[0])
-        first = int(np.flatnonzero((key == key.iloc[p]).all(axis=1).to_numpy())[0])
+        first = int(np.flatnonzero((key == key.iloc[p]).to_numpy())[0])
         raise InvalidNetworkError(
             f"{row_label(posts, 'posts', p)}: repeats row {first} (person {people[p]!r}, actor "
             f"{actors[p]!r}, role {roles[p]!r}, same dates)")
@@ -236,3 +238,63 @@ def validate_people(persons: pd.DataFrame | None, posts: pd.DataFrame | None,
     q = validate_posts(posts, codes, pd.Index(p["id"]))
     return p, q
 
+
+def role_filter(roles: Any) -> tuple[str, ...] | None:
+    if roles is None:
+        return None
+    if isinstance(roles, str):
+        roles = [roles]
+    if not isinstance(roles, Iterable):
+        raise TypeError(f"roles must be a role, a list of roles or None, got {type(roles).__name__}")
+    out = tuple(dict.fromkeys(normalize_role(r) for r in roles))
+    if not out:
+        raise InvalidParameterError("roles is empty")
+    return out
+
+
+def check_date(at: Any) -> pd.Timestamp | None:
+    if at is None:
+        return None
+    try:
+        ts = pd.Timestamp(at)
+    except (ValueError, TypeError):
+        raise InvalidParameterError(f"at must be a date (YYYY-MM-DD), got {at!r}") from None
+    if ts is pd.NaT:
+        raise InvalidParameterError(f"at must be a date, got {at!r}")
+    return ts.tz_localize(None) if ts.tzinfo is not None else ts
+
+
+def active(frame: pd.DataFrame, at: pd.Timestamp | None) -> np.ndarray:
+    """Rows whose [start, end] (inclusive, blank = open) contains ``at`` (all rows if None)."""
+    if at is None:
+        return np.ones(len(frame), dtype=bool)
+    start = frame["start"].to_numpy() if "start" in frame.columns else None
+    end = frame["end"].to_numpy() if "end" in frame.columns else None
+    keep = np.ones(len(frame), dtype=bool)
+    t = np.datetime64(at.to_datetime64(), "ns")
+    if start is not None:
+        s = pd.to_datetime(start).to_numpy()
+        keep &= np.isnat(s) | (s <= t)
+    if end is not None:
+        e = pd.to_datetime(end).to_numpy()
+        keep &= np.isnat(e) | (e >= t)
+    return keep
+
+
+def post_incidence(person_ids: pd.Index, posts: pd.DataFrame, actor_ids: pd.Index,
+                   roles: Any = None, at: Any = None
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The validated posts of ``roles`` held at ``at`` as integer arrays: per post
+    kept (person position, actor position, posts row), then the distinct
+    (person, actor) pairs sorted by person, then actor."""
+    keep_roles = role_filter(roles)
+    when = check_date(at)
+    keep = active(posts, when)
+    if keep_roles is not None:
+        keep &= posts["role"].isin(keep_roles).to_numpy()
+    rows = np.flatnonzero(keep)
+    pp = person_ids.get_indexer(posts["person"].to_numpy()[rows]).astype(np.int64)
+    pa = actor_ids.get_indexer(posts["actor"].to_numpy()[rows]).astype(np.int64)
+    na = max(len(actor_ids), 1)
+    key = np.unique(pp * np.int64(na) + pa)
+    return pp, pa, rows, key // na, key % na

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +10,7 @@ import pandas as pd
 
 from govnet.errors import InvalidNetworkError, InvalidParameterError
 from govnet.model.network import Network
-from govnet.model.people import ROLES, normalize_role
+from govnet.model.people import ROLES, post_incidence
 from govnet.model.vocab import TIERS, normalize_tier
 
 #: The roles that make a person a member of an organisation's committee (书记,
@@ -45,63 +44,12 @@ def require_posts(net: Network, what: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     return tables["persons"], posts
 
 
-def role_filter(roles: Any) -> tuple[str, ...] | None:
-    if roles is None:
-        return None
-    if isinstance(roles, str):
-        roles = [roles]
-    if not isinstance(roles, Iterable):
-        raise TypeError(f"roles must be a role, a list of roles or None, got {type(roles).__name__}")
-    out = tuple(dict.fromkeys(normalize_role(r) for r in roles))
-    if not out:
-        raise InvalidParameterError("roles is empty")
-    return out
-
-
-def check_date(at: Any) -> pd.Timestamp | None:
-    if at is None:
-        return None
-    try:
-        ts = pd.Timestamp(at)
-    except (ValueError, TypeError):
-        raise InvalidParameterError(f"at must be a date (YYYY-MM-DD), got {at!r}") from None
-    if ts is pd.NaT:
-        raise InvalidParameterError(f"at must be a date, got {at!r}")
-    return ts.tz_localize(None) if ts.tzinfo is not None else ts
-
-
-def active(frame: pd.DataFrame, at: pd.Timestamp | None) -> np.ndarray:
-    """Rows whose [start, end] (inclusive, blank = open) contains ``at`` (all rows if None)."""
-    if at is None:
-        return np.ones(len(frame), dtype=bool)
-    start = frame["start"].to_numpy() if "start" in frame.columns else None
-    end = frame["end"].to_numpy() if "end" in frame.columns else None
-    keep = np.ones(len(frame), dtype=bool)
-    t = np.datetime64(at.to_datetime64(), "ns")
-    if start is not None:
-        s = pd.to_datetime(start).to_numpy()
-        keep &= np.isnat(s) | (s <= t)
-    if end is not None:
-        e = pd.to_datetime(end).to_numpy()
-        keep &= np.isnat(e) | (e >= t)
-    return keep
-
-
 def incidence(net: Network, roles: Any = None, at: Any = None, what: str = "people") -> Incidence:
     """The posts of ``net`` (those of ``roles``, active at ``at``) as integer arrays."""
     persons, posts = require_posts(net, what)
-    keep_roles = role_filter(roles)
-    when = check_date(at)
     pid = pd.Index(persons["id"])
-    aid = net.actor_ids
-    keep = active(posts, when)
-    if keep_roles is not None:
-        keep &= posts["role"].isin(keep_roles).to_numpy()
-    rows = np.flatnonzero(keep)
-    pp = pid.get_indexer(posts["person"].to_numpy()[rows]).astype(np.int64)
-    pa = aid.get_indexer(posts["actor"].to_numpy()[rows]).astype(np.int64)
-    key = np.unique(pp * np.int64(len(aid)) + pa)
-    return Incidence(pid, aid, pp, pa, rows, key // len(aid), key % len(aid))
+    pp, pa, rows, up, ua = post_incidence(pid, posts, net.actor_ids, roles, at)
+    return Incidence(pid, net.actor_ids, pp, pa, rows, up, ua)
 
 
 def tier_codes(net: Network) -> np.ndarray:

@@ -129,8 +129,8 @@ def with_cross_appointment(net: Network, *, relation: str = DERIVED_RELATION, ro
     ties = cross_appointment(net, roles=roles, at=at, list_persons=list_persons)
     if len(ties) == 0:
         raise InvalidNetworkError(
-            "no two organisations share a person in the posts kept (roles={roles!r}, at={at!r}): "
-            "the derived cross-appointment layer would be empty".format(roles=roles, at=at))
+            f"no two organisations share a person in the posts kept (roles={roles!r}, at={at!r}): "
+            f"the derived cross-appointment layer would be empty")
     if list_persons:
         ties["persons"] = ["; ".join(p) for p in ties["persons"]]
     meta_rule = {"roles": roles, "at": None if at is None else str(at)}

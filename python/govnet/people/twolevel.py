@@ -18,7 +18,7 @@ Definitions (``B`` the 0/1 persons × organisations incidence of the posts kept)
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -28,14 +28,12 @@ from govnet.errors import InvalidParameterError
 from govnet.model.network import Network
 from govnet.model.people import normalize_role
 from govnet.model.vocab import TIERS
+from govnet.model.people import active, check_date, role_filter
 from govnet.people._common import (
     COMMITTEE_ROLES,
-    active,
-    check_date,
     core_actor_mask,
     incidence,
     require_posts,
-    role_filter,
     tier_codes,
 )
 
