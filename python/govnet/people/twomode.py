@@ -13,7 +13,8 @@ organisations the "bottom" set, m):
   disconnected graphs compare (networkx ``normalized=True``); 0 when S = 0;
 * betweenness — Brandes betweenness on the bipartite graph (each unordered
   pair once) divided by the two-mode maximum of the node's set
-  (networkx's ``bet_max_top`` / ``bet_max_bot``);
+  (networkx's ``bet_max_top`` / ``bet_max_bot``); 0 where that maximum is 0
+  (networkx divides by zero there);
 * eigenvector — the leading eigenvector of the bipartite adjacency, unit L2
   norm over all nodes, non-negative (Bonacich 1991: persons' scores are the
   eigenvector of BBᵀ, organisations' of BᵀB, for the same eigenvalue λ²). On
@@ -138,8 +139,10 @@ def two_mode_centrality(net: Network, *, roles: Any = None, at: Any = None,
     top_max = ((m ** 2) * ((s + 1) ** 2) + m * (s + 1) * (2 * t - s - 1) - t * (2 * s - t + 3)) / 2.0
     p, r = divmod(m - 1, n)
     bot_max = ((n ** 2) * ((p + 1) ** 2) + n * (p + 1) * (2 * r - p - 1) - r * (2 * p - r + 3)) / 2.0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        between = np.r_[raw[:n] / top_max, raw[n:] / bot_max]
+    # a maximum of 0 (one person, or one organisation, ...): no node of that set can
+    # lie between two others, and its raw betweenness is 0; reported as 0
+    between = np.r_[raw[:n] / top_max if top_max > 0 else np.zeros(n),
+                    raw[n:] / bot_max if bot_max > 0 else np.zeros(m)]
     eig = _eigen(n, total, src.astype(np.int64), dst.astype(np.int64))
     cols = {"degree": degree, "closeness": close, "betweenness": between, "eigenvector": eig}
     persons = pd.DataFrame({k: v[:n] for k, v in cols.items()}, index=pd.Index(pid, name="person"))
