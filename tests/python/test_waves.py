@@ -1,0 +1,138 @@
+"""Waves: change statistics against a direct set computation on the tie rows, dated
+cuts against a hand filter, per-wave measures against the per-network calls."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import govnet
+from govnet import waves
+from govnet.errors import InvalidParameterError
+
+SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def snapshots(draw):
+    pool = [f"a{i}" for i in range(7)]
+    k = draw(st.integers(2, 4))
+    nets, raw = [], []
+    for _ in range(k):
+        ids = draw(st.lists(st.sampled_from(pool), min_size=2, max_size=7, unique=True))
+        pairs = draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)),
+                              max_size=12))
+        pairs = [(a, b) for a, b in pairs if a != b]
+        actors = pd.DataFrame({"id": ids, "tier": ["core"] + ["plural"] * (len(ids) - 1)})
+        ties = pd.DataFrame({"source": [a for a, _ in pairs], "target": [b for _, b in pairs],
+                             "relation": "deliberation"})
+        nets.append(govnet.Network.from_frames(actors, ties if pairs else None, duplicates="sum"))
+        raw.append((set(ids), {tuple(sorted(p)) for p in pairs}))
+    return nets, raw
+
+
+@SETTINGS
+@given(snapshots())
+def test_change_against_sets(data):
+    nets, raw = data
+    w = waves.from_snapshots(nets)
+    if "deliberation" not in w.relations:
+        with pytest.raises(InvalidParameterError):
+            w.change(relation="deliberation")
+        return
+    ch = w.change(relation="deliberation")
+    assert len(ch) == len(nets) - 1
+    for i, row in enumerate(ch.itertuples()):
+        x, y = raw[i][1], raw[i + 1][1]
+        assert (row.kept, row.added, row.dropped) == (len(x & y), len(y - x), len(x - y))
+        assert row.hamming == len(x ^ y)
+        if x | y:
+            assert row.jaccard == pytest.approx(len(x & y) / len(x | y))
+        else:
+            assert np.isnan(row.jaccard)
+        assert row.stable_actors == len(raw[i][0] & raw[i + 1][0])
+    ac = w.actor_change()
+    for i in range(1, len(nets)):
+        lab = str(i + 1)
+        entered = set(ac[(ac["wave"] == lab) & (ac["change"] == "entered")]["actor"])
+        left = set(ac[(ac["wave"] == lab) & (ac["change"] == "left")]["actor"])
+        assert entered == raw[i][0] - raw[i - 1][0] and left == raw[i - 1][0] - raw[i][0]
+
+
+def test_hamming_equals_adjacency_difference():
+    a = govnet.Network.from_frames(pd.DataFrame({"id": list("abcd"), "tier": "plural"}),
+                                   pd.DataFrame({"source": list("aab"), "target": list("bcc"),
+                                                 "relation": "leadership"}))
+    b = govnet.Network.from_frames(pd.DataFrame({"id": list("abcd"), "tier": "plural"}),
+                                   pd.DataFrame({"source": list("abd"), "target": list("bad"[:2] + "a"),
+                                                 "relation": "leadership"}))
+    w = waves.from_snapshots([a, b], labels=[2013, 2016])
+    ch = w.change(relation="leadership").iloc[0]
+    xa = govnet.to_adjacency(a, relation="leadership")[0]
+    xb = govnet.to_adjacency(b, relation="leadership")[0]
+    assert ch["hamming"] == int(np.abs(xa - xb).sum())  # directed: every arc once
+    assert ch["from"] == "2013" and ch["to"] == "2016"
+
+
+def dated_network():
+    actors = pd.DataFrame({"id": ["pc", "rc", "ws", "oc"], "tier": ["core", "support", "support",
+                                                                   "plural"],
+                           "start": ["", "", "2005-01-01", "2014-01-01"],
+                           "end": ["", "", "", ""]})
+    ties = pd.DataFrame({"source": ["pc", "pc", "pc", "rc", "ws"],
+                         "target": ["rc", "ws", "oc", "ws", "oc"],
+                         "relation": ["leadership", "leadership", "leadership", "collaboration",
+                                      "collaboration"],
+                         "start": ["2000-01-01", "2005-01-01", "2014-06-01", "", "2014-01-01"],
+                         "end": ["", "", "", "2013-12-31", ""]})
+    persons = pd.DataFrame({"id": ["x", "y"], "party_member": [1, 0]})
+    posts = pd.DataFrame({"person": ["x", "x", "y"], "actor": ["pc", "rc", "oc"],
+                          "role": ["书记", "主任", "委员"], "start": ["2001-01-01", "2010-01-01",
+                                                              "2014-01-01"],
+                          "end": ["", "2013-12-31", ""]})
+    return govnet.Network.from_frames(actors, ties, persons=persons, posts=posts)
+
+
+def test_from_dates_against_hand_filter():
+    net = dated_network()
+    w = waves.from_dates(net, ["2004-01-01", "2012-01-01", "2015-01-01"])
+    assert w.labels == ("2004-01-01", "2012-01-01", "2015-01-01")
+    assert [list(x.actor_ids) for x in w.networks] == [["pc", "rc"], ["pc", "rc", "ws"],
+                                                       ["pc", "rc", "ws", "oc"]]
+    assert waves.tie_set(w.networks[0], "leadership") == {("pc", "rc")}
+    assert waves.tie_set(w.networks[1], "collaboration") == {("rc", "ws")}
+    assert waves.tie_set(w.networks[2], "collaboration") == {("oc", "ws")}
+    assert waves.tie_set(w.networks[2], "leadership") == {("pc", "rc"), ("pc", "ws"), ("pc", "oc")}
+    assert [len(x.posts) for x in w.networks] == [1, 2, 2]
+    ch = w.change(relation=["leadership", "collaboration"])
+    assert ch[ch["relation"] == "collaboration"][["kept", "added", "dropped"]].values.tolist() == \
+        [[0, 1, 0], [0, 1, 1]]
+    shares = w.tier_shares()
+    assert shares.loc["2015-01-01", "plural"] == 0.25 and shares["actors"].tolist() == [2, 3, 4]
+    ac = w.actor_change()
+    assert ac[ac["wave"] == "2015-01-01"]["actor"].tolist() == ["oc"]
+    with pytest.raises(InvalidParameterError, match="increasing"):
+        waves.from_dates(net, ["2015-01-01", "2012-01-01"])
+
+
+def test_per_wave_measures_long_table():
+    w = waves.from_dates(dated_network(), ["2012-01-01", "2015-01-01"])
+    long = w.measures(["degree", "betweenness"], relation="leadership")
+    for lab, x in zip(w.labels, w.networks):
+        for m, f in (("degree", govnet.degree_centrality),
+                     ("betweenness", govnet.betweenness_centrality)):
+            got = long[(long["wave"] == lab) & (long["measure"] == m)].set_index("actor")["value"]
+            pd.testing.assert_series_equal(got, f(x, relation="leadership"), check_names=False)
+    cz = w.centralization("degree", relation="leadership")
+    assert cz.tolist() == pytest.approx([govnet.centralization(x, "degree", relation="leadership")
+                                         for x in w.networks])
+    core = w.core_over_time(relation="leadership")
+    assert core.loc["2015-01-01", "degree_centrality_share"] == pytest.approx(
+        govnet.core_profile(w.networks[1], relation="leadership").centrality.loc[
+            "degree_centrality", "share"])
+    assert "Waves(2 waves" in repr(w) and "<table>" in w._repr_html_()
+    with pytest.raises(InvalidParameterError, match="ambiguous"):
+        w.change()
