@@ -300,5 +300,5 @@ def posts_pairs(net: Network, roles: Any = None, at: Any = None
     if "posts" not in tables:
         raise InvalidNetworkError("the network has no posts table to write as two-mode data")
     pid = pd.Index(tables["persons"]["id"])
-    _, _, _, up, ua = post_incidence(pid, tables["posts"], net.actor_ids, roles, at)
+    _, _, _, up, ua = post_incidence(tables["persons"], tables["posts"], net.actor_ids, roles, at)
     return pid, net.actor_ids, up, ua

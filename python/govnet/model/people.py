@@ -21,6 +21,7 @@ without a weight has weight 1.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
@@ -32,7 +33,7 @@ from govnet.model.validation import as_bool, clean_ids, require_columns, row_lab
 
 __all__ = ["ROLES", "RoleInfo", "normalize_role", "role_label", "validate_persons",
            "validate_posts", "validate_people", "PERSON_COLUMNS", "POST_COLUMNS", "post_incidence",
-           "active", "check_date", "role_filter"]
+           "active", "check_date", "role_filter", "remember_positions", "sorted_unique"]
 
 
 class RoleInfo(NamedTuple):
@@ -176,6 +177,12 @@ def _dates(frame: pd.DataFrame, column: str) -> pd.Series:
 
 
 def validate_posts(posts: pd.DataFrame, codes: pd.Index, person_ids: pd.Index) -> pd.DataFrame:
+    """The posts table, validated (see :func:`posts_and_positions`)."""
+    return posts_and_positions(posts, codes, person_ids)[0]
+
+
+def posts_and_positions(posts: pd.DataFrame, codes: pd.Index, person_ids: pd.Index
+                        ) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     """The posts table, validated against the network's actors (``codes``) and the
     persons (``person_ids``): columns person, actor, role (see :func:`normalize_role`),
     start, end (``datetime64``, NaT = open), other columns kept. A repeated row
@@ -186,9 +193,11 @@ def validate_posts(posts: pd.DataFrame, codes: pd.Index, person_ids: pd.Index) -
     require_columns(posts, "posts", ["person", "actor"])
     people = clean_ids(posts["person"], posts, "posts", "person")
     actors = clean_ids(posts["actor"], posts, "posts", "actor")
+    found = []
     for ids, index, col, what in ((people, person_ids, "person", "a person of the persons table"),
                                   (actors, codes, "actor", "an actor of the network")):
         pos = index.get_indexer(ids) if len(ids) else np.zeros(0, np.int64)
+        found.append(pos)
         if (pos < 0).any():
             p = int(np.flatnonzero(pos < 0)[0])
             raise InvalidNetworkError(f"{row_label(posts, 'posts', p)}: {col} {ids[p]!r} is not "
@@ -220,7 +229,7 @@ def validate_posts(posts: pd.DataFrame, codes: pd.Index, person_ids: pd.Index) -
     for c in posts.columns:
         if c not in POST_COLUMNS:
             out[str(c)] = posts[c].to_numpy()
-    return out
+    return out, found[0], found[1]
 
 
 def validate_people(persons: pd.DataFrame | None, posts: pd.DataFrame | None,
@@ -235,7 +244,8 @@ def validate_people(persons: pd.DataFrame | None, posts: pd.DataFrame | None,
             require_columns(posts, "posts", ["person", "actor"])
         ids = clean_ids(posts["person"], posts, "posts", "person")
         p = validate_persons(pd.DataFrame({"id": list(dict.fromkeys(ids.tolist()))}))
-    q = validate_posts(posts, codes, pd.Index(p["id"]))
+    q, pp, pa = posts_and_positions(posts, codes, pd.Index(p["id"]))
+    remember_positions(p, q, codes, pp, pa)
     return p, q
 
 
@@ -281,7 +291,34 @@ def active(frame: pd.DataFrame, at: pd.Timestamp | None) -> np.ndarray:
     return keep
 
 
-def post_incidence(person_ids: pd.Index, posts: pd.DataFrame, actor_ids: pd.Index,
+# Positions of every post's person and actor, per posts table (a network's tables
+# are never modified, so they are computed once, by the validator when it can):
+# id(posts) -> (weak ref to posts, weak ref to persons, actors index, persons, actors).
+_POSITIONS: dict[int, tuple[Any, Any, pd.Index, np.ndarray, np.ndarray]] = {}
+
+
+def remember_positions(persons: pd.DataFrame, posts: pd.DataFrame, actor_ids: pd.Index,
+                       pp: np.ndarray, pa: np.ndarray) -> None:
+    """Record the person and actor positions of every row of a validated posts table."""
+    key = id(posts)
+    _POSITIONS[key] = (weakref.ref(posts, lambda _r: _POSITIONS.pop(key, None)),
+                       weakref.ref(persons), actor_ids, np.asarray(pp, dtype=np.int64),
+                       np.asarray(pa, dtype=np.int64))
+
+
+def _positions(persons: pd.DataFrame, posts: pd.DataFrame, actor_ids: pd.Index
+               ) -> tuple[np.ndarray, np.ndarray]:
+    hit = _POSITIONS.get(id(posts))
+    if hit is not None and hit[0]() is posts and hit[1]() is persons \
+            and (hit[2] is actor_ids or hit[2].equals(actor_ids)):
+        return hit[3], hit[4]
+    pp = pd.Index(persons["id"]).get_indexer(posts["person"].to_numpy()).astype(np.int64)
+    pa = actor_ids.get_indexer(posts["actor"].to_numpy()).astype(np.int64)
+    remember_positions(persons, posts, actor_ids, pp, pa)
+    return pp, pa
+
+
+def post_incidence(persons: pd.DataFrame, posts: pd.DataFrame, actor_ids: pd.Index,
                    roles: Any = None, at: Any = None
                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The validated posts of ``roles`` held at ``at`` as integer arrays: per post
@@ -293,8 +330,16 @@ def post_incidence(person_ids: pd.Index, posts: pd.DataFrame, actor_ids: pd.Inde
     if keep_roles is not None:
         keep &= posts["role"].isin(keep_roles).to_numpy()
     rows = np.flatnonzero(keep)
-    pp = person_ids.get_indexer(posts["person"].to_numpy()[rows]).astype(np.int64)
-    pa = actor_ids.get_indexer(posts["actor"].to_numpy()[rows]).astype(np.int64)
+    all_pp, all_pa = _positions(persons, posts, actor_ids)
+    pp, pa = all_pp[rows], all_pa[rows]
     na = max(len(actor_ids), 1)
-    key = np.unique(pp * np.int64(na) + pa)
+    key = sorted_unique(pp * np.int64(na) + pa)
     return pp, pa, rows, key // na, key % na
+
+
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` by sorting (numpy's hash-based unique is slower on millions of ints)."""
+    k = np.sort(values, kind="stable")
+    if k.size < 2:
+        return k
+    return k[np.r_[True, k[1:] != k[:-1]]]

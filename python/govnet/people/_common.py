@@ -48,7 +48,7 @@ def incidence(net: Network, roles: Any = None, at: Any = None, what: str = "peop
     """The posts of ``net`` (those of ``roles``, active at ``at``) as integer arrays."""
     persons, posts = require_posts(net, what)
     pid = pd.Index(persons["id"])
-    pp, pa, rows, up, ua = post_incidence(pid, posts, net.actor_ids, roles, at)
+    pp, pa, rows, up, ua = post_incidence(persons, posts, net.actor_ids, roles, at)
     return Incidence(pid, net.actor_ids, pp, pa, rows, up, ua)
 
 

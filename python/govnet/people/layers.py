@@ -58,7 +58,12 @@ def _pair_table(a: np.ndarray, b: np.ndarray, g: np.ndarray, n: int
     key = a * np.int64(n) + b
     order = np.argsort(key, kind="stable")
     key_s = key[order]
-    uniq, first, counts = np.unique(key_s, return_index=True, return_counts=True)
+    if key_s.size == 0:
+        z = np.zeros(0, np.int64)
+        return z, z, z, g, z
+    first = np.flatnonzero(np.r_[True, key_s[1:] != key_s[:-1]])
+    counts = np.diff(np.r_[first, key_s.size])
+    uniq = key_s[first]
     return uniq // n, uniq % n, counts, g[order], first
 
 
@@ -97,7 +102,9 @@ def cross_appointment(net: Network, *, roles: Any = None, at: Any = None,
                         "target": inc.actors[dst].to_numpy(), "weight": w.astype(float)})
     if list_persons:
         names = inc.persons.to_numpy()
-        out["persons"] = [tuple(names[x]) for x in np.split(grp, first[1:])] if len(w) else []
+        flat = names[grp].tolist()
+        ends = np.r_[first[1:], len(flat)].tolist()
+        out["persons"] = [tuple(flat[i:j]) for i, j in zip(first.tolist(), ends)]
     return out
 
 

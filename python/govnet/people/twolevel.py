@@ -73,9 +73,9 @@ def organisation_shares(net: Network, *, core: Any = None, core_roles: Any = Non
     persons, posts = require_posts(net, "organisation_shares")
     inc = incidence(net, roles, at, "organisation_shares")
     n = len(net)
-    party = persons["party_member"].to_numpy(dtype=object, na_value=None)
-    known = np.array([v is not None for v in party])
-    member = np.array([bool(v) if v is not None else False for v in party])
+    party = persons["party_member"]
+    known = party.notna().to_numpy()
+    member = party.fillna(False).to_numpy(dtype=bool)
     core_mask = _core_member_mask(net, core, core_roles, at)
     pp, pa = inc.post_person, inc.post_actor
     posts_n = np.bincount(pa, minlength=n).astype(float)
