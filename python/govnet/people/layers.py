@@ -96,15 +96,19 @@ def cross_appointment(net: Network, *, roles: Any = None, at: Any = None,
         ``source``, ``target`` (in actor order), ``weight`` (number of shared
         persons, ``(BᵀB)[i, j]``) and ``persons``.
     """
+    return _cross_table(net, roles, at, tuple if list_persons else None)
+
+
+def _cross_table(net: Network, roles: Any, at: Any, combine: Any) -> pd.DataFrame:
     inc = incidence(net, roles, at, "cross_appointment")
     src, dst, w, grp, first = _cross(inc)
     out = pd.DataFrame({"source": inc.actors[src].to_numpy(),
                         "target": inc.actors[dst].to_numpy(), "weight": w.astype(float)})
-    if list_persons:
+    if combine is not None:
         names = inc.persons.to_numpy()
         flat = names[grp].tolist()
         ends = np.r_[first[1:], len(flat)].tolist()
-        out["persons"] = [tuple(flat[i:j]) for i, j in zip(first.tolist(), ends)]
+        out["persons"] = [combine(flat[i:j]) for i, j in zip(first.tolist(), ends)]
     return out
 
 
@@ -133,13 +137,11 @@ def with_cross_appointment(net: Network, *, relation: str = DERIVED_RELATION, ro
             f"the network already has a layer {clash[0]!r}; the layer derived from the posts is "
             f"not merged into it. Pass relation='cross_appointment_posts' (or another new name) to "
             f"add it beside the hand-typed one, and compare them with compare_cross_appointment(net)")
-    ties = cross_appointment(net, roles=roles, at=at, list_persons=list_persons)
+    ties = _cross_table(net, roles, at, "; ".join if list_persons else None)
     if len(ties) == 0:
         raise InvalidNetworkError(
             f"no two organisations share a person in the posts kept (roles={roles!r}, at={at!r}): "
             f"the derived cross-appointment layer would be empty")
-    if list_persons:
-        ties["persons"] = ["; ".join(p) for p in ties["persons"]]
     meta_rule = {"roles": roles, "at": None if at is None else str(at)}
     out = net.with_layer(relation, ties, directed=False)
     out.meta["derived_layers"] = {**dict(net.meta.get("derived_layers", {})),
