@@ -14,6 +14,7 @@ from govnet.plot.figures import (
     structure,
     structure_layout,
 )
+from govnet.plot.time import change_over_time, measure_over_time, tier_shares_over_time
 
 __all__ = [
     "TIER_COLORS",
@@ -25,4 +26,7 @@ __all__ = [
     "duty_overlap_heatmap",
     "centrality_bar",
     "community_comparison",
+    "measure_over_time",
+    "change_over_time",
+    "tier_shares_over_time",
 ]
