@@ -251,3 +251,27 @@ def test_two_mode_exports(tmp_path):
         d = govnet.read_dl(tmp_path / f"p_{fmt}.dl")
         mm = d.meetings
         assert {(a, o) for a, o in zip(mm["actor"], mm["meeting"])} == got
+
+
+def test_synthetic_posts_network_is_valid_and_follows_its_rules():
+    from govnet.collection import synthetic
+
+    net = synthetic.posts_network(3000, 200, seed=5, part_time=2, committee=4)
+    assert net.meta["synthetic"] is True
+    actors, ties, _ = net.to_frames()
+    again = govnet.Network.from_frames(actors, ties, persons=net.persons, posts=net.posts)
+    pd.testing.assert_frame_equal(again.posts, net.posts)
+    pd.testing.assert_frame_equal(again.persons, net.persons)
+    posts, tiers = net.posts, net.actors["tier"].astype(str)
+    core = posts[posts["actor"].map(tiers) == "core"]
+    party = dict(zip(net.persons["id"], net.persons["party_member"]))
+    assert all(party[p] for p in core["person"])  # committees are Party members
+    pt = core[core["role"] == "part_time_member"]
+    community = net.actors["community"]
+    for p, a in zip(pt["person"], pt["actor"]):
+        mine = posts[(posts["person"] == p) & (posts["actor"].map(tiers) == "plural")]["actor"]
+        assert (community[mine] == community[a]).any()
+    assert (core.groupby("actor")["role"].apply(lambda r: (r == "secretary").sum()) == 1).all()
+    # the same seed, the same network
+    again = synthetic.posts_network(3000, 200, seed=5, part_time=2, committee=4)
+    pd.testing.assert_frame_equal(again.posts, net.posts)

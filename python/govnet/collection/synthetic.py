@@ -719,7 +719,8 @@ def compare_by_committee_type(collection: Collection, *, threads: int | None = N
     return out
 
 
-_PLURAL_KINDS = ("owners_committee", "property_company", "social_organization", "resident_unit")
+_POSTS_PLURAL_KINDS = ("owners_committee", "property_company", "social_organization",
+                       "resident_unit")
 
 
 def posts_network(n_persons: int = 2_000_000, n_organisations: int = 100_000, *,
@@ -759,7 +760,7 @@ def posts_network(n_persons: int = 2_000_000, n_organisations: int = 100_000, *,
     tiers[:n_core] = _TIER_CODE["core"]
     tiers[n_core:n_core + n_sup] = _TIER_CODE["support"]
     kinds = np.array(["party_committee"] * n_core + ["residents_committee"] * n_sup
-                     + [_PLURAL_KINDS[i % len(_PLURAL_KINDS)] for i in range(m - n_core - n_sup)],
+                     + [_POSTS_PLURAL_KINDS[i % len(_POSTS_PLURAL_KINDS)] for i in range(m - n_core - n_sup)],
                      dtype=object)
     community = np.r_[np.arange(n_core), np.arange(m - n_core) % n_core]
     org_ids = ("o" + pd.Index(np.arange(m)).astype(str)).astype(object)
