@@ -236,7 +236,8 @@ def nanshan_phases(base: Network) -> Waves:
 def people_rows(net: Network) -> list[pd.DataFrame]:
     """Provenance rows (dataset, table, row, evidence, source_id, quote, note) of the
     persons and posts of :func:`with_nanshan_people` and of :func:`nanshan_people_facts`."""
-    persons, posts = net.persons, net.posts
+    tables = net.optional_tables()
+    persons, posts = tables["persons"], tables["posts"]
     cols = ["evidence", "source_id", "quote", "note"]
     out = [pd.DataFrame({"dataset": "nanshan_people", "table": "persons",
                          "row": persons["id"].astype(str).to_numpy(),
