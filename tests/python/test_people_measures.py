@@ -256,3 +256,33 @@ def test_two_mode_large_sparse_eigen_path():
     got = np.r_[res.persons["eigenvector"], res.organisations["eigenvector"]]
     np.testing.assert_allclose(got, [ev[v] for v in persons + orgs], atol=1e-8)
     assert "TwoModeCentrality(500 persons" in repr(res) and "<table>" in res._repr_html_()
+
+
+@SETTINGS
+@given(posts_networks(min_posts=2), st.sampled_from([None, ["member", "secretary"]]))
+def test_derived_layer_strength_is_btb_row_sum(net, roles):
+    persons, actors = list(net.persons["id"]), list(net.actor_ids)
+    b = np.zeros((len(persons), len(actors)))
+    for p, a, r in zip(net.posts["person"], net.posts["actor"], net.posts["role"]):
+        if roles is None or r in roles:
+            b[persons.index(p), actors.index(a)] = 1
+    c = b.T @ b
+    np.fill_diagonal(c, 0)
+    if not c.any():
+        with pytest.raises(govnet.InvalidNetworkError, match="would be empty"):
+            people.with_cross_appointment(net, roles=roles)
+        return
+    lay = people.with_cross_appointment(net, roles=roles)
+    s = govnet.strength(lay, relation="cross_appointment", weight="weight")
+    np.testing.assert_allclose(s.to_numpy(), c.sum(axis=1))
+
+
+@SETTINGS
+@given(net=posts_networks())
+def test_storage_round_trip_of_random_posts(tmp_path_factory, net):
+    path = tmp_path_factory.mktemp("rt") / "n.govnet"
+    govnet.save(net, path)
+    back = govnet.load(path)
+    pd.testing.assert_frame_equal(back.posts, net.posts)
+    pd.testing.assert_frame_equal(back.persons, net.persons)
+    assert people.cross_appointment(back).equals(people.cross_appointment(net))

@@ -72,7 +72,10 @@ def clean_ids(values: pd.Series, frame: pd.DataFrame, what: str, column: str) ->
     if missing.any():
         pos = int(np.flatnonzero(missing)[0])
         raise InvalidNetworkError(f"{row_label(frame, what, pos)}: {column} is missing")
-    out = np.array([id_str(v) for v in arr], dtype=object)
+    if pd.api.types.infer_dtype(arr, skipna=False) == "string":
+        out = np.array([v.strip() for v in arr], dtype=object)  # all text: id_str, faster
+    else:
+        out = np.array([id_str(v) for v in arr], dtype=object)
     empty = out == ""
     if empty.any():
         pos = int(np.flatnonzero(empty)[0])

@@ -102,10 +102,10 @@ def cross_appointment(net: Network, *, roles: Any = None, at: Any = None,
 def _cross_table(net: Network, roles: Any, at: Any, combine: Any) -> pd.DataFrame:
     inc = incidence(net, roles, at, "cross_appointment")
     src, dst, w, grp, first = _cross(inc)
-    out = pd.DataFrame({"source": inc.actors[src].to_numpy(),
-                        "target": inc.actors[dst].to_numpy(), "weight": w.astype(float)})
+    ids = np.asarray(inc.actors, dtype=object)
+    out = pd.DataFrame({"source": ids[src], "target": ids[dst], "weight": w.astype(float)})
     if combine is not None:
-        names = inc.persons.to_numpy()
+        names = np.asarray(inc.persons, dtype=object)
         flat = names[grp].tolist()
         ends = np.r_[first[1:], len(flat)].tolist()
         out["persons"] = [combine(flat[i:j]) for i, j in zip(first.tolist(), ends)]

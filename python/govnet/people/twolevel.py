@@ -111,8 +111,7 @@ def person_profile(net: Network, *, core: Any = None, core_roles: Any = None, ro
     inc = incidence(net, roles, at, "person_profile")
     m = len(inc.persons)
     tc = tier_codes(net)[inc.pa]
-    counts = np.zeros((m, len(TIERS)), dtype=np.int64)
-    np.add.at(counts, (inc.pp, tc), 1)
+    counts = np.bincount(inc.pp * len(TIERS) + tc, minlength=m * len(TIERS)).reshape(m, len(TIERS))
     k = counts.sum(axis=1)
     out = pd.DataFrame({"posts": np.bincount(inc.post_person, minlength=m),
                         "organisations": k}, index=pd.Index(inc.persons, name="person"))
