@@ -81,7 +81,8 @@ def test_roles_vocabulary():
     (lambda p, q: (p, pd.concat([q, q.iloc[[3]]], ignore_index=True)),
      r"posts row 9: repeats row 3"),
     (lambda p, q: (p, q.drop(columns="actor")), r"missing column\(s\) 'actor'"),
-])
+], ids=["unknown person", "unknown actor", "duplicate person id", "bad party_member",
+        "bad date", "end before start", "repeated post", "no actor column"])
 def test_bad_rows_named(change, match):
     p, q = change(PERSONS.copy(), POSTS.copy())
     with pytest.raises(InvalidNetworkError, match=match):
