@@ -136,3 +136,18 @@ def test_per_wave_measures_long_table():
     assert "Waves(2 waves" in repr(w) and "<table>" in w._repr_html_()
     with pytest.raises(InvalidParameterError, match="ambiguous"):
         w.change()
+
+
+def test_apply_stacks_people_measures():
+    from govnet import people
+
+    w = waves.from_dates(dated_network(), ["2012-01-01", "2015-01-01"])
+    got = w.apply(people.organisation_shares)
+    for lab, x in zip(w.labels, w.networks):
+        want = people.organisation_shares(x)
+        part = got[got["wave"] == lab].set_index("key")
+        assert part["core_share"].equals(want["core_share"].rename_axis("key"))
+    dens = w.apply(lambda x: govnet.density(x, relation="all"), name="density")
+    assert dens["value"].tolist() == [govnet.density(x, relation="all") for x in w.networks]
+    deg = w.apply(lambda x: govnet.degree_centrality(x, relation="leadership"))
+    assert set(deg.columns) == {"wave", "key", "measure", "value"}

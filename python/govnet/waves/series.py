@@ -114,6 +114,29 @@ class Waves:
         cols = ["wave", "actor", "measure", "value"]
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
 
+    def apply(self, func: Callable[[Network], Any], *, name: str | None = None) -> pd.DataFrame:
+        """``func(network)`` on every wave, stacked with a ``wave`` column: a Series
+        (per actor or per organisation) becomes rows ``wave``, ``key``, ``value``
+        (``name`` or the Series' name in ``measure``); a DataFrame keeps its columns,
+        its index becoming ``key``; a number becomes one row. For the measures that
+        are not per-actor centralities, e.g. ``govnet.people.organisation_shares``."""
+        frames = []
+        for label, x in zip(self.labels, self.networks):
+            out = func(x)
+            if isinstance(out, pd.Series):
+                frames.append(pd.DataFrame({"wave": label, "key": out.index.to_numpy(),
+                                            "measure": name or out.name or "value",
+                                            "value": out.to_numpy()}))
+            elif isinstance(out, pd.DataFrame):
+                f = out.reset_index()
+                f = f.rename(columns={f.columns[0]: "key"})
+                f.insert(0, "wave", label)
+                frames.append(f)
+            else:
+                frames.append(pd.DataFrame({"wave": [label], "measure": [name or "value"],
+                                            "value": [out]}))
+        return pd.concat(frames, ignore_index=True)
+
     def centralization(self, measure: str = "degree", *, relation: Any = None) -> pd.Series:
         """Freeman centralization (:func:`govnet.centralization`) per wave (NaN where the
         wave lacks the layer)."""
