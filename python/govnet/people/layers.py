@@ -187,7 +187,8 @@ def co_membership(net: Network, *, roles: Any = None, at: Any = None) -> Network
     ``co_membership`` whose weight is the number of organisations both hold
     posts in, ``(BBᵀ)[p, q]``. A person's ``tier`` is the first tier (core,
     support, plural, external) among their organisations; a person without
-    a (kept) post is ``external``.
+    a (kept) post is ``external``. When no two persons share an organisation the
+    network has no layer (``net.relations == []``).
     """
     inc = incidence(net, roles, at, "co_membership")
     persons = net.optional_tables()["persons"]
