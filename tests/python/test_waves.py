@@ -151,3 +151,26 @@ def test_apply_stacks_people_measures():
     assert dens["value"].tolist() == [govnet.density(x, relation="all") for x in w.networks]
     deg = w.apply(lambda x: govnet.degree_centrality(x, relation="leadership"))
     assert set(deg.columns) == {"wave", "key", "measure", "value"}
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(list("abcde")), st.sampled_from(list("abcde")),
+                          st.one_of(st.none(), st.integers(2000, 2020)),
+                          st.one_of(st.none(), st.integers(2000, 2020))), min_size=1, max_size=15),
+       st.lists(st.integers(1999, 2021), min_size=1, max_size=4, unique=True))
+def test_from_dates_against_a_direct_filter(rows, years):
+    rows = [(a, b, s, e) for a, b, s, e in rows if a != b and (s is None or e is None or s <= e)]
+    if not rows:
+        return
+    actors = pd.DataFrame({"id": list("abcde"), "tier": "plural"})
+    ties = pd.DataFrame({"source": [r[0] for r in rows], "target": [r[1] for r in rows],
+                         "relation": "deliberation",
+                         "start": ["" if r[2] is None else f"{r[2]}-01-01" for r in rows],
+                         "end": ["" if r[3] is None else f"{r[3]}-12-31" for r in rows]})
+    net = govnet.Network.from_frames(actors, ties, duplicates="sum")
+    days = [f"{y}-06-30" for y in sorted(years)]
+    w = waves.from_dates(net, days)
+    for day, x in zip(sorted(years), w.networks):
+        want = {tuple(sorted((a, b))) for a, b, s, e in rows
+                if (s is None or s <= day) and (e is None or e >= day)}
+        assert waves.tie_set(x, "deliberation") == want
