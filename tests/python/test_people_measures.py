@@ -286,3 +286,35 @@ def test_storage_round_trip_of_random_posts(tmp_path_factory, net):
     pd.testing.assert_frame_equal(back.posts, net.posts)
     pd.testing.assert_frame_equal(back.persons, net.persons)
     assert people.cross_appointment(back).equals(people.cross_appointment(net))
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.sampled_from(["pc", "rc", "ws"]),
+                          st.sampled_from(["secretary", "director", "station_head", "member"]),
+                          st.one_of(st.none(), st.integers(2000, 2010)),
+                          st.one_of(st.none(), st.integers(2000, 2010))),
+                min_size=1, max_size=10, unique_by=lambda r: r[:3]))
+def test_concurrent_posts_brute_force(rows):
+    rows = [r for r in rows if r[3] is None or r[4] is None or r[3] <= r[4]]
+    if not rows:
+        return
+    posts = {"person": [r[0] for r in rows], "actor": [r[1] for r in rows],
+             "role": [r[2] for r in rows],
+             "start": ["" if r[3] is None else f"{r[3]}-01-01" for r in rows],
+             "end": ["" if r[4] is None else f"{r[4]}-12-31" for r in rows]}
+    got = people.concurrent_posts(concurrent_net(posts))
+    got = set(zip(got["person"], got["rule"]))
+    kind = {"pc": "party_committee", "rc": "residents_committee", "ws": "work_station"}
+    want = set()
+    for rule in people.CONCURRENT_RULES:
+        for person in "abc":
+            options = []
+            for sel, roles in rule.clauses:
+                options.append([r for r in rows if r[0] == person and r[2] in roles
+                                and kind[r[1]] in sel["kind"]])
+            for combo in itertools.product(*options):
+                lo = max((r[3] for r in combo if r[3] is not None), default=-1)
+                hi = min((r[4] for r in combo if r[4] is not None), default=10 ** 6)
+                if lo <= hi:
+                    want.add((person, rule.name))
+    assert got == want
