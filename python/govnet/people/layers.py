@@ -103,13 +103,17 @@ def _cross_table(net: Network, roles: Any, at: Any, combine: Any) -> pd.DataFram
     inc = incidence(net, roles, at, "cross_appointment")
     src, dst, w, grp, first = _cross(inc)
     ids = np.asarray(inc.actors, dtype=object)
-    out = pd.DataFrame({"source": ids[src], "target": ids[dst], "weight": w.astype(float)})
+    # object columns: no round trip through pandas' text dtype (the validator reads objects)
+    cols: dict[str, Any] = {"source": pd.Series(ids[src], dtype=object),
+                            "target": pd.Series(ids[dst], dtype=object),
+                            "weight": pd.Series(w.astype(float))}
     if combine is not None:
         names = np.asarray(inc.persons, dtype=object)
         flat = names[grp].tolist()
         ends = np.r_[first[1:], len(flat)].tolist()
-        out["persons"] = [combine(flat[i:j]) for i, j in zip(first.tolist(), ends)]
-    return out
+        cols["persons"] = pd.Series([combine(flat[i:j]) for i, j in zip(first.tolist(), ends)],
+                                    dtype=object)
+    return pd.DataFrame(cols)
 
 
 def with_cross_appointment(net: Network, *, relation: str = DERIVED_RELATION, roles: Any = None,
