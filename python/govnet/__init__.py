@@ -210,6 +210,24 @@ from govnet.model.missing import SymmetrizeResult, impute_missing, symmetrize
 from govnet import publish  # noqa: E402
 from govnet.plot import save_figure  # noqa: E402
 from govnet.publish import PaperTable, paper_table, to_docx, to_latex, to_markdown  # noqa: E402
+# -- people and time (issue 17): persons and posts, derived layers, two-level and
+# two-mode measures; waves of networks over time
+from govnet import people, waves
+from govnet.io import write_dl_posts, write_pajek_posts
+from govnet.model.people import ROLES
+from govnet.people import (
+    ConcurrentRule,
+    TwoModeCentrality,
+    co_membership,
+    concurrent_posts,
+    core_members,
+    cross_appointment,
+    organisation_shares,
+    person_profile,
+    two_mode_centrality,
+    with_cross_appointment,
+)
+from govnet.waves import Waves
 
 logging.getLogger("govnet").addHandler(logging.NullHandler())
 
@@ -377,4 +395,12 @@ __all__ = [
     "to_latex",
     "to_markdown",
     "to_docx",
+]
+
+# people and time (issue 17)
+__all__ += [
+    "people", "waves", "ROLES", "write_pajek_posts", "write_dl_posts", "ConcurrentRule",
+    "TwoModeCentrality", "co_membership", "concurrent_posts", "core_members",
+    "cross_appointment", "organisation_shares", "person_profile", "two_mode_centrality",
+    "with_cross_appointment", "Waves",
 ]

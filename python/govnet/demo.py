@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from govnet import datasets, measures, model, plot, report
+from govnet import datasets, measures, model, people, plot, report
 from govnet import deliberation as dlb
 from govnet import duties as dut
 from govnet import inference as inf
@@ -113,6 +113,25 @@ def district() -> None:
     _show(synthetic.compare_by_committee_type(d).round(3))
 
 
+def reach() -> None:
+    _section("5b. The core's reach through part-time members (persons and posts)")
+    facts = datasets.nanshan_people_facts().set_index("fact")
+    print(f"Stated (2013 election): {facts.loc['committee_members_2013', 'value']} committee "
+          f"members, {facts.loc['part_time_members_2013', 'value']} part-time members (兼职委员); "
+          f"part-time members come from: {facts.loc['part_time_member_from', 'value']}.")
+    print("Persons and posts below: ONE ILLUSTRATIVE community following those facts.")
+    net = datasets.nanshan_people()
+    shares = people.organisation_shares(net)
+    _show(shares[shares["posts"] > 0][["posts", "party_share", "core_posts", "core_share"]]
+          .round(3))
+    prof = people.person_profile(net)
+    print("\nPersons bridging the core (“1”) and the “N”:")
+    _show(prof[prof["bridges_core_plural"]][["organisations", "tiers", "brokerage"]])
+    derived = people.with_cross_appointment(net, relation="cross_appointment_posts")
+    print("\nHand-typed cross-appointment layer vs the one derived from shared persons:")
+    _show(people.compare_cross_appointment(derived, "cross_appointment"), index=False)
+
+
 def files(net: model.Network, out: Path) -> None:
     _section(f"7. Files under {out}/")
     out.mkdir(parents=True, exist_ok=True)
@@ -137,6 +156,7 @@ def run(out: str | Path = "out") -> int:
     deliberation(net)
     inference(net)
     district()
+    reach()
     files(net, Path(out))
     print("\nEvidence: rows marked 'stated' come from the sources (shared/docs/case-studies.md); "
           "'illustrative' ones were added by a stated rule (see the evidence and note columns).")

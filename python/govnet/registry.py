@@ -28,6 +28,9 @@ from govnet.measures import centrality as c
 from govnet.measures import ego
 from govnet.measures import sensitivity
 from govnet.measures import structure as s
+from govnet.people import layers as people_layers
+from govnet.people import twolevel as people_twolevel
+from govnet.people import twomode as people_twomode
 from govnet.positions import cohesion as pc
 from govnet.positions import equivalence as pe
 
@@ -46,7 +49,7 @@ class Measure:
     options: tuple[str, ...]
     #: shown in the HTML report's actor table (per-actor measures only)
     report: bool = False
-    #: what it reads: "ties" (a relation layer), "duties" or "meetings"
+    #: what it reads: "ties" (a relation layer), "duties", "meetings" or "posts"
     reads: str = "ties"
 
     def __call__(self, net: Any, **options: Any) -> Any:
@@ -269,6 +272,17 @@ _ROWS = [
             ("attribute", "relation", "normalized")),
     Measure("missing_sensitivity", sensitivity.missing_sensitivity, "result",
             ("core", "relation", "undirected", "seed", "threads")),
+    # people (issue 17): read the persons and posts tables
+    Measure("cross_appointment", people_layers.cross_appointment, "table",
+            ("roles", "at", "list_persons"), reads="posts"),
+    Measure("organisation_shares", people_twolevel.organisation_shares, "actor_table",
+            ("core", "core_roles", "roles", "at"), reads="posts"),
+    Measure("person_profile", people_twolevel.person_profile, "table",
+            ("core", "core_roles", "roles", "at"), reads="posts"),
+    Measure("concurrent_posts", people_twolevel.concurrent_posts, "table", ("rules", "at"),
+            reads="posts"),
+    Measure("two_mode_centrality", people_twomode.two_mode_centrality, "result",
+            ("roles", "at", "threads"), reads="posts"),
 ]
 
 #: name -> Measure, in the order of the table above.

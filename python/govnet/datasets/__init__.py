@@ -17,6 +17,7 @@ are reproduced exactly; see ``shared/docs/case-studies.md`` of the project.
 from __future__ import annotations
 
 from importlib import resources
+from typing import Any
 
 import pandas as pd
 
@@ -29,6 +30,12 @@ from govnet.datasets.cases import (
     village_residence,
     zhaoshang,
 )
+from govnet.datasets.people_cases import (
+    nanshan_people_facts,
+    people_rows,
+    with_nanshan_people,
+)
+from govnet.datasets.people_cases import nanshan_phases as _phases
 from govnet.datasets.classic import davis, florentine, karate, kite, krackhardt_managers, random_dw
 from govnet.datasets.sources import sources
 from govnet.deliberation.meetings import co_attendance_ties
@@ -37,7 +44,8 @@ from govnet.model.network import Network
 __all__ = ["nanshan", "nanshan_duty_counts", "nanshan_duties", "nanshan_district", "shatou",
            "zhaoshang", "baibuting", "market_inclusive", "village_residence", "karate",
            "florentine", "kite", "krackhardt_managers", "davis", "random_dw", "sources",
-           "provenance", "example_workbook"]
+           "provenance", "example_workbook", "nanshan_people", "nanshan_people_facts",
+           "nanshan_phases"]
 
 _NANSHAN_SOURCE = ("陈家喜、林电锋《城市社区协商治理模式的实践探索与理论反思——深圳南山区“一核多元”"
                    "社区治理创新观察》; 王慧琼《激发“1+3+N”的“陀螺效应”——南山“一核多元”社区治理模式透视》, "
@@ -270,6 +278,10 @@ def provenance() -> pd.DataFrame:
                                "row": ["major_items"], "evidence": ["stated"],
                                "source_id": [counts.attrs["source_id"]],
                                "quote": [counts.attrs["major_items_quote"]], "note": [""]}))
+    parts += people_rows(nanshan_people())
+    phases = nanshan_phases()
+    for label, wave in zip(phases.labels, phases.networks):
+        parts += _network_rows(f"nanshan_phase_{label}", wave)
     for table, frame in nanshan_district().items():
         key = frame.iloc[:, 0].astype(str)
         if table == "timeline":
@@ -291,3 +303,24 @@ def example_workbook() -> str:
     Reading it needs openpyxl.
     """
     return str(resources.files("govnet.datasets").joinpath("data").joinpath("example_workbook.xlsx"))
+
+
+# -- people and time (issue 17) ---------------------------------------------------
+
+
+def nanshan_people() -> Network:
+    """:func:`nanshan` with a persons and a posts table for one **illustrative**
+    community, following the stated person-level facts (597 committee members and
+    221 part-time members in 2013 over 100 communities; who may become a
+    part-time member; one full-time deputy secretary): see
+    :func:`govnet.datasets.people_cases.with_nanshan_people` for the rules and
+    :func:`nanshan_people_facts` for the stated facts with their quotes."""
+    return with_nanshan_people(nanshan())
+
+
+def nanshan_phases() -> Any:
+    """The stated phases of Nanshan's reforms (1990 街居制, 2005 议行分设, 2013
+    “1+3+N”) as :class:`govnet.waves.Waves`; see
+    :func:`govnet.datasets.people_cases.nanshan_phases` for what is stated and the
+    rules of the illustrative ties."""
+    return _phases(nanshan())

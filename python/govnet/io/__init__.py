@@ -63,7 +63,6 @@ from govnet.errors import InvalidParameterError
 from govnet.io import fieldwork, native
 from govnet.io.check import CheckReport, check
 from govnet.io._common import MAX_ACTORS
-from govnet.io.dl import read_dl, write_dl
 from govnet.io.fieldwork import (
     DutyList,
     NameGenerator,
@@ -74,12 +73,13 @@ from govnet.io.fieldwork import (
     read_roster,
     read_signin,
 )
+from govnet.io.dl import read_dl, write_dl, write_dl_posts
 from govnet.io.gexf import read_gexf, write_gexf
 from govnet.io.graphml import read_graphml, write_graphml
 from govnet.io.interop import from_igraph, to_igraph
 from govnet.io.matrix import from_adjacency, to_adjacency
 from govnet.io.native import load, save
-from govnet.io.pajek import read_pajek, write_pajek
+from govnet.io.pajek import read_pajek, write_pajek, write_pajek_posts
 from govnet.io.tables import (
     read_csv,
     read_excel,
@@ -98,6 +98,7 @@ __all__ = [
     # fieldwork shapes and the cleaning report (issue 18)
     "fieldwork", "read_roster", "read_name_generator", "read_signin", "read_duty_list", "Roster",
     "NameGenerator", "SignIn", "DutyList", "check", "CheckReport",
+    "write_pajek_posts", "write_dl_posts",
 ]
 
 

@@ -10,8 +10,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from govnet.errors import FileFormatError, GovnetWarning, TooLargeError
+from govnet.errors import FileFormatError, GovnetWarning, InvalidNetworkError, TooLargeError
 from govnet.model.network import Network
+from govnet.model.people import post_incidence
 
 #: Default ceiling on the number of actors a file may declare; larger
 #: declarations raise TooLargeError before allocating (pass ``max_actors``).
@@ -289,3 +290,15 @@ def _collapse_arcs(ties: pd.DataFrame, directed: Mapping[str, bool]) -> pd.DataF
         if len(grp) == 2 and grp["s"].nunique() == 2 and grp["w"].nunique(dropna=False) == 1:
             drop[ties.index.get_indexer([grp.index[1]])[0]] = True
     return ties[~drop].reset_index(drop=True)
+
+
+def posts_pairs(net: Network, roles: Any = None, at: Any = None
+                ) -> tuple[pd.Index, pd.Index, np.ndarray, np.ndarray]:
+    """(person ids, actor ids, person positions, actor positions) of the distinct
+    (person, organisation) pairs of the posts kept: for the two-mode writers."""
+    tables = net.optional_tables()
+    if "posts" not in tables:
+        raise InvalidNetworkError("the network has no posts table to write as two-mode data")
+    pid = pd.Index(tables["persons"]["id"])
+    _, _, _, up, ua = post_incidence(tables["persons"], tables["posts"], net.actor_ids, roles, at)
+    return pid, net.actor_ids, up, ua

@@ -12,7 +12,15 @@ import pandas as pd
 
 from govnet._runtime import dense_zeros
 from govnet.errors import FileFormatError, InvalidParameterError, TooLargeError
-from govnet.io._common import _build, _check_size, _fmt_weight, _number, _path, _read_text
+from govnet.io._common import (
+    _build,
+    _check_size,
+    _fmt_weight,
+    _number,
+    _path,
+    _read_text,
+    posts_pairs,
+)
 from govnet.io.matrix import to_adjacency
 from govnet.model.network import Network
 
@@ -353,3 +361,35 @@ def read_dl(path: str | os.PathLike[str], *, default_tier: str = "plural",
     # relations without any tie still appear (as empty layers cannot exist, they are dropped)
     dirs = {r: d for r, d in dirs.items() if r in set(ties["relation"])}
     return _build(pd.DataFrame({"id": rids}), ties, dirs, default_tier=default_tier, path=p)
+
+
+def write_dl_posts(net: Network, path: str | os.PathLike[str], *, format: str = "auto",
+                   roles: Any = None, at: Any = None) -> None:
+    """Write the persons × organisations posts as two-mode UCINET DL (UTF-8):
+    ``dl nr=<persons> nc=<actors>``, row labels the person ids, column labels
+    the actor ids, a 1 per distinct (person, organisation) pair of the posts
+    kept (``roles=``, ``at=``). ``format``: ``"fullmatrix"``, ``"edgelist1"`` or
+    ``"auto"`` (full matrix up to 500 × 500). :func:`read_dl` reads it back with
+    the persons as actors and the organisations as ``meetings``."""
+    if format not in ("auto", "fullmatrix", "edgelist1"):
+        raise InvalidParameterError(f"format must be 'auto', 'fullmatrix' or 'edgelist1', got {format!r}")
+    pid, aid, pp, pa = posts_pairs(net, roles, at)
+    if format == "auto":
+        format = "fullmatrix" if len(pid) <= 500 and len(aid) <= 500 else "edgelist1"
+
+    def q(label: Any) -> str:
+        text = str(label).replace('"', "'")
+        return f'"{text}"' if not text or re.search(r'[\s,="]', text) else text
+
+    out = [f"dl nr={len(pid)} nc={len(aid)}", f"format = {format}",
+           "row labels:", ",".join(q(a) for a in pid),
+           "column labels:", ",".join(q(a) for a in aid), "data:"]
+    if format == "fullmatrix":
+        m = dense_zeros(len(pid), len(aid), "DL full matrix")
+        m[pp, pa] = 1.0
+        out += [" ".join(_fmt_weight(x) for x in row) for row in m]
+    else:
+        out += [f"{i + 1} {j + 1} 1" for i, j in zip(pp.tolist(), pa.tolist())]
+    out.append("")
+    with open(os.fspath(path), "w", encoding="utf-8") as fh:
+        fh.write("\n".join(out))

@@ -5,10 +5,20 @@ from __future__ import annotations
 import os
 import re
 
+from typing import Any
+
 import pandas as pd
 
 from govnet.errors import FileFormatError, InvalidNetworkError, InvalidParameterError
-from govnet.io._common import _build, _check_size, _fmt_weight, _number, _path, _read_text
+from govnet.io._common import (
+    _build,
+    _check_size,
+    _fmt_weight,
+    _number,
+    _path,
+    _read_text,
+    posts_pairs,
+)
 from govnet.model.network import Network
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
@@ -246,3 +256,23 @@ def read_pajek(path: str | os.PathLike[str], *, default_tier: str = "plural",
     tie_frame = pd.DataFrame(rows, columns=["source", "target", "relation", "weight"])
     return _build(pd.DataFrame({"id": ids}), tie_frame, directions, default_tier=default_tier,
                   path=p)
+
+
+def write_pajek_posts(net: Network, path: str | os.PathLike[str], *, roles: Any = None,
+                      at: Any = None) -> None:
+    """Write the persons × organisations posts as a two-mode Pajek file (UTF-8):
+    ``*Vertices N n1`` with the ``n1`` persons first (their ids as labels), then
+    every actor, and one ``*Edges`` line per distinct (person, organisation)
+    pair of the posts kept (``roles=``, ``at=``, as
+    :func:`govnet.people.cross_appointment`). :func:`read_pajek` reads it back
+    with the persons as actors and the organisations as ``meetings``."""
+    pid, aid, pp, pa = posts_pairs(net, roles, at)
+    n1 = len(pid)
+    out = [f"*Vertices {n1 + len(aid)} {n1}"]
+    out += [f'{i + 1} "{str(a).replace(chr(34), chr(39))}"' for i, a in enumerate(pid)]
+    out += [f'{n1 + j + 1} "{str(a).replace(chr(34), chr(39))}"' for j, a in enumerate(aid)]
+    out.append("*Edges")
+    out += [f"{i + 1} {n1 + j + 1}" for i, j in zip(pp.tolist(), pa.tolist())]
+    out.append("")
+    with open(os.fspath(path), "w", encoding="utf-8") as fh:
+        fh.write("\n".join(out))

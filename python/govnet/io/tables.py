@@ -92,7 +92,8 @@ def _actors_beside(ties_path: str) -> str:
 
 def read_tables(actors: Any, ties: Any = None, duties: Any = None, *, meetings: Any = None,
                 encoding: str | None = None, sheet: Any = None,
-                columns: Mapping[str, str] | None = None, **kwargs: Any) -> Network:
+                columns: Mapping[str, str] | None = None, persons: Any = None, posts: Any = None,
+                **kwargs: Any) -> Network:
     """Build a network from separate actor, tie, duty and meeting tables (CSV or Excel
     files, or DataFrames); the options are :meth:`Network.from_frames`'s.
 
@@ -101,8 +102,9 @@ def read_tables(actors: Any, ties: Any = None, duties: Any = None, *, meetings: 
     ``sheet``: the Excel sheet of every file (a name or position), or a mapping
     per table, ``{"actors": "组织名录", "ties": "联系"}`` (the same workbook may be
     given for each table); ``columns``: header renames applied to every table,
-    ``{"组织名称": "id", "来源": "source"}``.
-    (This was ``Network.from_csv`` in govnet 0.1.)
+    ``{"组织名称": "id", "来源": "source"}``. ``persons`` and ``posts`` (files or
+    DataFrames) are the people behind the organisations (see
+    :mod:`govnet.model.people`). (This was ``Network.from_csv`` in govnet 0.1.)
     """
     def one(src: Any, what: str) -> pd.DataFrame | None:
         if src is None:
@@ -112,6 +114,9 @@ def read_tables(actors: Any, ties: Any = None, duties: Any = None, *, meetings: 
 
     a = one(actors, "actors")
     assert a is not None
+    for name, value in (("persons", persons), ("posts", posts)):
+        if value is not None:
+            kwargs[name] = one(value, name)
     return Network.from_frames(a, one(ties, "ties"), one(duties, "duties"),
                                meetings=one(meetings, "meetings"), **kwargs)
 
@@ -127,10 +132,11 @@ def read_csv(path: str | os.PathLike[str], *, actors: str | os.PathLike[str] | N
     ``<stem>.actors.csv`` beside the ties file (as :func:`write_csv` writes),
     else from the ids in the ties, all with ``default_tier``; likewise duties
     and meetings from ``<stem>.duties.csv`` and ``<stem>.meetings.csv``. See
-    :meth:`Network.from_frames` for the other options. Files may be UTF-8, UTF-8
-    with a byte-order mark or GB18030 (detected), or Excel ``.xlsx``; errors name
-    the file and line. ``columns`` renames headers in every file,
-    ``{"来源": "source", "去向": "target"}``.
+    :meth:`Network.from_frames` for the other options (``persons=`` and
+    ``posts=`` files default to ``<stem>.persons.csv`` / ``<stem>.posts.csv``).
+    Files may be UTF-8, UTF-8 with a byte-order mark or GB18030 (detected), or
+    Excel ``.xlsx``; errors name the file and line. ``columns`` renames headers
+    in every file, ``{"来源": "source", "去向": "target"}``.
     """
     p = _path(path)
     t = read_table(p, what="ties", encoding=encoding, columns=columns)
@@ -156,6 +162,11 @@ def read_csv(path: str | os.PathLike[str], *, actors: str | os.PathLike[str] | N
                                         columns=columns)
     if "missing" not in kwargs and os.path.isfile(stem + ".missing.csv"):
         kwargs["missing"] = read_table(stem + ".missing.csv", what="missing", encoding=encoding)
+    for name in ("persons", "posts"):  # the people tables beside the ties
+        if name not in kwargs and os.path.isfile(f"{stem}.{name}.csv"):
+            kwargs[name] = f"{stem}.{name}.csv"
+        if name in kwargs and kwargs[name] is not None:
+            kwargs[name] = read_table(kwargs[name], what=name, encoding=encoding, columns=columns)
     kwargs.setdefault("meta", {"name": os.path.splitext(os.path.basename(p))[0]})
     return Network.from_frames(a, t, d, **kwargs)
 
@@ -163,7 +174,9 @@ def read_csv(path: str | os.PathLike[str], *, actors: str | os.PathLike[str] | N
 def write_csv(net: Network, path: str | os.PathLike[str]) -> None:
     """Write ties to ``path`` and actors to ``<stem>.actors.csv`` (UTF-8 with BOM, so
     Excel shows Chinese), plus ``<stem>.duties.csv`` / ``<stem>.meetings.csv`` /
-    ``<stem>.missing.csv`` (missing dyads) when present. :func:`read_csv` reads them back."""
+    ``<stem>.missing.csv`` (missing dyads), ``<stem>.persons.csv`` /
+    ``<stem>.posts.csv`` when present (dates as YYYY-MM-DD). :func:`read_csv`
+    reads them back."""
     p = os.fspath(path)
     actors, ties, duties = net.to_frames()
     stem, _ = os.path.splitext(p)
@@ -175,12 +188,28 @@ def write_csv(net: Network, path: str | os.PathLike[str]) -> None:
         net.meetings.to_csv(stem + ".meetings.csv", index=False, encoding="utf-8-sig")
     if net.missing is not None:
         net.missing.to_csv(stem + ".missing.csv", index=False, encoding="utf-8-sig")
+    for name, frame in _people_frames(net):
+        frame.to_csv(f"{stem}.{name}.csv", index=False, encoding="utf-8-sig")
+
+
+def _people_frames(net: Network) -> list[tuple[str, pd.DataFrame]]:
+    """The persons and posts tables as text-friendly frames (dates as YYYY-MM-DD)."""
+    out = []
+    for name, frame in net.optional_tables().items():
+        if name not in ("persons", "posts"):
+            continue
+        f = frame.copy()
+        for c in ("start", "end"):
+            if c in f.columns:
+                f[c] = f[c].dt.strftime("%Y-%m-%d")
+        out.append((name, f))
+    return out
 
 
 def write_excel(net: Network, path: str | os.PathLike[str]) -> None:
     """Write an Excel workbook (openpyxl) with sheets ``actors``, ``ties`` and, when
-    present, ``duties``, ``meetings`` and ``missing`` (missing dyads); :func:`read_excel`
-    reads it back."""
+    present, ``duties``, ``meetings``, ``missing`` (missing dyads), ``persons`` and
+    ``posts``; :func:`read_excel` reads it back."""
     actors, ties, duties = net.to_frames()
     try:
         with pd.ExcelWriter(os.fspath(path), engine="openpyxl") as xw:
@@ -192,6 +221,8 @@ def write_excel(net: Network, path: str | os.PathLike[str]) -> None:
                 net.meetings.to_excel(xw, sheet_name="meetings", index=False)
             if net.missing is not None:
                 net.missing.to_excel(xw, sheet_name="missing", index=False)
+            for name, frame in _people_frames(net):
+                frame.to_excel(xw, sheet_name=name, index=False)
     except ImportError as exc:
         raise FileFormatError(f"writing Excel needs openpyxl (pip install openpyxl): {exc}") from exc
 
@@ -201,7 +232,7 @@ def read_excel(path: str | os.PathLike[str], *, actors_sheet: str = "actors",
                sheet: Mapping[str, str] | None = None, columns: Mapping[str, str] | None = None,
                **kwargs: Any) -> Network:
     """Read an Excel workbook with an ``actors`` and a ``ties`` sheet (optional
-    ``duties`` and ``meetings`` sheets), as :func:`write_excel` writes. Without an
+    ``duties``, ``meetings``, ``missing``, ``persons`` and ``posts`` sheets), as :func:`write_excel` writes. Without an
     actors sheet, actors are the ids in the ties with ``default_tier``.
 
     ``sheet`` maps tables to other sheet names, ``{"actors": "组织名录", "ties":
@@ -213,10 +244,10 @@ def read_excel(path: str | os.PathLike[str], *, actors_sheet: str = "actors",
         if not isinstance(sheet, Mapping):
             raise TypeError(f"sheet must be a mapping {{'actors': name, 'ties': name, ...}}, "
                             f"got {type(sheet).__name__}")
-        bad = set(sheet) - {"actors", "ties", "duties", "meetings"}
+        bad = set(sheet) - {"actors", "ties", "duties", "meetings", "persons", "posts"}
         if bad:
             raise InvalidParameterError(f"sheet: unknown table(s) {sorted(bad)}; tables: "
-                                        f"actors, ties, duties, meetings")
+                                        f"actors, ties, duties, meetings, persons, posts")
         actors_sheet = sheet.get("actors", actors_sheet)
         ties_sheet = sheet.get("ties", ties_sheet)
     duties_sheet = (sheet or {}).get("duties", "duties")
@@ -244,5 +275,7 @@ def read_excel(path: str | os.PathLike[str], *, actors_sheet: str = "actors",
     kwargs.setdefault("meta", {"name": os.path.splitext(os.path.basename(p))[0]})
     if "missing" in sheets and "missing" not in kwargs:
         kwargs["missing"] = sheets["missing"]
+    for name in ("persons", "posts"):
+        kwargs.setdefault(name, sheets.get((sheet or {}).get(name, name)))
     return Network.from_frames(a, t, sheets.get(duties_sheet), meetings=sheets.get(meetings_sheet),
                                **kwargs)

@@ -53,6 +53,7 @@ from govnet.model.validation import (
 )
 from govnet.model.missing import validate_missing
 from govnet.model.vocab import KINDS, TIERS, normalize_tier
+from govnet.model.people import validate_people
 
 
 class Network:
@@ -128,6 +129,8 @@ class Network:
         self_loops: str | None = None,
         meta: Mapping[str, Any] | None = None,
         missing: pd.DataFrame | None = None,
+        persons: pd.DataFrame | None = None,
+        posts: pd.DataFrame | None = None,
     ) -> Network:
         """Build a network from pandas DataFrames.
 
@@ -169,6 +172,11 @@ class Network:
             neither ties nor non-ties, e.g. a roster survey's non-respondents
             (see :mod:`govnet.model.missing`; measures refuse such layers unless
             they state a treatment).
+        persons, posts : DataFrame, optional
+            The people behind the organisations (``id``, ``name``,
+            ``party_member``, ...) and their posts (``person``, ``actor``,
+            ``role``, ``start``, ``end``); see :mod:`govnet.model.people`.
+            Posts without persons: the persons are the ids the posts name.
 
         Raises
         ------
@@ -200,7 +208,16 @@ class Network:
         if missing is not None:
             checked = validate_missing(missing, codes, relations, tie_frame)
             net._missing = checked if len(checked) else None
+        if persons is not None or posts is not None:
+            net._persons, net._posts = validate_people(persons, posts, codes)
         return net
+
+    def with_people(self, persons: pd.DataFrame | None = None,
+                    posts: pd.DataFrame | None = None) -> Network:
+        """A new network carrying these persons and posts tables (validated as in
+        :meth:`from_frames`; replacing any it had). Passing neither removes them."""
+        p, q = validate_people(persons, posts, self._codes)
+        return self._replace(persons=p, posts=q)
 
 
     @classmethod
@@ -423,6 +440,11 @@ class Network:
     def missing(self) -> pd.DataFrame | None:
         """Missing dyads (source, target, relation): neither ties nor non-ties, or None."""
         return None if self._missing is None else self._missing.copy()
+
+    @property
+    def options(self) -> dict[str, str]:
+        """The build options (``duplicates``, ``self_loops`` policies) the layers use."""
+        return dict(self._options)
 
     def optional_tables(self) -> dict[str, pd.DataFrame]:
         """The optional tables this network carries (see :attr:`OPTIONAL_TABLES`), not copied:
@@ -773,6 +795,8 @@ class Network:
             extra += f", {self._meetings['meeting'].nunique()} meetings"
         if self._missing is not None:
             extra += f", {len(self._missing)} missing dyads"
+        if self._persons is not None:
+            extra += f", {len(self._persons)} persons, {0 if self._posts is None else len(self._posts)} posts"
         return f"<govnet.Network {name!r}: {len(self)} actors ({tier_text}); relations: {rel_text or 'none'}{extra}>"
 
     def _repr_html_(self) -> str:
@@ -790,6 +814,9 @@ class Network:
             extra += f"<p>Duties: {len(self._duties)} assignments of {self._duties['duty'].nunique()} duties.</p>"
         if self._meetings is not None:
             extra += f"<p>Meetings/platforms: {self._meetings['meeting'].nunique()}.</p>"
+        if self._persons is not None:
+            extra += (f"<p>Persons: {len(self._persons)}; posts: "
+                      f"{0 if self._posts is None else len(self._posts)}.</p>")
         return (f"<div><strong>govnet.Network</strong> {name} — {len(self)} actors"
                 f"<table><tr><th>tier</th><th>kind</th><th>actors</th></tr>{rows}</table>"
                 f"<table><tr><th>relation</th><th>中文</th><th>direction</th><th>ties</th></tr>"

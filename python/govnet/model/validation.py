@@ -72,7 +72,10 @@ def clean_ids(values: pd.Series, frame: pd.DataFrame, what: str, column: str) ->
     if missing.any():
         pos = int(np.flatnonzero(missing)[0])
         raise InvalidNetworkError(f"{row_label(frame, what, pos)}: {column} is missing")
-    out = np.array([id_str(v) for v in arr], dtype=object)
+    if pd.api.types.infer_dtype(arr, skipna=False) == "string":
+        out = np.array([v.strip() for v in arr], dtype=object)  # all text: id_str, faster
+    else:
+        out = np.array([id_str(v) for v in arr], dtype=object)
     empty = out == ""
     if empty.any():
         pos = int(np.flatnonzero(empty)[0])
@@ -155,8 +158,8 @@ def validate_loaded(actors: pd.DataFrame, ties: pd.DataFrame,
     for name, cols, actor_cols in (
             ("duties", ("actor", "duty", "role"), ("actor",)),
             ("meetings", ("meeting", "actor"), ("actor",)),
-            ("persons", ("id",), ()),
-            ("posts", ("person", "actor"), ("actor",)),
+            ("persons", ("id", "name", "party_member"), ()),
+            ("posts", ("person", "actor", "role", "start", "end"), ("actor",)),
             ("missing", ("source", "target", "relation"), ("source", "target"))):
         frame = optional.get(name)
         if frame is None:
@@ -167,6 +170,26 @@ def validate_loaded(actors: pd.DataFrame, ties: pd.DataFrame,
         for c in actor_cols:
             if len(frame) and (ids.get_indexer(frame[c].astype(object)) < 0).any():
                 raise InvalidNetworkError(f"{name} name actors that are not in the network")
+    check_loaded_people(optional.get("persons"), optional.get("posts"))
+
+
+def check_loaded_people(persons: pd.DataFrame | None, posts: pd.DataFrame | None) -> None:
+    """Invariants of persons and posts decoded from a file (the form
+    :mod:`govnet.model.people` validates them to): raises InvalidNetworkError."""
+    if persons is not None:
+        pid = persons["id"]
+        if not pid.is_unique or not all(isinstance(i, str) and i != "" for i in pid):
+            raise InvalidNetworkError("person ids must be unique non-empty strings")
+        if not isinstance(persons["party_member"].dtype, pd.BooleanDtype):
+            raise InvalidNetworkError("persons column 'party_member' is not a nullable boolean")
+    if posts is not None:
+        if persons is None:
+            raise InvalidNetworkError("posts without a persons table")
+        if len(posts) and (pd.Index(persons["id"]).get_indexer(posts["person"].astype(object)) < 0).any():
+            raise InvalidNetworkError("posts name persons that are not in the persons table")
+        for c in ("start", "end"):
+            if not pd.api.types.is_datetime64_dtype(posts[c].dtype):
+                raise InvalidNetworkError(f"posts column {c!r} is not a date column")
 
 
 def validate_actors(actors: pd.DataFrame, id_col: str, name_col: str, tier_col: str,

@@ -19,6 +19,7 @@ from govnet.plot.figures import (
     structure,
     structure_layout,
 )
+from govnet.plot.time import change_over_time, measure_over_time, tier_shares_over_time
 
 # -- blockmodel heatmap (area: blockmodel) --
 from govnet.plot.blockmodel import blockmodel_matrix
@@ -43,6 +44,9 @@ __all__ = [
     "view",
     "view_html",
     "view_data",
+    "measure_over_time",
+    "change_over_time",
+    "tier_shares_over_time",
 ]
 
 # the interactive view (govnet.plot.interactive): widget, standalone page, its data
