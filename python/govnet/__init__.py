@@ -166,6 +166,18 @@ from govnet.positions import (
     transitivity,
     triad_census,
 )
+# ergm (area: exponential random graph models): govnet.ergm is callable (fits a model)
+from govnet import ergm
+from govnet.ergm import (
+    Control as ErgmControl,
+    DegenerateModelError,
+    ErgmResult,
+    GofResult,
+    SimulationResult,
+    ergm_pooled,
+    gof,
+    simulate_ergm,
+)
 
 logging.getLogger("govnet").addHandler(logging.NullHandler())
 
@@ -291,4 +303,14 @@ __all__ = [
     "TooLargeError",
     "GovnetInternalError",
     "GovnetWarning",
+    # ergm
+    "ergm",
+    "ErgmControl",
+    "ErgmResult",
+    "DegenerateModelError",
+    "SimulationResult",
+    "simulate_ergm",
+    "GofResult",
+    "gof",
+    "ergm_pooled",
 ]

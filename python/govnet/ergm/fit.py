@@ -119,16 +119,22 @@ def _mple(model: ErgmModel, threads: int, progress: Any) -> tuple[np.ndarray, np
 
 # -- MCMC-MLE --------------------------------------------------------------------
 
+def _coefs(model: ErgmModel, theta: np.ndarray) -> str:
+    return ", ".join(f"{n} = {float(v):.4g}" for n, v in zip(model.names, theta))
+
+
 def _check_sample(model: ErgmModel, Z: np.ndarray, edges: np.ndarray, theta: np.ndarray,
-                  it: int) -> None:
+                  it: int, before: bool) -> bool:
+    """Raises DegenerateModelError when half the sample is the empty or the full network
+    twice in a row (``before``: it was last time; returns whether it is now), or when an
+    estimated statistic stops varying away from its observed value."""
     D = model.data.ndyads - model.data.nmissing
     extreme = np.mean((edges <= 0) | (edges >= model.data.ndyads))
-    if extreme >= 0.5:
+    if extreme >= 0.5 and before:
         kind = "empty" if np.mean(edges) < D / 2 else "full"
         raise DegenerateModelError(
             f"ERGM degenerate: at iteration {it} {100 * extreme:.0f}% of the simulated networks are "
-            f"{kind} (coefficients {dict(zip(model.names, np.round(theta, 4)))}); the model puts its "
-            f"mass on extreme graphs: simplify it (e.g. replace stars or triangles by gw* terms)")
+            f"{kind} (coefficients {_coefs(model, theta)}); the model puts its mass on extreme graphs: simplify it (e.g. replace stars or triangles by gw* terms)")
     est = ~model.offset
     sd = Z[:, est].std(axis=0)
     flat = [nm for nm, s, m in zip(np.array(model.names)[est], sd, Z[:, est].mean(axis=0))
@@ -137,6 +143,7 @@ def _check_sample(model: ErgmModel, Z: np.ndarray, edges: np.ndarray, theta: np.
         raise DegenerateModelError(
             f"ERGM degenerate: at iteration {it} the simulated statistic(s) {flat} do not vary and "
             f"differ from the observed value: the chain is stuck at an extreme network")
+    return bool(extreme >= 0.5)
 
 
 def _mcmle(model: ErgmModel, theta0: np.ndarray, ctl: Control, seed: int, threads: int,
@@ -146,6 +153,7 @@ def _mcmle(model: ErgmModel, theta0: np.ndarray, ctl: Control, seed: int, thread
     theta = theta0.copy()
     history = [theta.copy()]
     small_steps = 0
+    extreme = False
     converged = False
     size = ctl.samplesize
     it = 0
@@ -153,10 +161,11 @@ def _mcmle(model: ErgmModel, theta0: np.ndarray, ctl: Control, seed: int, thread
         final = converged
         if final:
             size = ctl.final_samplesize_
-        kw = dict(samplesize=size, interval=ctl.interval, burnin=ctl.burnin_, chains=ctl.chains,
-                  threads=threads, progress=progress)
+        kw = dict(samplesize=size, interval=ctl.interval_for(model.data.ndyads),
+                  burnin=ctl.burnin_for(model.data.ndyads), chains=ctl.chains, threads=threads,
+                  progress=progress)
         Zf, _n, acc, edges = model.sample(theta, seed=derive_seed(seed, it, 0), **kw)
-        _check_sample(model, Zf, edges, theta, it)
+        extreme = _check_sample(model, Zf, edges, theta, it, extreme or final)
         Z = Zf[:, est]
         Zo = None
         target = np.zeros(Z.shape[1])
@@ -177,7 +186,7 @@ def _mcmle(model: ErgmModel, theta0: np.ndarray, ctl: Control, seed: int, thread
                 raise DegenerateModelError(
                     f"ERGM degenerate: the observed statistics stay far outside the simulated ones "
                     f"(step length {gamma:.4f} twice in a row, iteration {it}); the model is near "
-                    f"degenerate at coefficients {dict(zip(model.names, np.round(theta, 4)))}")
+                    f"degenerate at coefficients {_coefs(model, theta)}")
         else:
             small_steps = 0
             delta, _gain = gt_step(Z, target, Zo)
@@ -193,7 +202,7 @@ def _mcmle(model: ErgmModel, theta0: np.ndarray, ctl: Control, seed: int, thread
     else:
         raise ConvergenceError(
             f"MCMC-MLE did not converge in {ctl.max_iterations} iterations (last coefficients "
-            f"{dict(zip(model.names, np.round(theta, 4)))}); raise Control(max_iterations=...) "
+            f"{_coefs(model, theta)}); raise Control(max_iterations=...) "
             f"or samplesize, or check the model")
     # final: the sample at theta (size final_samplesize), one Geyer-Thompson step to theta_hat
     theta_hat = theta.copy()

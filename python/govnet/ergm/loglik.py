@@ -51,8 +51,8 @@ def bridge_loglik(model: Any, theta: np.ndarray, ctl: Control, seed: int, thread
     total, var = 0.0, 0.0
     for b in range(B):
         mid = (path[b] + path[b + 1]) / 2
-        Z, _n, _a, _e = model.sample(mid, samplesize=ctl.samplesize, interval=ctl.interval,
-                                     burnin=ctl.burnin_, chains=ctl.chains, seed=derive_seed(seed, b),
+        Z, _n, _a, _e = model.sample(mid, samplesize=ctl.samplesize, interval=ctl.interval_for(model.data.ndyads),
+                                     burnin=ctl.burnin_for(model.data.ndyads), chains=ctl.chains, seed=derive_seed(seed, b),
                                      threads=threads, progress=progress)
         up, down = Z @ (path[b + 1] - mid), Z @ (path[b] - mid)
         total += _lme(up) - _lme(down)

@@ -19,7 +19,8 @@ class Control:
     """MCMC settings of :func:`govnet.ergm`; defaults follow statnet's ``control.ergm``.
 
     samplesize : networks recorded per iteration (over all chains).
-    interval : proposals (dyad toggles tried) between recorded networks.
+    interval : proposals (dyad toggles tried) between recorded networks (None: half the
+        number of dyads, clipped to [64, 1024]; statnet's default is 1024).
     burnin : proposals before the first recorded network of each chain (None: 16 x interval).
     chains : independent chains, run on up to ``threads`` threads (chain c uses the
         stream (seed, c): results depend on ``chains``, never on ``threads``).
@@ -34,7 +35,7 @@ class Control:
     """
 
     samplesize: int = 1024
-    interval: int = 1024
+    interval: int | None = None
     burnin: int | None = None
     chains: int = 4
     max_iterations: int = 30
@@ -44,11 +45,11 @@ class Control:
     bridges: int = 16
 
     def __post_init__(self) -> None:
-        for name in ("samplesize", "interval", "chains", "max_iterations"):
+        for name in ("samplesize", "chains", "max_iterations"):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
                 raise InvalidParameterError(f"Control.{name} must be a positive integer, got {v!r}")
-        for name in ("burnin", "final_samplesize"):
+        for name in ("burnin", "final_samplesize", "interval"):
             v = getattr(self, name)
             if v is not None and (isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 0):
                 raise InvalidParameterError(f"Control.{name} must be None or an integer >= 0, got {v!r}")
@@ -60,9 +61,15 @@ class Control:
             raise InvalidParameterError(
                 f"Control.convergence_p must be in (0, 1), got {self.convergence_p!r}")
 
-    @property
-    def burnin_(self) -> int:
-        return 16 * self.interval if self.burnin is None else int(self.burnin)
+    def interval_for(self, ndyads: int) -> int:
+        """The interval used on a network of ``ndyads`` dyads."""
+        if self.interval is not None:
+            return max(1, int(self.interval))
+        return int(min(1024, max(64, ndyads // 2)))
+
+    def burnin_for(self, ndyads: int) -> int:
+        """The burn-in used on a network of ``ndyads`` dyads."""
+        return 16 * self.interval_for(ndyads) if self.burnin is None else int(self.burnin)
 
     @property
     def final_samplesize_(self) -> int:
@@ -228,7 +235,19 @@ def gt_step(Z: np.ndarray, target: np.ndarray, Zobs: np.ndarray | None = None,
         delta, old, val = cand, val, v
         if np.max(np.abs(t * step)) < 1e-10 or abs(val - old) < 1e-13:
             break
-    return delta, val
+    # trust region: an importance-sampling step is believed only while the reweighted
+    # sample keeps an effective size of at least a tenth of the sample
+    for _ in range(30):
+        if weights_ess(Z, delta) >= 0.1 * len(Z) and (Zobs is None or weights_ess(Zobs, delta) >= 0.1 * len(Zobs)):
+            break
+        delta = delta / 2
+    return delta, f(delta)
+
+
+def weights_ess(Z: np.ndarray, delta: np.ndarray) -> float:
+    """Kish's effective sample size of the importance weights exp(delta . Z)."""
+    w = weights(Z, delta)
+    return float(1.0 / np.sum(w ** 2))
 
 
 def hotelling_p(Z: np.ndarray, target: np.ndarray, chains: int) -> tuple[float, np.ndarray]:
