@@ -114,7 +114,7 @@ def _net(n: int, edges: list[tuple[int, int]], directed: bool) -> govnet.Network
 
 UND_EDGES = [(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (4, 5), (1, 3)]
 DIR_EDGES = [(0, 1), (1, 0), (2, 3), (1, 3), (3, 0), (2, 1)]
-CTL = Control(samplesize=2048, chains=4)
+CTL = Control(samplesize=512, chains=4)
 
 _CACHE: dict[tuple[int, bool], np.ndarray] = {}
 

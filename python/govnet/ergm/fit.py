@@ -152,20 +152,18 @@ def _mcmle(model: ErgmModel, theta0: np.ndarray, ctl: Control, seed: int, thread
     missing = model.data.nmissing > 0
     theta = theta0.copy()
     history = [theta.copy()]
+    steps: list[float] = []
     small_steps = 0
     extreme = False
-    converged = False
-    size = ctl.samplesize
+    final = False  # True once a small sample passed: samples are final_samplesize from then on
     it = 0
-    for it in range(1, ctl.max_iterations + 2):
-        final = converged
-        if final:
-            size = ctl.final_samplesize_
+    for it in range(1, ctl.max_iterations + 1):
+        size = ctl.final_samplesize_ if final else ctl.samplesize
         kw = dict(samplesize=size, interval=ctl.interval_for(model.data.ndyads),
                   burnin=ctl.burnin_for(model.data.ndyads), chains=ctl.chains, threads=threads,
                   progress=progress)
         Zf, _n, acc, edges = model.sample(theta, seed=derive_seed(seed, it, 0), **kw)
-        extreme = _check_sample(model, Zf, edges, theta, it, extreme or final)
+        extreme = _check_sample(model, Zf, edges, theta, it, extreme)
         Z = Zf[:, est]
         Zo = None
         target = np.zeros(Z.shape[1])
@@ -173,11 +171,10 @@ def _mcmle(model: ErgmModel, theta0: np.ndarray, ctl: Control, seed: int, thread
             Zof, _n2, _a, _e = model.sample(theta, seed=derive_seed(seed, it, 1), constrained=True, **kw)
             Zo = Zof[:, est]
             target = Zo.mean(axis=0)
-        if final:
-            gamma = 1.0
-        else:
-            gamma = hull_gamma(Z, target, ctl.hull_margin)
+        gamma = hull_gamma(Z, target, ctl.hull_margin)
+        steps.append(gamma)
         if gamma < 1.0:
+            final = False
             m = Z.mean(axis=0)
             xi = m + gamma * (target - m)
             delta, _gain = gt_step(Z, xi)
@@ -190,12 +187,11 @@ def _mcmle(model: ErgmModel, theta0: np.ndarray, ctl: Control, seed: int, thread
         else:
             small_steps = 0
             delta, _gain = gt_step(Z, target, Zo)
-            if not final:
-                pval, _t = hotelling_p(Z - (Zo.mean(axis=0) if Zo is not None else 0), np.zeros(Z.shape[1]),
-                                       ctl.chains)
-                converged = pval > ctl.convergence_p
-        if final:
-            break
+            pval, _t = hotelling_p(Z - target, np.zeros(Z.shape[1]), ctl.chains)
+            if pval > ctl.convergence_p:
+                if final:
+                    break  # converged: theta + delta, standard errors from this sample
+                final = True
         theta = theta.copy()
         theta[est] += delta
         history.append(theta.copy())
@@ -224,9 +220,9 @@ def _mcmle(model: ErgmModel, theta0: np.ndarray, ctl: Control, seed: int, thread
     except np.linalg.LinAlgError:
         raise DegenerateModelError("ERGM: the simulated statistics are collinear at the estimate") from None
     cov_mcmc = cov_model @ V @ cov_model
-    pval, tratio = hotelling_p(Z - (Zo.mean(axis=0) if Zo is not None else 0), np.zeros(Z.shape[1]), ctl.chains)
+    pval, tratio = hotelling_p(Z - target, np.zeros(Z.shape[1]), ctl.chains)
     return {"theta": theta_hat, "cov_model": cov_model, "cov_mcmc": cov_mcmc, "iterations": it,
-            "history": np.array(history), "acceptance": acc, "sample": Zf, "sample_theta": theta,
+            "history": np.array(history), "steps": np.array(steps), "acceptance": acc, "sample": Zf, "sample_theta": theta,
             "t_ratio": tratio, "p_value": pval, "ess": ess(Z, ctl.chains)}
 
 
@@ -313,7 +309,7 @@ def fit_model(model: ErgmModel, *, estimate: str, control: Control, loglik: bool
         mple_theta = theta.copy()
         cov_m = np.full((p, p), 0.0)
         cov_m[np.ix_(est, est)] = cov
-        info: dict[str, Any] = {"iterations": 0, "history": np.array([theta]), "acceptance": np.nan,
+        info: dict[str, Any] = {"iterations": 0, "history": np.array([theta]), "steps": np.zeros(0), "acceptance": np.nan,
                                 "t_ratio": None, "p_value": np.nan, "ess": None, "sample": None,
                                 "sample_theta": None}
         method = "MPLE"
@@ -348,7 +344,8 @@ def fit_model(model: ErgmModel, *, estimate: str, control: Control, loglik: bool
         mple=pd.Series(mple_theta, index=names), loglik=float(ll), loglik_se=float(ll_se),
         loglik_method=ll_method, nobs=int(rows), n=model.data.n, directed=model.data.directed,
         bipartite=model.data.n1, relation=model.data.relation, missing_dyads=model.data.nmissing,
-        iterations=int(info["iterations"]), history=info["history"], acceptance=float(info["acceptance"]),
+        iterations=int(info["iterations"]), history=info["history"],
+        step_lengths=info["steps"], acceptance=float(info["acceptance"]),
         t_ratio=None if info["t_ratio"] is None else pd.Series(info["t_ratio"], index=np.array(names)[est]),
         convergence_p=float(info["p_value"]),
         ess=None if info["ess"] is None else pd.Series(info["ess"], index=np.array(names)[est]),

@@ -18,15 +18,17 @@ __all__ = ["Control", "logistic_fit", "batch_cov", "hull_gamma", "gt_step", "der
 class Control:
     """MCMC settings of :func:`govnet.ergm`; defaults follow statnet's ``control.ergm``.
 
-    samplesize : networks recorded per iteration (over all chains).
+    samplesize : networks recorded per iteration (over all chains) until the simulated
+        statistics first match the observed ones.
     interval : proposals (dyad toggles tried) between recorded networks (None: half the
         number of dyads, clipped to [64, 1024]; statnet's default is 1024).
     burnin : proposals before the first recorded network of each chain (None: 16 x interval).
     chains : independent chains, run on up to ``threads`` threads (chain c uses the
         stream (seed, c): results depend on ``chains``, never on ``threads``).
     max_iterations : MCMC-MLE iterations before a :class:`ConvergenceError`.
-    final_samplesize : networks of the last sample, from which the estimate's standard
-        errors come (None: 4 x samplesize).
+    final_samplesize : networks per iteration from then on; the fit stops when such a
+        sample matches too, and its standard errors come from that sample (None: 4 x
+        samplesize, statnet's 1024).
     hull_margin : Hummel et al.'s 1.05: the stepped target must lie inside the sampled
         statistics' convex hull with this margin.
     convergence_p : the Hotelling T^2 p-value above which the simulated mean is taken
@@ -34,11 +36,11 @@ class Control:
     bridges : bridge-sampling steps of the log-likelihood (statnet's 16); 0 skips it.
     """
 
-    samplesize: int = 1024
+    samplesize: int = 256
     interval: int | None = None
     burnin: int | None = None
     chains: int = 4
-    max_iterations: int = 30
+    max_iterations: int = 60
     final_samplesize: int | None = None
     hull_margin: float = 1.05
     convergence_p: float = 0.2

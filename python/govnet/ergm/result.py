@@ -25,6 +25,10 @@ class ErgmResult:
     final sample (convergence: all small); ``convergence_p`` the Hotelling T^2 p-value of
     the same comparison. ``loglik`` by bridge sampling (``loglik_method``); AIC = -2 l + 2k,
     BIC = -2 l + k log(nobs), k the estimated coefficients, nobs the non-missing dyads.
+    ``history`` the coefficients at each MCMC iteration (MPLE first), ``step_lengths``
+    Hummel et al.'s gamma per iteration (1: full Geyer-Thompson step). The diagnostics
+    (``t_ratio``, ``convergence_p``, ``ess``) describe the last sample, drawn at the
+    coefficients before the final Geyer-Thompson step.
     """
 
     formula: str
@@ -46,6 +50,7 @@ class ErgmResult:
     missing_dyads: int
     iterations: int
     history: np.ndarray = field(repr=False)
+    step_lengths: np.ndarray = field(repr=False)
     acceptance: float
     t_ratio: pd.Series | None
     convergence_p: float
