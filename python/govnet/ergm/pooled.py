@@ -65,8 +65,8 @@ class PooledModel:
                constrained: bool = False, **kw: Any) -> tuple[np.ndarray, list, float, np.ndarray]:
         if keep_networks:
             raise InvalidParameterError("a pooled fit simulates statistics only (networks=False)")
-        Z = 0.0
-        edges = 0.0
+        Z: Any = 0.0
+        edges: Any = 0.0
         accs = []
         for c, m in enumerate(self.models):
             z, _n, acc, e = m.sample(theta, seed=derive_seed(seed, c), constrained=constrained, **kw)

@@ -171,7 +171,7 @@ def _numeric(call: TermCall, col: pd.Series, attr: str) -> list[float]:
 
 
 def _base(call: TermCall, base: Any, nlevels: int) -> int:
-    _need(isinstance(base, (int, np.integer)) and not isinstance(base, bool) and 0 <= base <= nlevels,
+    _need(isinstance(base, (int, np.integer)) and not isinstance(base, bool) and bool(0 <= base <= nlevels),
           call, f"base must be 0 (keep every level) or a level number 1..{nlevels}, got {base!r}")
     return int(base)
 
@@ -180,7 +180,7 @@ def _decay(call: TermCall, a: dict[str, Any]) -> float:
     _need(a["fixed"] is True, call,
           "curved (fixed=False) terms are not supported; pass fixed=True with a decay value")
     d = a["decay"]
-    _need(isinstance(d, (int, float)) and not isinstance(d, bool) and np.isfinite(d) and d >= 0, call,
+    _need(isinstance(d, (int, float)) and not isinstance(d, bool) and bool(np.isfinite(d)) and d >= 0, call,
           f"the decay must be a number >= 0, got {d!r}")
     return float(d)
 
