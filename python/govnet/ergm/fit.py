@@ -104,11 +104,15 @@ def _mple(model: ErgmModel, threads: int, progress: Any) -> tuple[np.ndarray, np
     rows = X.shape[0]
     if rows == 0:
         raise InvalidParameterError("every dyad is missing: nothing to estimate")
-    # identical rows become one row with a frequency weight (statnet does the same)
-    full = np.column_stack([X, y.astype(float)])
-    uniq, inv = np.unique(full, axis=0, return_inverse=True)
-    w = np.bincount(inv.ravel(), minlength=len(uniq)).astype(float)
-    Xu, yu = uniq[:, :-1], uniq[:, -1]
+    # identical rows become one row with a frequency weight (statnet does the same) on
+    # small networks; past 200,000 dyads the sort costs more than it saves
+    if rows <= 200_000:
+        full = np.column_stack([X, y.astype(float)])
+        uniq, inv = np.unique(full, axis=0, return_inverse=True)
+        w = np.bincount(inv.ravel(), minlength=len(uniq)).astype(float)
+        Xu, yu = uniq[:, :-1], uniq[:, -1]
+    else:
+        Xu, yu, w = X, y.astype(float), np.ones(rows)
     est = ~model.offset
     off = Xu[:, model.offset] @ model.offset_coef[model.offset] if model.offset.any() else np.zeros(len(Xu))
     beta, cov, ll = logistic_fit(Xu[:, est], yu, w, off)
@@ -156,15 +160,19 @@ def _mcmle(model: ErgmModel, theta0: np.ndarray, ctl: Control, seed: int, thread
     small_steps = 0
     extreme = False
     final = False  # True once a small sample passed: samples are final_samplesize from then on
+    interval = ctl.interval_for(model.data.ndyads)
     it = 0
     for it in range(1, ctl.max_iterations + 1):
         size = ctl.final_samplesize_ if final else ctl.samplesize
-        kw = dict(samplesize=size, interval=ctl.interval_for(model.data.ndyads),
+        kw = dict(samplesize=size, interval=interval,
                   burnin=ctl.burnin_for(model.data.ndyads), chains=ctl.chains, threads=threads,
                   progress=progress)
         Zf, _n, acc, edges = model.sample(theta, seed=derive_seed(seed, it, 0), **kw)
         extreme = _check_sample(model, Zf, edges, theta, it, extreme)
         Z = Zf[:, est]
+        if ctl.interval is None and interval < 16 * ctl.interval_for(model.data.ndyads) \
+                and np.min(ess(Z, ctl.chains)) < ctl.effective_size:
+            interval *= 2  # statnet-like adaptation: thin more until the sample is worth it
         Zo = None
         target = np.zeros(Z.shape[1])
         if missing:
@@ -186,9 +194,9 @@ def _mcmle(model: ErgmModel, theta0: np.ndarray, ctl: Control, seed: int, thread
                     f"degenerate at coefficients {_coefs(model, theta)}")
         else:
             small_steps = 0
-            delta, _gain = gt_step(Z, target, Zo)
+            delta, gain = gt_step(Z, target, Zo)
             pval, _t = hotelling_p(Z - target, np.zeros(Z.shape[1]), ctl.chains)
-            if pval > ctl.convergence_p:
+            if pval > ctl.convergence_p or gain < ctl.loglik_tolerance:
                 if final:
                     break  # converged: theta + delta, standard errors from this sample
                 final = True

@@ -33,6 +33,12 @@ class Control:
         statistics' convex hull with this margin.
     convergence_p : the Hotelling T^2 p-value above which the simulated mean is taken
         to match the observed statistics (after a full step).
+    loglik_tolerance : a full step whose estimated log-likelihood gain is below this also
+        counts as a match (large, strongly autocorrelated samples make the T^2 test reject
+        differences too small to matter).
+    effective_size : when ``interval`` is None, an iteration whose sample has a smaller
+        effective size (any statistic) doubles the interval of the next (up to 16 x the
+        starting interval); statnet's ``MCMLE.effectiveSize`` is 64.
     bridges : bridge-sampling steps of the log-likelihood (statnet's 16); 0 skips it.
     """
 
@@ -45,6 +51,8 @@ class Control:
     hull_margin: float = 1.05
     convergence_p: float = 0.2
     bridges: int = 16
+    effective_size: float = 64.0
+    loglik_tolerance: float = 0.01
 
     def __post_init__(self) -> None:
         for name in ("samplesize", "chains", "max_iterations"):
@@ -121,12 +129,12 @@ def logistic_fit(X: np.ndarray, y: np.ndarray, weights: np.ndarray, offset: np.n
         raise ConvergenceError(
             f"MPLE did not converge in {max_iter} Newton steps: the pseudo-likelihood has no "
             f"finite maximum (a statistic separates ties from non-ties)")
-    if np.max(np.abs(beta)) > 30:
-        raise ConvergenceError(
-            f"MPLE: coefficients {np.round(beta, 2).tolist()} diverge: a statistic separates ties "
-            f"from non-ties (the estimate is infinite)")
     eta = X @ beta + offset
     mu = 1.0 / (1.0 + np.exp(-eta))
+    if np.max(np.abs(beta)) > 30 or np.any(((mu < 1e-10) | (mu > 1 - 1e-10)) & (weights > 0)):
+        raise ConvergenceError(
+            f"MPLE: coefficients {np.round(beta, 2).tolist()} diverge: a statistic separates ties "
+            f"from non-ties (fitted tie probabilities reach 0 or 1; the estimate is infinite)")
     H = (X * (weights * mu * (1 - mu))[:, None]).T @ X
     return beta, np.linalg.inv(H), ll
 
