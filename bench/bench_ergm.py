@@ -64,8 +64,8 @@ def run(table, quick: bool = False) -> None:
             continue
         net, kw = nets[m["network"]]
         formula = m["formula"].split("~", 1)[1].replace('"', "'")
-        c, w, fit = cpu(lambda: govnet.ergm(net, formula, seed=1, threads=1, loglik=False,
-                                            progress=False, **kw))
+        c, w, fit = cpu(lambda net=net, formula=formula, kw=kw: govnet.ergm(
+            net, formula, seed=1, threads=1, loglik=False, progress=False, **kw))
         ratio = np.max(fit.se_mcmc.to_numpy() / np.array(list(mc["se_mcmc"].values())))
         size = f"{mid} ({m['network']})"
         table.add("ergm MCMC-MLE (CPU s, 1 thread)", size, "govnet", c,
