@@ -224,3 +224,39 @@ def test_same_seed_same_fit_for_any_threads() -> None:
     b = govnet.ergm(net, "edges + gwesp(0.5, fixed=True)", seed=9, threads=4, loglik=False)
     pd.testing.assert_series_equal(a.coef, b.coef)
     pd.testing.assert_series_equal(a.se, b.se)
+
+
+def test_bad_arguments_name_the_problem() -> None:
+    net = _net(6, UND_EDGES, False)
+    with pytest.raises(govnet.InvalidParameterError, match="estimate"):
+        govnet.ergm(net, "edges", estimate="MLE")
+    with pytest.raises(govnet.InvalidParameterError, match="offset_coef"):
+        govnet.ergm(net, "offset(edges) + triangle")
+    with pytest.raises(govnet.InvalidParameterError, match="offset_coef"):
+        govnet.ergm(net, "offset(edges) + triangle", offset_coef=[1.0, 2.0])
+    with pytest.raises(govnet.InvalidParameterError, match="missing="):
+        govnet.ergm(net, "edges", missing=np.zeros((3, 3), dtype=bool))
+    with pytest.raises(govnet.InvalidParameterError, match="samplesize"):
+        Control(samplesize=0)
+    with pytest.raises(TypeError, match="control"):
+        govnet.ergm(net, "edges", control={"samplesize": 10})  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="seed"):
+        govnet.ergm(net, "edges", seed="1")  # type: ignore[arg-type]
+    with pytest.raises(govnet.ConvergenceError, match="separates"):
+        # every pair of the same group is tied and no other: nodematch separates
+        ids = [f"n{i}" for i in range(6)]
+        a = pd.DataFrame({"id": ids, "tier": "plural", "g": [0, 0, 0, 1, 1, 1]})
+        t = pd.DataFrame({"source": ["n0", "n0", "n1", "n3", "n3", "n4"],
+                          "target": ["n1", "n2", "n2", "n4", "n5", "n5"]})
+        govnet.ergm(govnet.Network.from_frames(a, t, directed=False), "edges + nodematch('g')")
+
+
+def test_missing_dyads_as_a_boolean_matrix_equal_the_frame() -> None:
+    net = _net(6, UND_EDGES, False)
+    m = np.zeros((6, 6), dtype=bool)
+    m[0, 3] = m[2, 5] = True
+    frame = pd.DataFrame({"source": ["n0", "n5"], "target": ["n3", "n2"]})
+    a = govnet.ergm(net, "edges + triangle", missing=m, estimate="MPLE", loglik=False)
+    b = govnet.ergm(net, "edges + triangle", missing=frame, estimate="MPLE", loglik=False)
+    pd.testing.assert_series_equal(a.coef, b.coef)
+    assert a.nobs == 13
