@@ -133,8 +133,8 @@ inline int triad_code(const State& s, int i, int j, int k) {
 }
 
 // GW edgewise shared partners of adding (i, j), absent.
-double gwesp_delta(const State& s, int i, int j, double alpha) {
-    const double r = 1.0 - std::exp(-alpha);
+// rp[k] = (1 - exp(-alpha))^k, precomputed per term
+double gwesp_delta(const State& s, int i, int j, double alpha, const std::vector<double>& rp) {
     double d = 0.0;
     if (!s.directed()) {
         int L = 0;
@@ -142,34 +142,33 @@ double gwesp_delta(const State& s, int i, int j, double alpha) {
         for (int k : ni) {
             if (k == j || !s.has(k, j)) continue;
             ++L;
-            d += std::pow(r, s.two_paths(i, k)) + std::pow(r, s.two_paths(j, k));
+            d += rp[s.two_paths(i, k)] + rp[s.two_paths(j, k)];
         }
-        d += std::exp(alpha) * (1.0 - std::pow(r, L));
+        d += std::exp(alpha) * (1.0 - rp[L]);
         return d;
     }
     const int L = s.two_paths(i, j);
-    d += std::exp(alpha) * (1.0 - std::pow(r, L));
+    d += std::exp(alpha) * (1.0 - rp[L]);
     for (int b : s.out(j))
-        if (b != i && s.has(i, b)) d += std::pow(r, s.two_paths(i, b));
+        if (b != i && s.has(i, b)) d += rp[s.two_paths(i, b)];
     for (int a : s.in(i))
-        if (a != j && s.has(a, j)) d += std::pow(r, s.two_paths(a, j));
+        if (a != j && s.has(a, j)) d += rp[s.two_paths(a, j)];
     return d;
 }
 
-double gwdsp_delta(const State& s, int i, int j, double alpha) {
-    const double r = 1.0 - std::exp(-alpha);
+double gwdsp_delta(const State& s, int i, int j, const std::vector<double>& rp) {
     double d = 0.0;
     if (!s.directed()) {
         for (int k : s.out(j))
-            if (k != i) d += std::pow(r, s.two_paths(i, k));
+            if (k != i) d += rp[s.two_paths(i, k)];
         for (int k : s.out(i))
-            if (k != j) d += std::pow(r, s.two_paths(j, k));
+            if (k != j) d += rp[s.two_paths(j, k)];
         return d;
     }
     for (int b : s.out(j))
-        if (b != i) d += std::pow(r, s.two_paths(i, b));
+        if (b != i) d += rp[s.two_paths(i, b)];
     for (int a : s.in(i))
-        if (a != j) d += std::pow(r, s.two_paths(a, j));
+        if (a != j) d += rp[s.two_paths(a, j)];
     return d;
 }
 
@@ -226,6 +225,10 @@ Model::Model(int n, bool directed, int n1, std::vector<TermSpec> terms)
             throw InvalidArgument("ergm: a dyadic covariate needs n x n values");
         offset_.push_back(nstats_);
         nstats_ += t.nstats;
+        std::vector<double> rp(static_cast<std::size_t>(n) + 1, 1.0);
+        const double r = 1.0 - std::exp(-t.decay);
+        for (int k = 1; k <= n; ++k) rp[k] = std::pow(r, k);  // pow(0, 0) = 1 at k = 0
+        rpow_.push_back(std::move(rp));
     }
 }
 
@@ -307,20 +310,16 @@ void Model::add_delta(const State& s, int i, int j, double* out) const {
                         count_common(s.in(i), s, j, false);
                 break;
             case TermKind::CTriple: o[0] += s.two_paths(j, i); break;
-            case TermKind::GwEsp: o[0] += gwesp_delta(s, i, j, T.decay); break;
-            case TermKind::GwDsp: o[0] += gwdsp_delta(s, i, j, T.decay); break;
+            case TermKind::GwEsp: o[0] += gwesp_delta(s, i, j, T.decay, rpow_[t]); break;
+            case TermKind::GwDsp: o[0] += gwdsp_delta(s, i, j, rpow_[t]); break;
             case TermKind::GwNsp:
-                o[0] += gwdsp_delta(s, i, j, T.decay) - gwesp_delta(s, i, j, T.decay);
+                o[0] += gwdsp_delta(s, i, j, rpow_[t]) - gwesp_delta(s, i, j, T.decay, rpow_[t]);
                 break;
-            case TermKind::GwDegree: {
-                const double r = 1.0 - std::exp(-T.decay);
-                o[0] += std::pow(r, s.outdeg(i)) + std::pow(r, s.outdeg(j));
-                break;
-            }
+            case TermKind::GwDegree: o[0] += rpow_[t][s.outdeg(i)] + rpow_[t][s.outdeg(j)]; break;
             case TermKind::GwB1Degree:
-            case TermKind::GwODegree: o[0] += std::pow(1.0 - std::exp(-T.decay), s.outdeg(i)); break;
-            case TermKind::GwB2Degree: o[0] += std::pow(1.0 - std::exp(-T.decay), s.outdeg(j)); break;
-            case TermKind::GwIDegree: o[0] += std::pow(1.0 - std::exp(-T.decay), s.indeg(j)); break;
+            case TermKind::GwODegree: o[0] += rpow_[t][s.outdeg(i)]; break;
+            case TermKind::GwB2Degree: o[0] += rpow_[t][s.outdeg(j)]; break;
+            case TermKind::GwIDegree: o[0] += rpow_[t][s.indeg(j)]; break;
             case TermKind::Isolates: {
                 const int di = dir ? s.outdeg(i) + s.indeg(i) : s.outdeg(i);
                 const int dj = dir ? s.outdeg(j) + s.indeg(j) : s.outdeg(j);

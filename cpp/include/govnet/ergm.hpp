@@ -129,6 +129,7 @@ private:
     int nstats_ = 0;
     std::vector<TermSpec> terms_;
     std::vector<int> offset_;
+    std::vector<std::vector<double>> rpow_;  ///< per term: (1 - exp(-decay))^k, k = 0..n
 };
 
 /// Change statistics for MPLE: one row per dyad not listed in `missing`.

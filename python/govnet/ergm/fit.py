@@ -161,6 +161,7 @@ def _mcmle(model: ErgmModel, theta0: np.ndarray, ctl: Control, seed: int, thread
     extreme = False
     final = False  # True once a small sample passed: samples are final_samplesize from then on
     interval = ctl.interval_for(model.data.ndyads)
+    full_steps = 0  # consecutive full steps on final-size samples
     it = 0
     for it in range(1, ctl.max_iterations + 1):
         size = ctl.final_samplesize_ if final else ctl.samplesize
@@ -183,6 +184,7 @@ def _mcmle(model: ErgmModel, theta0: np.ndarray, ctl: Control, seed: int, thread
         steps.append(gamma)
         if gamma < 1.0:
             final = False
+            full_steps = 0
             m = Z.mean(axis=0)
             xi = m + gamma * (target - m)
             delta, _gain = gt_step(Z, xi)
@@ -196,7 +198,8 @@ def _mcmle(model: ErgmModel, theta0: np.ndarray, ctl: Control, seed: int, thread
             small_steps = 0
             delta, gain = gt_step(Z, target, Zo)
             pval, _t = hotelling_p(Z - target, np.zeros(Z.shape[1]), ctl.chains)
-            if pval > ctl.convergence_p or gain < ctl.loglik_tolerance:
+            full_steps = full_steps + 1 if final else 0
+            if pval > ctl.convergence_p or gain < ctl.loglik_tolerance or full_steps >= ctl.full_steps:
                 if final:
                     break  # converged: theta + delta, standard errors from this sample
                 final = True

@@ -36,6 +36,8 @@ class Control:
     loglik_tolerance : a full step whose estimated log-likelihood gain is below this also
         counts as a match (large, strongly autocorrelated samples make the T^2 test reject
         differences too small to matter).
+    full_steps : this many consecutive full (gamma = 1) steps on final-size samples also
+        stop the fit: the estimate then moves by MCMC noise only (its size is se_mcmc).
     effective_size : when ``interval`` is None, an iteration whose sample has a smaller
         effective size (any statistic) doubles the interval of the next (up to 16 x the
         starting interval); statnet's ``MCMLE.effectiveSize`` is 64.
@@ -53,6 +55,7 @@ class Control:
     bridges: int = 16
     effective_size: float = 64.0
     loglik_tolerance: float = 0.01
+    full_steps: int = 4
 
     def __post_init__(self) -> None:
         for name in ("samplesize", "chains", "max_iterations"):
