@@ -198,11 +198,12 @@ def _mcmle(model: ErgmModel, theta0: np.ndarray, ctl: Control, seed: int, thread
             small_steps = 0
             delta, gain = gt_step(Z, target, Zo)
             pval, _t = hotelling_p(Z - target, np.zeros(Z.shape[1]), ctl.chains)
-            full_steps = full_steps + 1 if final else 0
+            full_steps += 1
             if pval > ctl.convergence_p or gain < ctl.loglik_tolerance or full_steps >= ctl.full_steps:
                 if final:
                     break  # converged: theta + delta, standard errors from this sample
                 final = True
+                full_steps = 0
         theta = theta.copy()
         theta[est] += delta
         history.append(theta.copy())

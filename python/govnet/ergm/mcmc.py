@@ -36,8 +36,9 @@ class Control:
     loglik_tolerance : a full step whose estimated log-likelihood gain is below this also
         counts as a match (large, strongly autocorrelated samples make the T^2 test reject
         differences too small to matter).
-    full_steps : this many consecutive full (gamma = 1) steps on final-size samples also
-        stop the fit: the estimate then moves by MCMC noise only (its size is se_mcmc).
+    full_steps : this many consecutive full (gamma = 1) steps also count as a match (first
+        on small, then on final-size samples): the estimate then moves by MCMC noise only,
+        whose size se_mcmc reports.
     effective_size : when ``interval`` is None, an iteration whose sample has a smaller
         effective size (any statistic) doubles the interval of the next (up to 16 x the
         starting interval); statnet's ``MCMLE.effectiveSize`` is 64.
