@@ -260,3 +260,19 @@ def test_missing_dyads_as_a_boolean_matrix_equal_the_frame() -> None:
     b = govnet.ergm(net, "edges + triangle", missing=frame, estimate="MPLE", loglik=False)
     pd.testing.assert_series_equal(a.coef, b.coef)
     assert a.nobs == 13
+
+
+def _long_sample(scale: int):
+    fit = govnet.ergm(govnet.datasets.karate(), "edges + gwesp(0.5, fixed=True)", estimate="MPLE",
+                      loglik=False)
+    return lambda: govnet.simulate_ergm(fit, 50, seed=1, burnin=2000 * scale, interval=100 * scale,
+                                        threads=2)
+
+
+def test_sampler_releases_the_gil(assert_gil_released) -> None:
+    assert_gil_released(_long_sample)
+
+
+def test_ctrl_c_stops_the_sampler(assert_ctrl_c_stops) -> None:
+    call = _long_sample(64)
+    assert_ctrl_c_stops(call)
