@@ -188,3 +188,23 @@ def test_pooled_mple_equals_disjoint_union() -> None:
     per = govnet.ergm_pooled([km, fm], "edges + gwesp(0.5, fixed=True)", per_network=True,
                              estimate="MPLE", loglik=False)
     assert per.shape[0] == 2 and "se.edges" in per.columns
+
+
+def test_collection_pooled_and_per_community() -> None:
+    district = govnet.synthetic.district(2014).select(["synthetic_0001", "synthetic_0003"])
+    f = "edges + nodematch('tier')"
+    pooled = govnet.ergm_pooled(district, f, relation="deliberation")
+    # dyad-independent: the pooled MLE is one logistic regression over both communities
+    rows = [govnet.ergm.build_model(district[c], f, relation="deliberation").mple_rows(1)
+            for c in district.ids]
+    X = np.vstack([r[0] for r in rows])
+    y = np.concatenate([r[1] for r in rows]).astype(float)
+    b = np.zeros(2)
+    for _ in range(50):
+        mu = 1 / (1 + np.exp(-X @ b))
+        b += np.linalg.solve((X * (mu * (1 - mu))[:, None]).T @ X, X.T @ (y - mu))
+    np.testing.assert_allclose(pooled.coef.to_numpy(), b, atol=1e-9)
+    per = govnet.ergm_pooled(district, f, relation="deliberation", per_network=True, seed=1, threads=1)
+    assert list(per.index) == list(district.ids)
+    one = govnet.ergm(district["synthetic_0003"], f, relation="deliberation")
+    assert per.loc["synthetic_0003", "nodematch.tier"] == pytest.approx(one.coef["nodematch.tier"])
