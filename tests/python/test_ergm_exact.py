@@ -276,3 +276,15 @@ def test_sampler_releases_the_gil(assert_gil_released) -> None:
 def test_ctrl_c_stops_the_sampler(assert_ctrl_c_stops) -> None:
     call = _long_sample(64)
     assert_ctrl_c_stops(call)
+
+
+def test_net_missing_table_is_read_for_the_relation() -> None:
+    net = _net(6, UND_EDGES, False)
+    rel = net.relations[0]
+    table = pd.DataFrame({"source": ["n0", "n5", "n1"], "target": ["n3", "n2", "n4"],
+                          "relation": [rel, rel, "other_layer"]})
+    with_table = net._replace(missing=table)  # as a survey reader would attach it
+    a = govnet.ergm(with_table, "edges + triangle", estimate="MPLE", loglik=False)
+    b = govnet.ergm(net, "edges + triangle", missing=table.iloc[:2], estimate="MPLE", loglik=False)
+    assert a.missing_dyads == 2 and a.nobs == 13
+    pd.testing.assert_series_equal(a.coef, b.coef)
