@@ -169,7 +169,7 @@ def _mcmle(model: ErgmModel, theta0: np.ndarray, ctl: Control, seed: int, thread
         Zf, _n, acc, edges = model.sample(theta, seed=derive_seed(seed, it, 0), **kw)
         extreme = _check_sample(model, Zf, edges, theta, it, extreme)
         Z = Zf[:, est]
-        if ctl.interval is None and interval < 16 * ctl.interval_for(model.data.ndyads) \
+        if ctl.interval is None and interval < 4 * ctl.interval_for(model.data.ndyads) \
                 and np.min(ess(Z, ctl.chains)) < ctl.effective_size:
             interval *= 2  # statnet-like adaptation: thin more until the sample is worth it
         Zo = None

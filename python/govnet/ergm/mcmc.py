@@ -40,7 +40,7 @@ class Control:
         on small, then on final-size samples): the estimate then moves by MCMC noise only,
         whose size se_mcmc reports.
     effective_size : when ``interval`` is None, an iteration whose sample has a smaller
-        effective size (any statistic) doubles the interval of the next (up to 16 x the
+        effective size (any statistic) doubles the interval of the next (up to 4 x the
         starting interval); statnet's ``MCMLE.effectiveSize`` is 64.
     bridges : bridge-sampling steps of the log-likelihood (statnet's 16); 0 skips it.
     """
@@ -56,7 +56,7 @@ class Control:
     bridges: int = 16
     effective_size: float = 64.0
     loglik_tolerance: float = 0.01
-    full_steps: int = 4
+    full_steps: int = 3
 
     def __post_init__(self) -> None:
         for name in ("samplesize", "chains", "max_iterations"):
