@@ -166,6 +166,18 @@ from govnet.positions import (
     transitivity,
     triad_census,
 )
+# ergm (area: exponential random graph models): govnet.ergm is callable (fits a model)
+from govnet import ergm
+from govnet.ergm import (
+    Control as ErgmControl,
+    DegenerateModelError,
+    ErgmResult,
+    GofResult,
+    SimulationResult,
+    ergm_pooled,
+    gof,
+    simulate_ergm,
+)
 
 # -- positions: equivalence, blockmodels, tiers vs positions (area: blockmodel) --
 from govnet.positions import (
@@ -403,4 +415,14 @@ __all__ += [
     "TwoModeCentrality", "co_membership", "concurrent_posts", "core_members",
     "cross_appointment", "organisation_shares", "person_profile", "two_mode_centrality",
     "with_cross_appointment", "Waves",
+    # ergm
+    "ergm",
+    "ErgmControl",
+    "ErgmResult",
+    "DegenerateModelError",
+    "SimulationResult",
+    "simulate_ergm",
+    "GofResult",
+    "gof",
+    "ergm_pooled",
 ]

@@ -1,0 +1,147 @@
+"""The network an ERGM is fitted to: one relation layer (or a two-mode table),
+its missing dyads and the dyadic covariates, as 0-based arrays."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from govnet.ergm._common import ErgmData
+from govnet.errors import InvalidParameterError
+from govnet.model.access import as_network
+from govnet.model.network import Network
+
+__all__ = ["network_data"]
+
+_TWO_MODE = {"meetings": "meeting", "duties": "duty"}
+
+
+def _pairs(frame: pd.DataFrame, index: pd.Index, what: str) -> tuple[np.ndarray, np.ndarray]:
+    for col in ("source", "target"):
+        if col not in frame.columns:
+            raise InvalidParameterError(f"{what} needs columns source and target, got {list(frame.columns)}")
+    s = index.get_indexer(frame["source"].astype(str))
+    t = index.get_indexer(frame["target"].astype(str))
+    bad = np.flatnonzero((s < 0) | (t < 0))
+    if len(bad):
+        r = int(bad[0])
+        raise InvalidParameterError(
+            f"{what}: row {r} ({frame['source'].iloc[r]!r}, {frame['target'].iloc[r]!r}) names an "
+            f"actor that is not in the network")
+    return s.astype(np.int64), t.astype(np.int64)
+
+
+def _canonical(s: np.ndarray, t: np.ndarray, n: int, directed: bool) -> tuple[np.ndarray, np.ndarray]:
+    keep = s != t
+    s, t = s[keep], t[keep]
+    if not directed:
+        s, t = np.minimum(s, t), np.maximum(s, t)
+    key = np.unique(s * n + t)
+    return (key // n).astype(np.int32), (key % n).astype(np.int32)
+
+
+def _layer_matrix(net: Network, name: str, n: int, directed: bool, weighted: bool) -> np.ndarray:
+    ties = net.ties(name)
+    s, t = _pairs(ties, net.actor_ids, f"layer {name!r}")
+    w = ties["weight"].to_numpy(dtype=float) if weighted else np.ones(len(s))
+    m = np.zeros((n, n))
+    np.add.at(m, (s, t), w)
+    if not net.relation_spec(name).directed or not directed:
+        m = np.maximum(m, m.T) if not weighted else m + m.T - np.diag(np.diag(m))
+    if not weighted:
+        m = (m > 0).astype(float)
+    return m
+
+
+def _missing(missing: Any, net: Network, names: list[str], n: int, directed: bool
+             ) -> tuple[np.ndarray, np.ndarray]:
+    if missing is None:
+        table = net.missing
+        if table is None:
+            return np.zeros(0, np.int32), np.zeros(0, np.int32)
+        table = table[table["relation"].astype(str).isin(names)]
+        s, t = _pairs(table, net.actor_ids, "net.missing")
+    elif isinstance(missing, pd.DataFrame):
+        s, t = _pairs(missing, net.actor_ids, "missing=")
+    else:
+        m = np.asarray(missing)
+        if m.dtype != bool or m.shape != (n, n):
+            raise InvalidParameterError(
+                f"missing= must be a boolean {n} x {n} array or a DataFrame of source/target pairs, "
+                f"got shape {m.shape} of {m.dtype}")
+        s, t = np.nonzero(m)
+    return _canonical(np.asarray(s, np.int64), np.asarray(t, np.int64), n, directed)
+
+
+def network_data(net: Any, relation: Any = None, *, two_mode: str | None = None, missing: Any = None,
+                 covariates: dict[str, Any] | None = None, covariate_weights: bool = False) -> ErgmData:
+    """The ERGM view of ``net``: nodes, ties, missing dyads, covariates.
+
+    ``relation=`` picks the layer (docs/conventions.md; a pool of layers counts a pair
+    tied in any of them once). ``two_mode="meetings"`` or ``"duties"`` models the
+    actor x meeting (or actor x duty) incidence instead: the actors are mode 1, the
+    meetings mode 2. Missing dyads come from ``missing=`` or, when it is None, from
+    the rows of ``net.missing`` for the chosen layers; a tie on a missing dyad is
+    treated as missing. Layers of the network (read 0/1, or by weight with
+    ``covariate_weights=True``) and the matrices in ``covariates=`` (n x n arrays, or
+    DataFrames indexed by actor id on both axes) can be ``edgecov`` terms.
+    """
+    net = as_network(net)
+    cov_in = dict(covariates or {})
+    if not isinstance(cov_in, dict):
+        raise TypeError("covariates must be a dict of name -> matrix")
+    actors = net.actors
+    if two_mode is not None:
+        if two_mode not in _TWO_MODE:
+            raise InvalidParameterError(f"two_mode must be 'meetings' or 'duties', got {two_mode!r}")
+        if relation is not None:
+            raise InvalidParameterError("pass either relation= or two_mode=, not both")
+        table = getattr(net, two_mode)
+        if table is None or len(table) == 0:
+            raise InvalidParameterError(f"two_mode={two_mode!r}: the network has no {two_mode} table")
+        col = _TWO_MODE[two_mode]
+        mode2 = pd.Index(pd.unique(table[col].astype(str)), name=col)
+        n1, n = len(net), len(net) + len(mode2)
+        s = net.actor_ids.get_indexer(table["actor"].astype(str))
+        t = n1 + mode2.get_indexer(table[col].astype(str))
+        src, dst = _canonical(s.astype(np.int64), t.astype(np.int64), n, False)
+        labels = pd.Index(list(net.actor_ids) + list(mode2))
+        attrs = pd.concat([actors, pd.DataFrame(index=mode2)], axis=0)
+        attrs.index = labels
+        if missing is not None:
+            raise InvalidParameterError("missing= is not supported for two-mode models yet")
+        return ErgmData(n, False, n1, labels, attrs, src, dst, np.zeros(0, np.int32),
+                        np.zeros(0, np.int32), two_mode, {}, net)
+    names = net.relation_names(relation)
+    directed = any(net.relation_spec(r).directed for r in names)
+    n = len(net)
+    if n < 2:
+        raise InvalidParameterError(f"an ERGM needs at least 2 actors, the network has {n}")
+    ties = net.ties(names)
+    s, t = _pairs(ties, net.actor_ids, "ties")
+    src, dst = _canonical(s, t, n, directed)
+    msrc, mdst = _missing(missing, net, names, n, directed)
+    if len(msrc):
+        mkey = set((msrc.astype(np.int64) * n + mdst).tolist())
+        keep = np.array([int(a) * n + int(b) not in mkey for a, b in zip(src, dst)], dtype=bool)
+        src, dst = src[keep], dst[keep]
+    cov: dict[str, np.ndarray] = {}
+    for name in net.relations:
+        cov[name] = _layer_matrix(net, name, n, directed, covariate_weights)
+    for name, m in cov_in.items():
+        if isinstance(m, pd.DataFrame):
+            m = m.reindex(index=net.actor_ids, columns=net.actor_ids)
+            if m.isna().to_numpy().any():
+                raise InvalidParameterError(
+                    f"covariate {name!r}: the DataFrame does not cover every pair of actors "
+                    f"(index and columns must be the actor ids)")
+            m = m.to_numpy(dtype=float)
+        arr = np.asarray(m, dtype=float)
+        if arr.shape != (n, n) or not np.isfinite(arr).all():
+            raise InvalidParameterError(
+                f"covariate {name!r} must be a finite {n} x {n} matrix, got shape {arr.shape}")
+        cov[name] = arr
+    return ErgmData(n, directed, 0, net.actor_ids, actors, src, dst, msrc, mdst,
+                    "+".join(names), cov, net)

@@ -1,0 +1,290 @@
+"""The numerical pieces of ERGM estimation: logistic regression for the MPLE, the
+sampler call, batch-means MCMC variances, the convex-hull step of Hummel et al.
+(2012) and the Geyer-Thompson (1992) step. No network logic here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import numpy as np
+from scipy.optimize import linprog
+from scipy.stats import f as f_dist
+
+from govnet.errors import ConvergenceError, InvalidParameterError
+
+__all__ = ["Control", "logistic_fit", "batch_cov", "hull_gamma", "gt_step", "derive_seed"]
+
+
+@dataclass(frozen=True)
+class Control:
+    """MCMC settings of :func:`govnet.ergm`; defaults follow statnet's ``control.ergm``.
+
+    samplesize : networks recorded per iteration (over all chains) until the simulated
+        statistics first match the observed ones.
+    interval : proposals (dyad toggles tried) between recorded networks (None: half the
+        number of dyads, clipped to [64, 1024]; statnet's default is 1024).
+    burnin : proposals before the first recorded network of each chain (None: 16 x interval).
+    chains : independent chains, run on up to ``threads`` threads (chain c uses the
+        stream (seed, c): results depend on ``chains``, never on ``threads``).
+    max_iterations : MCMC-MLE iterations before a :class:`ConvergenceError`.
+    final_samplesize : networks per iteration from then on; the fit stops when such a
+        sample matches too, and its standard errors come from that sample (None: 4 x
+        samplesize, statnet's 1024).
+    hull_margin : Hummel et al.'s 1.05: the stepped target must lie inside the sampled
+        statistics' convex hull with this margin.
+    convergence_p : the Hotelling T^2 p-value above which the simulated mean is taken
+        to match the observed statistics (after a full step).
+    loglik_tolerance : a full step whose estimated log-likelihood gain is below this also
+        counts as a match (large, strongly autocorrelated samples make the T^2 test reject
+        differences too small to matter).
+    full_steps : this many consecutive full (gamma = 1) steps also count as a match (first
+        on small, then on final-size samples): the estimate then moves by MCMC noise only,
+        whose size se_mcmc reports.
+    effective_size : when ``interval`` is None, an iteration whose sample has a smaller
+        effective size (any statistic) doubles the interval of the next (up to 4 x the
+        starting interval); statnet's ``MCMLE.effectiveSize`` is 64.
+    bridges : bridge-sampling steps of the log-likelihood (statnet's 16); 0 skips it.
+    """
+
+    samplesize: int = 256
+    interval: int | None = None
+    burnin: int | None = None
+    chains: int = 4
+    max_iterations: int = 60
+    final_samplesize: int | None = None
+    hull_margin: float = 1.05
+    convergence_p: float = 0.2
+    bridges: int = 16
+    effective_size: float = 64.0
+    loglik_tolerance: float = 0.01
+    full_steps: int = 3
+
+    def __post_init__(self) -> None:
+        for name in ("samplesize", "chains", "max_iterations"):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
+                raise InvalidParameterError(f"Control.{name} must be a positive integer, got {v!r}")
+        for name in ("burnin", "final_samplesize", "interval"):
+            v = getattr(self, name)
+            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 0):
+                raise InvalidParameterError(f"Control.{name} must be None or an integer >= 0, got {v!r}")
+        if not (isinstance(self.bridges, int) and self.bridges >= 0):
+            raise InvalidParameterError(f"Control.bridges must be an integer >= 0, got {self.bridges!r}")
+        if not 1.0 <= float(self.hull_margin) <= 2.0:
+            raise InvalidParameterError(f"Control.hull_margin must be in [1, 2], got {self.hull_margin!r}")
+        if not 0.0 < float(self.convergence_p) < 1.0:
+            raise InvalidParameterError(
+                f"Control.convergence_p must be in (0, 1), got {self.convergence_p!r}")
+
+    def interval_for(self, ndyads: int) -> int:
+        """The interval used on a network of ``ndyads`` dyads."""
+        if self.interval is not None:
+            return max(1, int(self.interval))
+        return int(min(1024, max(64, ndyads // 2)))
+
+    def burnin_for(self, ndyads: int) -> int:
+        """The burn-in used on a network of ``ndyads`` dyads."""
+        return 16 * self.interval_for(ndyads) if self.burnin is None else int(self.burnin)
+
+    @property
+    def final_samplesize_(self) -> int:
+        return 4 * self.samplesize if self.final_samplesize is None else int(self.final_samplesize)
+
+
+def derive_seed(seed: int, *keys: int) -> int:
+    """A 64-bit seed for one stage of a fit, derived from the user's seed."""
+    return int(np.random.SeedSequence([seed, *keys]).generate_state(1, dtype=np.uint64)[0])
+
+
+def logistic_fit(X: np.ndarray, y: np.ndarray, weights: np.ndarray, offset: np.ndarray,
+                 max_iter: int = 100) -> tuple[np.ndarray, np.ndarray, float]:
+    """Maximum likelihood logistic regression by Newton's method (step-halving line
+    search): coefficients, their inverse-information covariance and the log-likelihood.
+    Rows carry frequency ``weights``; ``offset`` is added to the linear predictor."""
+    p = X.shape[1]
+    beta = np.zeros(p)
+
+    def loglik(b: np.ndarray) -> float:
+        eta = X @ b + offset
+        return float(np.sum(weights * (y * eta - np.logaddexp(0.0, eta))))
+
+    ll = loglik(beta)
+    for _ in range(max_iter):
+        eta = X @ beta + offset
+        mu = 1.0 / (1.0 + np.exp(-eta))
+        grad = X.T @ (weights * (y - mu))
+        H = (X * (weights * mu * (1 - mu))[:, None]).T @ X
+        try:
+            step = np.linalg.solve(H, grad)
+        except np.linalg.LinAlgError:
+            raise ConvergenceError(
+                "MPLE: the change statistics are collinear (a term is constant or repeats "
+                "another); drop one of the terms") from None
+        t = 1.0
+        while True:
+            cand = beta + t * step
+            ll_new = loglik(cand)
+            if ll_new >= ll - 1e-12 or t < 1e-10:
+                break
+            t /= 2
+        beta, ll_old, ll = cand, ll, ll_new
+        if np.max(np.abs(t * step)) < 1e-11 or abs(ll - ll_old) < 1e-14 * (1 + abs(ll)):
+            break
+    else:
+        raise ConvergenceError(
+            f"MPLE did not converge in {max_iter} Newton steps: the pseudo-likelihood has no "
+            f"finite maximum (a statistic separates ties from non-ties)")
+    eta = X @ beta + offset
+    mu = 1.0 / (1.0 + np.exp(-eta))
+    if np.max(np.abs(beta)) > 30 or np.any(((mu < 1e-10) | (mu > 1 - 1e-10)) & (weights > 0)):
+        raise ConvergenceError(
+            f"MPLE: coefficients {np.round(beta, 2).tolist()} diverge: a statistic separates ties "
+            f"from non-ties (fitted tie probabilities reach 0 or 1; the estimate is infinite)")
+    H = (X * (weights * mu * (1 - mu))[:, None]).T @ X
+    return beta, np.linalg.inv(H), ll
+
+
+def batch_cov(U: np.ndarray, chains: int) -> np.ndarray:
+    """Long-run covariance of the rows of U (rows of each chain contiguous, chain c
+    holding its share as the sampler lays them out) by batch means, pooled over chains:
+    Var(mean) ~= batch_cov / rows."""
+    rows, p = U.shape
+    sizes = [rows // chains + (1 if c < rows % chains else 0) for c in range(chains)]
+    mean = U.mean(axis=0)
+    per = min(sizes)
+    b = max(1, int(np.sqrt(per)))
+    means, counts = [], []
+    start = 0
+    for sz in sizes:
+        block = U[start:start + sz]
+        start += sz
+        nb = max(1, sz // b)
+        for k in range(nb):
+            seg = block[k * b:(k + 1) * b] if k < nb - 1 else block[k * b:]
+            if len(seg):
+                means.append(seg.mean(axis=0))
+                counts.append(len(seg))
+    M = np.array(means) - mean
+    c = np.array(counts, dtype=float)
+    if len(M) < 2:
+        return np.cov(U.T).reshape(p, p)
+    return (M * c[:, None]).T @ M / (len(M) - 1)
+
+
+def _in_hull(Z: np.ndarray, point: np.ndarray) -> bool:
+    K, p = Z.shape
+    scale = Z.std(axis=0)
+    scale[scale == 0] = 1.0
+    A = np.vstack([(Z / scale).T, np.ones((1, K))])
+    b = np.concatenate([point / scale, [1.0]])
+    res = linprog(np.zeros(K), A_eq=A, b_eq=b, bounds=(0, None), method="highs")
+    return bool(res.status == 0)
+
+
+def hull_gamma(Z: np.ndarray, target: np.ndarray, margin: float) -> float:
+    """Hummel et al.'s step length: the largest gamma in [0, 1] such that
+    m + margin * gamma * (target - m) lies in the convex hull of the sample Z
+    (m its mean), found by bisection to 1/256."""
+    m = Z.mean(axis=0)
+    if _in_hull(Z, m + margin * (target - m)):
+        return 1.0
+    lo, hi = 0.0, 1.0
+    for _ in range(8):
+        mid = (lo + hi) / 2
+        if _in_hull(Z, m + margin * mid * (target - m)):
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def weights(Z: np.ndarray, delta: np.ndarray) -> np.ndarray:
+    a = Z @ delta
+    w = np.exp(a - a.max())
+    return w / w.sum()
+
+
+def gt_step(Z: np.ndarray, target: np.ndarray, Zobs: np.ndarray | None = None,
+            max_iter: int = 100) -> tuple[np.ndarray, float]:
+    """Geyer-Thompson: Delta maximising the importance-sampling log-likelihood ratio
+    l(theta + Delta) - l(theta) = Delta . target - log mean exp(Delta . Z) (with a
+    constrained sample Zobs, log mean exp(Delta . Zobs) replaces Delta . target), by
+    Newton's method; returns Delta and the estimated log-likelihood gain."""
+    p = Z.shape[1]
+    delta = np.zeros(p)
+
+    def f(d: np.ndarray) -> float:
+        a = Z @ d
+        lz = a.max() + np.log(np.mean(np.exp(a - a.max())))
+        if Zobs is None:
+            return float(d @ target - lz)
+        b = Zobs @ d
+        return float(b.max() + np.log(np.mean(np.exp(b - b.max()))) - lz)
+
+    val = f(delta)
+    for _ in range(max_iter):
+        w = weights(Z, delta)
+        mu = w @ Z
+        C = (Z - mu).T @ ((Z - mu) * w[:, None])
+        if Zobs is None:
+            grad = target - mu
+            H = -C
+        else:
+            wo = weights(Zobs, delta)
+            muo = wo @ Zobs
+            Co = (Zobs - muo).T @ ((Zobs - muo) * wo[:, None])
+            grad = muo - mu
+            H = Co - C
+        try:
+            step = np.linalg.solve(H, -grad)
+        except np.linalg.LinAlgError:
+            raise ConvergenceError("MCMC-MLE: the simulated statistics are collinear "
+                                   "(a statistic does not vary)") from None
+        t = 1.0
+        while t > 1e-8:
+            cand = delta + t * step
+            v = f(cand)
+            if np.isfinite(v) and v >= val - 1e-12:
+                break
+            t /= 2
+        delta, old, val = cand, val, v
+        if np.max(np.abs(t * step)) < 1e-10 or abs(val - old) < 1e-13:
+            break
+    # trust region: an importance-sampling step is believed only while the reweighted
+    # sample keeps an effective size of at least a tenth of the sample
+    for _ in range(30):
+        if weights_ess(Z, delta) >= 0.1 * len(Z) and (Zobs is None or weights_ess(Zobs, delta) >= 0.1 * len(Zobs)):
+            break
+        delta = delta / 2
+    return delta, f(delta)
+
+
+def weights_ess(Z: np.ndarray, delta: np.ndarray) -> float:
+    """Kish's effective sample size of the importance weights exp(delta . Z)."""
+    w = weights(Z, delta)
+    return float(1.0 / np.sum(w ** 2))
+
+
+def hotelling_p(Z: np.ndarray, target: np.ndarray, chains: int) -> tuple[float, np.ndarray]:
+    """p-value of Hotelling's T^2 test that the sample mean equals ``target``, with the
+    batch-means covariance (MCMC autocorrelation), and the per-statistic t-ratios."""
+    K, p = Z.shape
+    V = batch_cov(Z, chains) / K
+    d = Z.mean(axis=0) - target
+    sd = np.sqrt(np.diag(V))
+    t = np.where(sd > 0, d / np.where(sd > 0, sd, 1.0), np.where(d == 0, 0.0, np.inf))
+    try:
+        T2 = float(d @ np.linalg.solve(V, d))
+    except np.linalg.LinAlgError:
+        return 0.0, t
+    ess = max(p + 2.0, float(np.mean(np.diag(np.cov(Z.T).reshape(p, p)) / np.maximum(np.diag(V) * K, 1e-300)) * K))
+    df2 = max(ess - p, 1.0)
+    F = T2 * df2 / (p * max(ess - 1.0, 1.0))
+    return float(f_dist.sf(F, p, df2)), t
+
+
+def ess(Z: np.ndarray, chains: int) -> np.ndarray:
+    """Effective sample size per statistic: rows x variance / long-run variance."""
+    K = Z.shape[0]
+    v = np.var(Z, axis=0, ddof=1)
+    lr = np.diag(batch_cov(Z, chains))
+    return np.where(lr > 0, K * v / np.where(lr > 0, lr, 1.0), 0.0)
