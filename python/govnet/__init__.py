@@ -166,6 +166,14 @@ from govnet.positions import (
     transitivity,
     triad_census,
 )
+# positions: community detection (Louvain, Leiden, ensemble + consensus)
+from govnet.positions import (
+    Communities,
+    CommunityEnsemble,
+    community_ensemble,
+    leiden,
+    louvain,
+)
 
 logging.getLogger("govnet").addHandler(logging.NullHandler())
 
@@ -209,6 +217,12 @@ __all__ = [
     "modularity",
     "transitivity",
     "triad_census",
+    # positions: community detection
+    "Communities",
+    "CommunityEnsemble",
+    "community_ensemble",
+    "leiden",
+    "louvain",
     "core_number",
     "structural_holes",
     "constraint",

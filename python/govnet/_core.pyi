@@ -6,7 +6,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['CsrGraph', 'InfluenceMatrix', 'TwoMode', 'aggregate', 'betweenness', 'brokerage', 'chain_structure', 'closeness', 'core_number', 'core_periphery_continuous', 'core_periphery_discrete', 'curveball_samples', 'curveball_trades', 'degroot', 'distance_from_set', 'distance_sums', 'duty_null_model', 'ei_test', 'eigenvector', 'friedkin_johnsen', 'graph_correlation', 'harmonic', 'has_openmp', 'hits', 'hypergeom_sf', 'influence_matrix', 'influence_matvec', 'katz', 'left_perron', 'log_message', 'make_influence_matrix', 'mrqap', 'node_permutation_test', 'null_graph', 'pagerank', 'pair_dependency', 'permutation_p_values', 'qap_test', 'qap_test_sparse', 'removal_effect', 'shared_pairs', 'single_removal_effects', 'structural_holes', 'triad_census', 'triangle_weights']
+__all__: list[str] = ['CsrGraph', 'InfluenceMatrix', 'TwoMode', 'aggregate', 'betweenness', 'brokerage', 'chain_structure', 'closeness', 'community_detect', 'community_ensemble', 'community_quality', 'connected_components', 'core_number', 'core_periphery_continuous', 'core_periphery_discrete', 'curveball_samples', 'curveball_trades', 'degroot', 'distance_from_set', 'distance_sums', 'duty_null_model', 'ei_test', 'eigenvector', 'friedkin_johnsen', 'graph_correlation', 'harmonic', 'has_openmp', 'hits', 'hypergeom_sf', 'influence_matrix', 'influence_matvec', 'katz', 'left_perron', 'log_message', 'make_influence_matrix', 'mrqap', 'node_permutation_test', 'null_graph', 'pagerank', 'pair_dependency', 'permutation_p_values', 'qap_test', 'qap_test_sparse', 'removal_effect', 'shared_pairs', 'single_removal_effects', 'structural_holes', 'triad_census', 'triangle_weights']
 class CsrGraph:
     """
     Immutable compressed-sparse-row graph (one relation layer).
@@ -117,6 +117,22 @@ def chain_structure(w: InfluenceMatrix) -> dict:
 def closeness(graph: CsrGraph, weighted: bool = False, incoming: bool = True, wf_improved: bool = True, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> numpy.typing.NDArray[numpy.float64]:
     """
     Closeness centrality (networkx conventions).
+    """
+def community_detect(graph: CsrGraph, method: str, objective: str = 'modularity', resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, weighted: bool = False, seed: typing.SupportsInt | typing.SupportsIndex = 0, n_iterations: typing.SupportsInt | typing.SupportsIndex = 2, randomness: typing.SupportsFloat | typing.SupportsIndex = 0.01, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+    """
+    Louvain or Leiden: dict of membership, quality, n_communities, levels, iterations.
+    """
+def community_ensemble(graph: CsrGraph, method: str, objective: str = 'modularity', resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, weighted: bool = False, seed: typing.SupportsInt | typing.SupportsIndex = 0, n_iterations: typing.SupportsInt | typing.SupportsIndex = 2, randomness: typing.SupportsFloat | typing.SupportsIndex = 0.01, n_runs: typing.SupportsInt | typing.SupportsIndex = 50, threshold: typing.SupportsFloat | typing.SupportsIndex = 0.5, max_rounds: typing.SupportsInt | typing.SupportsIndex = 10, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+    """
+    n_runs seeded runs (run r seeded by (seed, r)) and Lancichinetti-Fortunato consensus.
+    """
+def community_quality(graph: CsrGraph, membership: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], objective: str = 'modularity', resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, weighted: bool = False) -> float:
+    """
+    Modularity or CPM quality of a membership, the graph read as the methods read it.
+    """
+def connected_components(graph: CsrGraph, strong: bool = False, progress: typing.Any = None) -> numpy.typing.NDArray[numpy.int32]:
+    """
+    Component labels (weak: union-find; strong: Tarjan), 0 = largest, ties by first node.
     """
 def core_number(graph: CsrGraph, mode: str = 'all', threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> numpy.typing.NDArray[numpy.int32]:
     """
