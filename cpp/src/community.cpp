@@ -117,26 +117,32 @@ NodeId renumber(std::vector<NodeId>& memb) {
     return k;
 }
 
-/// Scratch for the weight from one node to each neighbouring community.
+/// Scratch for the weight from one node to each neighbouring community (the
+/// weight and its stamp side by side: one cache line per community touched).
 struct Accumulator {
-    std::vector<double> acc;
-    std::vector<std::int64_t> stamp;
+    struct Slot {
+        double acc;
+        std::int64_t stamp;
+    };
+    std::vector<Slot> slot;
     std::vector<NodeId> touched;
     std::int64_t now = 0;
-    explicit Accumulator(NodeId n) : acc(ix(n), 0.0), stamp(ix(n), -1) {}
+    explicit Accumulator(NodeId n) : slot(ix(n), Slot{0.0, -1}) {}
     void start() {
         ++now;
         touched.clear();
     }
     void add(NodeId c, double x) {
-        if (stamp[ix(c)] != now) {
-            stamp[ix(c)] = now;
-            acc[ix(c)] = 0.0;
+        Slot& s = slot[ix(c)];
+        if (s.stamp != now) {
+            s.stamp = now;
+            s.acc = 0.0;
             touched.push_back(c);
         }
-        acc[ix(c)] += x;
+        s.acc += x;
     }
-    double get(NodeId c) const { return stamp[ix(c)] == now ? acc[ix(c)] : 0.0; }
+    double get(NodeId c) const { return slot[ix(c)].stamp == now ? slot[ix(c)].acc : 0.0; }
+    double at(NodeId c) const { return slot[ix(c)].acc; }
 };
 
 /// Relative tolerance of a strict improvement (keeps rounding from moving a node
@@ -147,7 +153,11 @@ inline bool better(double gain, double scale, double best_gain, double best_scal
     return gain > best_gain + kTol * std::max(scale, best_scale);
 }
 
-/// Louvain's local moving phase on singletons; true if any node moved.
+/// Louvain's local moving phase on singletons: sweeps in one random order
+/// until a sweep moves no node; a sweep visits only the nodes whose
+/// neighbourhood changed since their last visit (a node that moves marks its
+/// neighbours outside its new community; Ozaki, Tezuka & Inaba 2016), the
+/// others would stay put. True if any node moved.
 bool louvain_move(const WGraph& h, std::vector<NodeId>& memb, double gp, Rng& rng,
                   const RunControl& ctl) {
     const NodeId n = h.n;
@@ -158,11 +168,14 @@ bool louvain_move(const WGraph& h, std::vector<NodeId>& memb, double gp, Rng& rn
     std::iota(order.begin(), order.end(), 0);
     rng.shuffle(order);
     Accumulator a(n);
+    std::vector<char> active(ix(n), 1);
     bool any = false;
     std::int64_t visits = 0;
     for (int sweep = 0; sweep < 10000; ++sweep) {
         std::int64_t moves = 0;
         for (NodeId v : order) {
+            if (!active[ix(v)]) continue;
+            active[ix(v)] = 0;
             if ((++visits & 0xFFFF) == 0) poll(ctl, 0, 0);
             const NodeId cur = memb[ix(v)];
             a.start();
@@ -175,7 +188,7 @@ bool louvain_move(const WGraph& h, std::vector<NodeId>& memb, double gp, Rng& rn
             double best_scale = kc + gp * wv * W[ix(cur)];
             for (NodeId c : a.touched) {
                 if (c == cur) continue;
-                const double k = a.acc[ix(c)];
+                const double k = a.at(c);
                 const double pen = gp * wv * W[ix(c)];
                 if (better(k - pen, k + pen, best_gain, best_scale)) {
                     best = c;
@@ -187,6 +200,10 @@ bool louvain_move(const WGraph& h, std::vector<NodeId>& memb, double gp, Rng& rn
             if (best != cur) {
                 memb[ix(v)] = best;
                 ++moves;
+                for (EdgeIdx e = h.begin(v); e < h.end(v); ++e) {
+                    const NodeId u = h.nbr[ix(e)];
+                    if (memb[ix(u)] != best) active[ix(u)] = 1;
+                }
             }
         }
         if (moves == 0) break;
@@ -234,7 +251,7 @@ WGraph aggregate(const WGraph& h, const std::vector<NodeId>& memb, NodeId k) {
         std::sort(acc.touched.begin(), acc.touched.end());
         for (NodeId d : acc.touched) {
             a.nbr.push_back(d);
-            a.w.push_back(acc.acc[ix(d)]);
+            a.w.push_back(acc.at(d));
         }
         a.off[ix(c) + 1] = static_cast<EdgeIdx>(a.nbr.size());
         a.self[ix(c)] = self;
@@ -284,7 +301,7 @@ void fast_move(const WGraph& h, std::vector<NodeId>& memb, double gp, Rng& rng,
         double best_scale = kc + gp * wv * W[ix(cur)];
         for (NodeId c : a.touched) {
             if (c == cur) continue;
-            const double k = a.acc[ix(c)];
+            const double k = a.at(c);
             const double pen = gp * wv * W[ix(c)];
             if (better(k - pen, k + pen, best_gain, best_scale)) {
                 best = c;
@@ -360,7 +377,7 @@ std::pair<std::vector<NodeId>, NodeId> refine(const WGraph& h, const std::vector
         for (NodeId c : a.touched) {
             const double wc = Wr[ix(c)];
             if (ext[ix(c)] < gp * wc * (WS[ix(S)] - wc)) continue;  // c not well connected
-            const double gain = a.acc[ix(c)] - gp * wv * wc;
+            const double gain = a.at(c) - gp * wv * wc;
             if (gain < 0) continue;
             cand.push_back(c);
             gains.push_back(gain);
@@ -396,7 +413,7 @@ std::pair<std::vector<NodeId>, NodeId> refine(const WGraph& h, const std::vector
         Wr[ix(v)] = 0;
         ++rsize[ix(chosen)];
         rsize[ix(v)] = 0;
-        ext[ix(chosen)] += kS[ix(v)] - 2 * a.acc[ix(chosen)];
+        ext[ix(chosen)] += kS[ix(v)] - 2 * a.at(chosen);
     }
     const NodeId kr = renumber(r);
     return {std::move(r), kr};
