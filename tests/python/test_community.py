@@ -6,6 +6,7 @@ communities are connected, a seed fixes the partition for any thread count."""
 
 import dataclasses
 import random
+from pathlib import Path
 
 import igraph as ig
 import leidenalg as la
@@ -283,3 +284,25 @@ def test_ensemble_max_rounds_zero_takes_the_modal_run():
     got = tuple(pd.factorize(e.consensus.membership.to_numpy())[0])
     assert got == modal
     assert e.rounds == 0 and e.converged == (counts[modal] == len(keys))
+
+
+# -- R igraph (committed fixture: tests/fixtures/community/make_r_igraph_community.R) ------------
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "community"
+R_BEST = pd.read_csv(FIXTURES / "r_igraph_best_modularity.csv")
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_at_least_r_igraph(name):
+    net, rel, weight, u = case(name)
+    uw = u if weight else reader(net, rel, weighted=False)
+    key = name.replace(":", "_")
+    # the fixture's edge list is the graph the methods read
+    edges = pd.read_csv(FIXTURES / f"edges_{key}.csv", skiprows=1)
+    assert sorted(zip(edges["from"] - 1, edges["to"] - 1, edges["weight"])) == sorted(
+        (min(a, b), max(a, b), d["weight"]) for a, b, d in uw.edges(data=True))
+    for method in ("louvain", "leiden"):
+        ref = R_BEST.query("dataset == @key and method == @method")["best_modularity"].item()
+        best = max(getattr(govnet, method)(net, relation=rel, weight=weight, seed=s).quality
+                   for s in SEEDS)
+        assert best >= ref - 1e-12

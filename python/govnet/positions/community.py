@@ -60,6 +60,8 @@ _REFS = """
     doi:10.1038/s41598-019-41695-z.
     Reichardt, J. & Bornholdt, S. (2006). Statistical mechanics of community
     detection. Physical Review E 74, 016110. doi:10.1103/PhysRevE.74.016110.
+    Ozaki, N., Tezuka, H. & Inaba, M. (2016). A simple acceleration method for
+    the Louvain algorithm. Int. J. Computer and Electrical Engineering 8(3), 207–218.
     Traag, V. A., Van Dooren, P. & Nesterov, Y. (2011). Narrow scope for
     resolution-limit-free community detection. Physical Review E 84, 016114.
 """
@@ -259,9 +261,12 @@ def louvain(net: Any, *, relation: Relation = None, weight: str | None = None,
     """Louvain community detection (Blondel et al. 2008), in the C++ core.
 
     Local moving — every actor, in a random order, moves to the neighbouring
-    community with the largest gain of the objective (staying on ties), sweeps
-    until no actor moves — then the communities become the nodes of an
-    aggregated graph, until a level merges nothing. The module docstring states
+    community with the largest gain of the objective (staying on ties), in
+    sweeps until a sweep moves no actor; after the first sweep only actors
+    whose neighbourhood changed are revisited (a moving actor marks its
+    neighbours outside its new community: Ozaki, Tezuka & Inaba 2016) — then
+    the communities become the nodes of an aggregated graph, until a level
+    merges nothing. The module docstring states
     the graph read (a directed layer as undirected), the objectives and the
     numbering.
 
