@@ -83,3 +83,33 @@ TEST(Components, WeakAndStrong) {
     EXPECT_EQ(connected_components(g, false), (std::vector<NodeId>{0, 0, 0, 0, 2, 1, 1}));
     EXPECT_EQ(connected_components(g, true), (std::vector<NodeId>{0, 0, 0, 2, 3, 1, 1}));
 }
+
+TEST(Community, CancelledByPoll) {
+    const auto g = two_cliques();
+    RunControl ctl;
+    ctl.poll = [](double, double) { return true; };  // Ctrl-C at the first check
+    EXPECT_THROW(louvain(g, {}, ctl), Cancelled);
+    RunControl ctl2;
+    ctl2.poll = [](double, double) { return true; };
+    EXPECT_THROW(leiden(g, {}, ctl2), Cancelled);
+}
+
+TEST(Community, LeidenSeedAndThreadInvariance) {
+    // a ring of 6 triangles: many equivalent optima, so the seed matters
+    std::vector<NodeId> s, t;
+    for (NodeId k = 0; k < 6; ++k) {
+        const NodeId b = 3 * k;
+        s.insert(s.end(), {b, b + 1, b});
+        t.insert(t.end(), {b + 1, b + 2, b + 2});
+        s.push_back(b + 2);
+        t.push_back((b + 3) % 18);
+    }
+    const auto g = graph(18, s, t, false);
+    CommunityOptions opt;
+    opt.seed = 42;
+    const auto a = leiden(g, opt);
+    RunControl ctl;
+    ctl.threads = 4;
+    EXPECT_EQ(leiden(g, opt, ctl).membership, a.membership);
+    EXPECT_EQ(a.n_communities, 6);  // each triangle its own community
+}
