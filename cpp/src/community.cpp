@@ -707,18 +707,21 @@ std::vector<NodeId> connected_components(const CsrGraph& g, bool strong, const R
             raw[ix(v)] = code[ix(r)];
         }
     } else {
-        // iterative Tarjan
+        // iterative Tarjan; a node without in- or out-arcs is its own component
+        // at once, and raw[u] >= 0 marks a node whose component is known (so no
+        // on-stack flags are needed)
+        std::fill(raw.begin(), raw.end(), -1);
+        for (NodeId v = 0; v < n; ++v)
+            if (g.out_degree(v) == 0 || g.in_degree(v) == 0) raw[ix(v)] = k++;
         std::vector<NodeId> index(ix(n), -1), low(ix(n), 0);
-        std::vector<char> on_stack(ix(n), 0);
         std::vector<NodeId> stack;
         std::vector<std::pair<NodeId, EdgeIdx>> calls;
         NodeId t = 0;
         for (NodeId s = 0; s < n; ++s) {
-            if (index[ix(s)] >= 0) continue;
+            if (raw[ix(s)] >= 0 || index[ix(s)] >= 0) continue;
             if ((s & 0xFFFF) == 0) ctl.checkpoint(t, n);
             index[ix(s)] = low[ix(s)] = t++;
             stack.push_back(s);
-            on_stack[ix(s)] = 1;
             calls.emplace_back(s, off[ix(s)]);
             while (!calls.empty()) {
                 const NodeId v = calls.back().first;
@@ -726,12 +729,12 @@ std::vector<NodeId> connected_components(const CsrGraph& g, bool strong, const R
                 if (e < off[ix(v) + 1]) {
                     const NodeId u = tgt[ix(e)];
                     ++e;
+                    if (raw[ix(u)] >= 0) continue;  // in a finished component
                     if (index[ix(u)] < 0) {
                         index[ix(u)] = low[ix(u)] = t++;
                         stack.push_back(u);
-                        on_stack[ix(u)] = 1;
                         calls.emplace_back(u, off[ix(u)]);
-                    } else if (on_stack[ix(u)]) {
+                    } else {
                         low[ix(v)] = std::min(low[ix(v)], index[ix(u)]);
                     }
                     continue;
@@ -741,7 +744,6 @@ std::vector<NodeId> connected_components(const CsrGraph& g, bool strong, const R
                     do {
                         x = stack.back();
                         stack.pop_back();
-                        on_stack[ix(x)] = 0;
                         raw[ix(x)] = k;
                     } while (x != v);
                     ++k;
@@ -754,19 +756,24 @@ std::vector<NodeId> connected_components(const CsrGraph& g, bool strong, const R
             }
         }
     }
-    // number by size (largest first), ties by first node
-    std::vector<NodeId> size(ix(k), 0), first(ix(k), n);
+    // number by size (largest first), ties by first node: comps in order of
+    // first appearance, then a stable counting sort by size (O(n + k))
+    std::vector<NodeId> size(ix(k), 0), seen_order;
+    seen_order.reserve(ix(k));
+    std::vector<char> seen(ix(k), 0);
     for (NodeId v = 0; v < n; ++v) {
-        ++size[ix(raw[ix(v)])];
-        first[ix(raw[ix(v)])] = std::min(first[ix(raw[ix(v)])], v);
+        const NodeId c = raw[ix(v)];
+        ++size[ix(c)];
+        if (!seen[ix(c)]) {
+            seen[ix(c)] = 1;
+            seen_order.push_back(c);
+        }
     }
-    std::vector<NodeId> order(ix(k));
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](NodeId a, NodeId b) {
-        return size[ix(a)] != size[ix(b)] ? size[ix(a)] > size[ix(b)] : first[ix(a)] < first[ix(b)];
-    });
+    std::vector<NodeId> start(ix(n) + 2, 0);  // start[s]: comps larger than s come first
+    for (NodeId c = 0; c < k; ++c) ++start[ix(n - size[ix(c)]) + 1];
+    for (NodeId i = 0; i <= n; ++i) start[ix(i) + 1] += start[ix(i)];
     std::vector<NodeId> rank(ix(k));
-    for (NodeId i = 0; i < k; ++i) rank[ix(order[ix(i)])] = i;
+    for (NodeId c : seen_order) rank[ix(c)] = start[ix(n - size[ix(c)])]++;
     for (NodeId& c : raw) c = rank[ix(c)];
     return raw;
 }
