@@ -6,7 +6,8 @@ a share mu = 0.3 of each actor's ties outside its community) and the
 governance-like graph of bench_structure (hubs, a middle tier, a preferential
 periphery). Every method runs with its defaults at resolution 1 (Leiden and
 leidenalg: 2 iterations); the note gives the modularity Q reached (one seed;
-NetworKit with 2 threads). govnet's Louvain and Leiden are sequential.
+NetworKit with 2 threads, PLM with and without its refinement). govnet's Louvain
+(which ends with a refinement pass) and Leiden are sequential.
 Components: weak on the undirected graph, strong on a random orientation.
 """
 
@@ -99,6 +100,11 @@ def run(table, quick: bool = False) -> None:
                                 repeat=repeat)
                 q = nk.community.Modularity().getQuality(p, G)
                 table.add("louvain", size, "networkit", sec, f"PLM, {THREADS} threads, {_q(q)}")
+                sec, p = timeit(lambda: _nk_run(nk.community.PLM(G, refine=True)),
+                                repeat=repeat)
+                q = nk.community.Modularity().getQuality(p, G)
+                table.add("louvain", size, "networkit", sec,
+                          f"PLM refine=True, {THREADS} threads, {_q(q)}")
                 sec, p = timeit(lambda: _nk_run(nk.community.ParallelLeiden(G)), repeat=repeat)
                 q = nk.community.Modularity().getQuality(p, G)
                 table.add("leiden", size, "networkit", sec,

@@ -159,11 +159,17 @@ inline bool better(double gain, double scale, double best_gain, double best_scal
 /// neighbours outside its new community; Ozaki, Tezuka & Inaba 2016), the
 /// others would stay put. True if any node moved.
 bool louvain_move(const WGraph& h, std::vector<NodeId>& memb, double gp, Rng& rng,
-                  const RunControl& ctl) {
+                  const RunControl& ctl, bool from_singletons = true) {
     const NodeId n = h.n;
-    memb.resize(ix(n));
-    std::iota(memb.begin(), memb.end(), 0);
-    std::vector<double> W(h.node_w);
+    std::vector<double> W;
+    if (from_singletons) {
+        memb.resize(ix(n));
+        std::iota(memb.begin(), memb.end(), 0);
+        W = h.node_w;
+    } else {  // from the given partition (labels below n)
+        W.assign(ix(n), 0.0);
+        for (NodeId v = 0; v < n; ++v) W[ix(memb[ix(v)])] += h.node_w[ix(v)];
+    }
     std::vector<NodeId> order(ix(n));
     std::iota(order.begin(), order.end(), 0);
     rng.shuffle(order);
@@ -502,6 +508,8 @@ CommunityResult louvain_on(const WGraph& h, const CommunityOptions& opt, const R
         ++levels;
         poll(ctl, 0, 0);
     }
+    // refinement: local moving of the actors themselves from the final partition
+    if (levels > 0) louvain_move(h, map, gp, rng, ctl, false);
     return finish(h, std::move(map), opt, levels, 1);
 }
 

@@ -43,7 +43,9 @@ struct CommunityResult {
 /// unweighted); self-loops are ignored.
 ///
 /// Louvain (Blondel et al. 2008): local moving of nodes in a random order
-/// (sweeps until no node moves), then aggregation, until a level merges nothing.
+/// (sweeps until no node moves; after the first, only nodes whose neighbourhood
+/// changed), then aggregation, until a level merges nothing; last, one local
+/// moving phase of the nodes from the final partition (refinement).
 CommunityResult louvain(const CsrGraph& g, const CommunityOptions& opt = {},
                         const RunControl& ctl = {});
 

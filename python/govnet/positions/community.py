@@ -60,6 +60,8 @@ _REFS = """
     doi:10.1038/s41598-019-41695-z.
     Reichardt, J. & Bornholdt, S. (2006). Statistical mechanics of community
     detection. Physical Review E 74, 016110. doi:10.1103/PhysRevE.74.016110.
+    Rotta, R. & Noack, A. (2011). Multilevel local search algorithms for
+    modularity clustering. ACM J. Experimental Algorithmics 16, 2.3.
     Ozaki, N., Tezuka, H. & Inaba, M. (2016). A simple acceleration method for
     the Louvain algorithm. Int. J. Computer and Electrical Engineering 8(3), 207–218.
     Traag, V. A., Van Dooren, P. & Nesterov, Y. (2011). Narrow scope for
@@ -266,7 +268,10 @@ def louvain(net: Any, *, relation: Relation = None, weight: str | None = None,
     whose neighbourhood changed are revisited (a moving actor marks its
     neighbours outside its new community: Ozaki, Tezuka & Inaba 2016) — then
     the communities become the nodes of an aggregated graph, until a level
-    merges nothing. The module docstring states
+    merges nothing. Last, one more local-moving phase moves the actors
+    themselves from the final partition (a refinement: NetworKit PLM's
+    ``refine=True`` and Rotta & Noack's multi-level refinement do it at every
+    level, here at the finest only); it only raises the quality. The module docstring states
     the graph read (a directed layer as undirected), the objectives and the
     numbering.
 
