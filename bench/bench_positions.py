@@ -103,7 +103,7 @@ def run(table, quick: bool = False) -> None:
                 sec, p = timeit(lambda: _nk_run(nk.community.PLM(G, refine=True)),
                                 repeat=repeat)
                 q = nk.community.Modularity().getQuality(p, G)
-                table.add("louvain", size, "networkit", sec,
+                table.add("louvain", size, "networkit+refine", sec,
                           f"PLM refine=True, {THREADS} threads, {_q(q)}")
                 sec, p = timeit(lambda: _nk_run(nk.community.ParallelLeiden(G)), repeat=repeat)
                 q = nk.community.Modularity().getQuality(p, G)
