@@ -14,6 +14,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import govnet
 
@@ -306,3 +308,48 @@ def test_at_least_r_igraph(name):
         best = max(getattr(govnet, method)(net, relation=rel, weight=weight, seed=s).quality
                    for s in SEEDS)
         assert best >= ref - 1e-12
+
+
+# -- random graphs (hypothesis): the reported quality and Leiden's connectivity -----------------
+
+
+@st.composite
+def random_networks(draw):
+    n = draw(st.integers(2, 14))
+    directed = draw(st.booleans())
+    pairs = draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1),
+                                    st.integers(1, 5)), min_size=1, max_size=40))
+    h = nx.DiGraph() if directed else nx.Graph()
+    h.add_nodes_from(range(n))
+    for a, b, w in pairs:
+        if a != b:
+            h.add_edge(a, b, weight=float(w))
+    return govnet.Network.from_networkx(h, default_tier="plural")
+
+
+@given(random_networks(), st.sampled_from([None, "weight"]), st.sampled_from([0.5, 1.0, 1.7]),
+       st.integers(0, 2**32))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_random_graphs_quality_and_connectivity(net, weight, gamma, seed):
+    u = reader(net, None, weighted=weight is not None)
+    m = u.size(weight="weight")
+    for method in (govnet.louvain, govnet.leiden):
+        res = method(net, weight=weight, resolution=gamma, seed=seed)
+        if m == 0:
+            assert np.isnan(res.quality)
+            continue
+        q = nx.community.modularity(u, parts(res), weight="weight", resolution=gamma)
+        assert abs(res.quality - q) <= TOL
+        # both methods only make improving moves from the singletons
+        assert res.quality >= nx.community.modularity(
+            u, [{v} for v in range(len(net))], weight="weight", resolution=gamma) - TOL
+        if method is govnet.leiden:
+            for block in parts(res):
+                assert nx.is_connected(u.subgraph(block))
+    c = govnet.leiden(net, weight=weight, objective="cpm", resolution=gamma / 4, seed=seed)
+    if m:
+        lp = la.CPMVertexPartition(to_igraph(u), initial_membership=c.membership.tolist(),
+                                   weights="weight", resolution_parameter=gamma / 4)
+        assert abs(2 * c.quality - lp.quality()) <= TOL * max(1.0, abs(lp.quality()))
+        for block in parts(c):
+            assert nx.is_connected(u.subgraph(block))
