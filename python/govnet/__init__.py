@@ -240,6 +240,14 @@ from govnet.people import (
     with_cross_appointment,
 )
 from govnet.waves import Waves
+# positions: community detection (Louvain, Leiden, ensemble + consensus)
+from govnet.positions import (
+    Communities,
+    CommunityEnsemble,
+    community_ensemble,
+    leiden,
+    louvain,
+)
 
 logging.getLogger("govnet").addHandler(logging.NullHandler())
 
@@ -283,6 +291,12 @@ __all__ = [
     "modularity",
     "transitivity",
     "triad_census",
+    # positions: community detection
+    "Communities",
+    "CommunityEnsemble",
+    "community_ensemble",
+    "leiden",
+    "louvain",
     "core_number",
     "structural_holes",
     "constraint",

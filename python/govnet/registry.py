@@ -33,6 +33,7 @@ from govnet.people import twolevel as people_twolevel
 from govnet.people import twomode as people_twomode
 from govnet.positions import cohesion as pc
 from govnet.positions import equivalence as pe
+from govnet.positions import community as pcm
 
 __all__ = ["Measure", "MEASURES", "measure", "names"]
 
@@ -258,6 +259,15 @@ _ROWS = [
     Measure("cliques", pc.cliques, "table", ("relation", "min_size")),
     Measure("clique_comembership", pc.clique_comembership, "table", ("relation", "min_size")),
     Measure("components", pc.components, "result", ("relation", "connection")),
+    # positions: community detection
+    Measure("louvain", pcm.louvain, "result",
+            ("relation", "weight", "resolution", "objective", "seed", "threads", "progress")),
+    Measure("leiden", pcm.leiden, "result",
+            ("relation", "weight", "objective", "resolution", "n_iterations", "randomness", "seed",
+             "threads", "progress")),
+    Measure("community_ensemble", pcm.community_ensemble, "result",
+            ("method", "relation", "weight", "objective", "resolution", "n_runs", "threshold",
+             "max_rounds", "n_iterations", "randomness", "seed", "threads", "progress")),
     Measure("articulation_points", pc.articulation_points, "table", ("relation",)),
     Measure("bridges", pc.bridges, "table", ("relation",)),
     # area: blockmodel (positions/equivalence.py)

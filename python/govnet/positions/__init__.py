@@ -1,7 +1,8 @@
 """Positions, subgroups and cohesion (位置、凝聚子群): transitivity and
 clustering, dyad and triad censuses, maximal cliques, components, cut-points
-and bridges (:mod:`.cohesion`); the modularity of a given partition
-(:mod:`.community`); assortativity by an actor attribute (:mod:`.mixing`)."""
+and bridges (:mod:`.cohesion`, :mod:`.components`); the modularity of a given
+partition, Louvain, Leiden and a consensus of runs (:mod:`.community`);
+assortativity by an actor attribute (:mod:`.mixing`)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,14 @@ from govnet.positions.cohesion import (
     transitivity,
     triad_census,
 )
-from govnet.positions.community import modularity
+from govnet.positions.community import (
+    Communities,
+    CommunityEnsemble,
+    community_ensemble,
+    leiden,
+    louvain,
+    modularity,
+)
 from govnet.positions.mixing import assortativity
 
 # -- equivalence, blockmodels, tiers vs positions (area: blockmodel) --------
@@ -47,6 +55,11 @@ __all__ = [
     "components",
     "dyad_census",
     "modularity",
+    "Communities",
+    "CommunityEnsemble",
+    "community_ensemble",
+    "leiden",
+    "louvain",
     "transitivity",
     "triad_census",
     # area: blockmodel

@@ -5,25 +5,23 @@ Every function takes a :class:`govnet.Network` (or a networkx graph) first and
 keyword-only options (docs/conventions.md). Per-actor results are
 ``pandas.Series`` indexed by actor id in the network's actor order. Self-loops
 are ignored throughout. Triangles (transitivity, clustering) and the triad
-census run in the C++ core; components use scipy; cliques, cut-points and
-bridges are pure Python.
+census run in the C++ core, and components (:mod:`.components`, re-exported
+here); cliques, cut-points and bridges are pure Python.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from html import escape
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.sparse.csgraph import connected_components
 
 from govnet import _core
 from govnet._runtime import check_threads
 from govnet.errors import InvalidParameterError
 from govnet.model.access import Relation, as_network, layer_of, series, tie_weight
 from govnet.positions._common import adjacency, layer_arrays, neighbor_sets
+from govnet.positions.components import Components, components
 
 __all__ = [
     "transitivity",
@@ -261,76 +259,6 @@ def clique_comembership(net: Any, *, relation: Relation = None, min_size: int = 
         m[np.ix_(idx, idx)] += 1
     ids = net.actor_ids
     return pd.DataFrame(m, index=ids.copy(), columns=ids.copy())
-
-
-@dataclass(frozen=True)
-class Components:
-    """Connected components (连通分量) of a layer.
-
-    ``labels``: per-actor component number (0 = the largest; ties broken by the
-    first actor in actor order); ``sizes``: actors per component, indexed by
-    number; ``connection``: ``"weak"`` or ``"strong"``.
-    """
-
-    labels: pd.Series
-    sizes: pd.Series
-    connection: str
-
-    @property
-    def n_components(self) -> int:
-        return int(self.sizes.size)
-
-    def members(self, label: int) -> list[Any]:
-        """The actor ids of component ``label``."""
-        return list(self.labels.index[self.labels.to_numpy() == label])
-
-    def __repr__(self) -> str:
-        head = ", ".join(str(int(s)) for s in self.sizes.iloc[:10])
-        more = ", …" if self.sizes.size > 10 else ""
-        return (f"Components({self.connection}: {self.n_components} component(s), "
-                f"sizes [{head}{more}])")
-
-    def _repr_html_(self) -> str:
-        rows = "".join(f"<tr><td>{k}</td><td>{int(s)}</td><td>"
-                       f"{escape(', '.join(map(str, self.members(k)[:8])))}"
-                       f"{' …' if s > 8 else ''}</td></tr>"
-                       for k, s in self.sizes.iloc[:20].items())
-        return (f"<div><strong>Components ({escape(self.connection)})</strong>: "
-                f"{self.n_components}<table><tr><th>component</th><th>size</th>"
-                f"<th>actors</th></tr>{rows}</table></div>")
-
-
-def components(net: Any, *, relation: Relation = None, connection: str = "weak") -> Components:
-    """Weakly or strongly connected components (连通分量).
-
-    ``connection="weak"`` ignores direction (networkx's
-    ``weakly_connected_components``, igraph ``mode="weak"``); ``"strong"``
-    needs directed paths both ways (``strongly_connected_components``). On an
-    undirected layer both are the connected components. Every actor is in one
-    component (an isolate is its own). Components are numbered by size,
-    largest first, ties by their first actor in actor order.
-    """
-    if connection not in ("weak", "strong"):
-        raise InvalidParameterError(f"connection must be 'weak' or 'strong', got {connection!r}")
-    net, g, src, dst, _ = layer_arrays(net, relation)
-    n = len(net)
-    a = adjacency(n, src, dst, np.ones(src.size), symmetric=not g.directed)
-    if n == 0:
-        raw = np.zeros(0, dtype=np.int64)
-    else:
-        _, raw = connected_components(a, directed=bool(g.directed), connection=connection)
-    first: dict[int, int] = {}
-    for i, c in enumerate(raw.tolist()):
-        first.setdefault(c, i)
-    counts = np.bincount(raw, minlength=len(first)) if n else np.zeros(0, dtype=np.int64)
-    order = sorted(first, key=lambda c: (-counts[c], first[c]))
-    relabel = np.empty(len(order), dtype=np.int64)
-    relabel[order] = np.arange(len(order))
-    labels = pd.Series(relabel[raw] if n else raw, index=net.actor_ids.copy(),
-                       name="component", dtype="int64")
-    sizes = pd.Series([int(counts[c]) for c in order], name="size", dtype="int64")
-    sizes.index.name = "component"
-    return Components(labels=labels, sizes=sizes, connection=connection)
 
 
 def _dfs_lowpoints(nbrs: list[list[int]]) -> tuple[set[int], list[tuple[int, int]]]:
