@@ -6,7 +6,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['CsrGraph', 'InfluenceMatrix', 'TwoMode', 'aggregate', 'betweenness', 'brokerage', 'chain_structure', 'closeness', 'community_detect', 'community_ensemble', 'community_quality', 'connected_components', 'core_number', 'core_periphery_continuous', 'core_periphery_discrete', 'curveball_samples', 'curveball_trades', 'degroot', 'distance_from_set', 'distance_sums', 'duty_null_model', 'ei_test', 'eigenvector', 'friedkin_johnsen', 'graph_correlation', 'harmonic', 'has_openmp', 'hits', 'hypergeom_sf', 'influence_matrix', 'influence_matvec', 'katz', 'left_perron', 'log_message', 'make_influence_matrix', 'mrqap', 'node_permutation_test', 'null_graph', 'pagerank', 'pair_dependency', 'permutation_p_values', 'qap_test', 'qap_test_sparse', 'removal_effect', 'shared_pairs', 'single_removal_effects', 'structural_holes', 'triad_census', 'triangle_weights']
+__all__: list[str] = ['CsrGraph', 'ErgmModel', 'ErgmTermSpec', 'InfluenceMatrix', 'TwoMode', 'aggregate', 'betweenness', 'brokerage', 'chain_structure', 'closeness', 'community_detect', 'community_ensemble', 'community_quality', 'connected_components', 'core_number', 'core_periphery_continuous', 'core_periphery_discrete', 'curveball_samples', 'curveball_trades', 'degroot', 'distance_from_set', 'distance_sums', 'duty_null_model', 'ei_test', 'eigenvector', 'friedkin_johnsen', 'graph_correlation', 'harmonic', 'has_openmp', 'hits', 'hypergeom_sf', 'influence_matrix', 'influence_matvec', 'katz', 'left_perron', 'log_message', 'make_influence_matrix', 'mrqap', 'node_permutation_test', 'null_graph', 'pagerank', 'pair_dependency', 'permutation_p_values', 'qap_test', 'qap_test_sparse', 'removal_effect', 'shared_pairs', 'single_removal_effects', 'structural_holes', 'triad_census', 'triangle_weights']
 class CsrGraph:
     """
     Immutable compressed-sparse-row graph (one relation layer).
@@ -93,6 +93,100 @@ class InfluenceMatrix:
         ...
     @property
     def nnz(self) -> int:
+        ...
+class ErgmTermSpec:
+    """
+    One ERGM term as the core takes it (internal).
+    """
+    def __init__(self) -> None:
+        ...
+    @property
+    def cat(self) -> list[int]:
+        ...
+    @cat.setter
+    def cat(self, arg0: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
+        ...
+    @property
+    def decay(self) -> float:
+        ...
+    @decay.setter
+    def decay(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def k(self) -> int:
+        ...
+    @k.setter
+    def k(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def kind(self) -> int:
+        ...
+    @kind.setter
+    def kind(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def map(self) -> list[int]:
+        ...
+    @map.setter
+    def map(self, arg0: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
+        ...
+    @property
+    def mat(self) -> list[float]:
+        ...
+    @mat.setter
+    def mat(self, arg0: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> None:
+        ...
+    @property
+    def nlevels(self) -> int:
+        ...
+    @nlevels.setter
+    def nlevels(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def nstats(self) -> int:
+        ...
+    @nstats.setter
+    def nstats(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def power(self) -> float:
+        ...
+    @power.setter
+    def power(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def x(self) -> list[float]:
+        ...
+    @x.setter
+    def x(self, arg0: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> None:
+        ...
+class ErgmModel:
+    """
+    An ERGM's terms on n nodes (internal).
+    """
+    def __init__(self, n: typing.SupportsInt | typing.SupportsIndex, directed: bool, n1: typing.SupportsInt | typing.SupportsIndex, terms: collections.abc.Sequence[ErgmTermSpec]) -> None:
+        ...
+    def mple_data(self, src: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], dst: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], missing_src: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], missing_dst: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> tuple:
+        """
+        (add_deltas, y, i, j) for every dyad not missing.
+        """
+    def sample(self, src: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], dst: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], theta: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], burnin: typing.SupportsInt | typing.SupportsIndex, interval: typing.SupportsInt | typing.SupportsIndex, samplesize: typing.SupportsInt | typing.SupportsIndex, chains: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, keep_networks: bool, free_src: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], free_dst: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> tuple[numpy.typing.NDArray[numpy.float64], list, float, numpy.typing.NDArray[numpy.float64], numpy.typing.NDArray[numpy.float64]]:
+        """
+        (stats, networks, acceptance, final, edges): TNT Metropolis-Hastings samples; stats are g(y_k) - g(y_start), one row per sampled network.
+        """
+    def statistics(self, src: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], dst: typing.Annotated[numpy.typing.ArrayLike, numpy.int32]) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Statistics of the network with these ties.
+        """
+    def toggle_changes(self, src: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], dst: typing.Annotated[numpy.typing.ArrayLike, numpy.int32]) -> tuple:
+        """
+        (changes, present, i, j): the signed change of toggling every dyad.
+        """
+    @property
+    def ndyads(self) -> int:
+        ...
+    @property
+    def nstats(self) -> int:
         ...
 def _parallel_fault_for_tests(kind: str, n_tasks: typing.SupportsInt | typing.SupportsIndex, fail_at: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex = 2) -> int:
     """
