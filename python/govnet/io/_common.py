@@ -12,6 +12,7 @@ import pandas as pd
 
 from govnet.errors import FileFormatError, GovnetWarning, TooLargeError
 from govnet.model.network import Network
+from govnet.model.validation import as_bool
 
 #: Default ceiling on the number of actors a file may declare; larger
 #: declarations raise TooLargeError before allocating (pass ``max_actors``).
@@ -68,6 +69,16 @@ def _build(actors: pd.DataFrame, ties: pd.DataFrame | None, directed: Mapping[st
         directed = {r: d for r, d in directed.items() if r in present}
     return Network.from_frames(actors, ties, duties, meetings=meetings,
                                directed=dict(directed) if directed else None, meta=m)
+
+
+def _reserved_data(data: Mapping[str, Any], names: tuple[str, ...], where: str, path: str) -> None:
+    """Refuse a file's attribute that would take the place of what the element itself
+    gives (a node attribute ``id``, an edge attribute ``source``): no silent override."""
+    clash = [k for k in names if k in data]
+    if clash:
+        raise FileFormatError(
+            f"{os.path.basename(path)}: {where} has attribute(s) {clash}, names govnet takes from "
+            f"the element itself; rename the attribute(s)")
 
 
 def _str(v: Any) -> str | None:
@@ -132,8 +143,11 @@ def _convert(value: str, typ: str, path: str) -> Any:
             return int(value)
         if typ in ("float", "double"):
             return float(value)
-        if typ == "boolean":
-            return value.strip().lower() in ("true", "1", "yes")
+        if typ in ("boolean", "bool"):
+            b = as_bool(value)
+            if b is None:
+                raise ValueError
+            return b
     except ValueError:
         raise FileFormatError(
             f"{os.path.basename(path)}: attribute value {value!r} is not a valid {typ}") from None
@@ -141,15 +155,84 @@ def _convert(value: str, typ: str, path: str) -> Any:
 
 
 def _directions_from_ties(ties: pd.DataFrame, default: bool) -> dict[str, bool]:
+    """Each relation's direction from the per-edge ``directed`` column (edges without
+    one take ``default``); a relation with both directed and undirected edges is
+    directed (see :func:`_edge_directions`)."""
     out: dict[str, bool] = {}
     if "directed" in ties.columns:
-        for rel, vals in ties.groupby("relation", sort=False)["directed"]:
-            v = vals.dropna().unique()
-            out[str(rel)] = bool(v[0]) if len(v) else default
+        flags = pd.Series([default if f is None else f for f in _flags(ties, "")],
+                          index=ties.index, dtype=bool)
+        for rel, vals in flags.groupby(ties["relation"].astype(str), sort=False):
+            out[str(rel)] = bool(vals.any())
     else:
         for rel in ties["relation"].unique() if len(ties) else []:
             out[str(rel)] = default
     return out
+
+
+def _flags(ties: pd.DataFrame, path: str) -> list[bool | None]:
+    """The per-edge ``directed`` values as True/False/None (absent); any other
+    spelling is a FileFormatError naming the edge and value."""
+    out: list[bool | None] = []
+    for i, v in enumerate(ties["directed"].to_numpy(dtype=object)):
+        if v is None or (isinstance(v, float) and np.isnan(v)) or (isinstance(v, str) and not v.strip()):
+            out.append(None)
+            continue
+        b = as_bool(v)
+        if b is None:
+            raise FileFormatError(f"{os.path.basename(path)}: edge {i}: directed {v!r} is not a "
+                                  f"yes/no value (true/false, 1/0, yes/no, 是/否)")
+        out.append(b)
+    return out
+
+
+def _edge_directions(ties: pd.DataFrame, default: bool, stored: Mapping[str, bool] | None,
+                     path: str) -> tuple[pd.DataFrame, dict[str, bool]]:
+    """Resolve the direction of each relation of an XML graph file (GraphML, GEXF)
+    while keeping each edge's own direction, as the Pajek reader does.
+
+    ``stored`` (govnet's ``govnet_relations``) wins; an edge whose own ``directed``
+    flag contradicts it is a FileFormatError. Otherwise a relation is directed if
+    any of its edges is (an edge without a flag takes ``default``); in a relation
+    with both, each undirected edge becomes two arcs u->v and v->u, with a
+    GovnetWarning naming the relation. Returns (ties without the ``directed``
+    column, relation -> directed)."""
+    name = os.path.basename(path)
+    flags = _flags(ties, path) if "directed" in ties.columns and len(ties) else None
+    rel = ties["relation"].astype(str).to_numpy() if len(ties) else np.zeros(0, dtype=object)
+    if stored is not None:
+        directed = dict(stored)
+        if flags is not None:
+            for i, (r, f) in enumerate(zip(rel, flags)):
+                if f is not None and r in directed and bool(f) != directed[r]:
+                    raise FileFormatError(
+                        f"{name}: edge {i} of relation {r!r} is marked "
+                        f"{'directed' if f else 'undirected'}, but govnet_relations says the "
+                        f"relation is {'directed' if directed[r] else 'undirected'}")
+        for r in dict.fromkeys(rel):
+            directed.setdefault(str(r), default)
+        return (ties.drop(columns=["directed"]) if "directed" in ties.columns else ties), directed
+    directed = _directions_from_ties(ties, default)
+    if "directed" not in ties.columns:
+        return ties, directed
+    own = np.array([default if f is None else bool(f) for f in flags], dtype=bool) \
+        if flags is not None else np.zeros(0, dtype=bool)
+    mixed = sorted({str(r) for r, d in zip(rel, own) if directed[str(r)] and not d})
+    out = ties.drop(columns=["directed"])
+    if mixed:
+        warnings.warn(GovnetWarning(
+            f"{name}: relation(s) {', '.join(map(repr, mixed))} have both directed and "
+            f"undirected edges: read as directed, each undirected edge as two arcs u->v and "
+            f"v->u (as in Pajek); split the relation in the file to keep two layers"),
+            stacklevel=3)
+        und = ~own & np.isin(rel, mixed) & (ties["source"].astype(str) != ties["target"].astype(str)
+                                           ).to_numpy()
+        back = out[und].copy()
+        back["source"], back["target"] = back["target"].to_numpy(), back["source"].to_numpy()
+        order = np.concatenate([np.arange(len(out)) * 2, np.flatnonzero(und) * 2 + 1])
+        out = pd.concat([out, back], ignore_index=True).iloc[np.argsort(order, kind="stable")]
+        out = out.reset_index(drop=True)
+    return out, directed
 
 
 def _ties_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:

@@ -68,6 +68,23 @@ def _actors_beside(ties_path: str) -> str:
     return stem + ".actors.csv"
 
 
+def _actors_from_ties(t: pd.DataFrame, path: str, default_tier: str,
+                      kwargs: dict[str, Any]) -> pd.DataFrame:
+    """Actors named by the ties (in order of appearance), all of ``default_tier``,
+    under the id and tier column names the caller maps (``id_col=``, ``tier_col=``)."""
+    cols = [kwargs.get("source_col", "source"), kwargs.get("target_col", "target")]
+    for c in cols:
+        if not isinstance(c, str):
+            raise TypeError(f"source_col and target_col must be column names (str), "
+                            f"got {type(c).__name__}")
+        if c not in t.columns:
+            raise FileFormatError(f"{os.path.basename(path)}: no {c!r} column; "
+                                  f"columns: {list(map(str, t.columns))}")
+    values = pd.concat([t[cols[0]], t[cols[1]]], ignore_index=True)
+    ids = list(dict.fromkeys(v for v in values.tolist() if not pd.isna(v) and str(v).strip()))
+    return pd.DataFrame({kwargs.get("id_col", "id"): ids, kwargs.get("tier_col", "tier"): default_tier})
+
+
 def read_tables(actors: Any, ties: Any = None, duties: Any = None, *, meetings: Any = None,
                 encoding: str | None = None, **kwargs: Any) -> Network:
     """Build a network from separate actor, tie, duty and meeting tables (CSV or Excel
@@ -105,11 +122,7 @@ def read_csv(path: str | os.PathLike[str], *, actors: str | os.PathLike[str] | N
     if actors is not None:
         a = read_table(actors, what="actors", encoding=encoding)
     else:
-        for c in ("source", "target"):
-            if c not in t.columns:
-                raise FileFormatError(f"{os.path.basename(p)}: no {c!r} column; columns: {list(t.columns)}")
-        ids = list(dict.fromkeys(list(t["source"]) + list(t["target"])))
-        a = pd.DataFrame({"id": ids, "tier": default_tier})
+        a = _actors_from_ties(t, p, default_tier, kwargs)
     stem = os.path.splitext(p)[0]
     if duties is None and os.path.isfile(stem + ".duties.csv"):
         duties = stem + ".duties.csv"
@@ -175,7 +188,6 @@ def read_excel(path: str | os.PathLike[str], *, actors_sheet: str = "actors",
     a = sheets.get(actors_sheet)
     if a is None:
         assert t is not None
-        ids = list(dict.fromkeys(list(t["source"]) + list(t["target"])))
-        a = pd.DataFrame({"id": ids, "tier": default_tier})
+        a = _actors_from_ties(t, p, default_tier, kwargs)
     kwargs.setdefault("meta", {"name": os.path.splitext(os.path.basename(p))[0]})
     return Network.from_frames(a, t, sheets.get("duties"), meetings=sheets.get("meetings"), **kwargs)

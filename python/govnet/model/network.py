@@ -301,6 +301,10 @@ class Network:
         rows = []
         for node, data in graph.nodes(data=True):
             row = {k: v for k, v in data.items()}
+            if "id" in row:
+                raise InvalidNetworkError(
+                    f"networkx node {node!r} has an attribute 'id' ({row['id']!r}): govnet takes "
+                    f"actor ids from the nodes themselves; rename the attribute")
             row["id"] = node
             if tier not in row:
                 if default_tier is None:
@@ -330,10 +334,21 @@ class Network:
         edges = graph.edges(keys=True, data=True) if multi else graph.edges(data=True)
         for e in edges:
             u, v, data = (e[0], e[1], e[3]) if multi else e
-            edge_rows.append({**{k: val for k, val in data.items() if k not in (relation, weight)},
-                              "source": u, "target": v,
-                              "relation": data.get(relation, default_relation),
-                              "weight": data.get(weight, 1.0)})
+            clash = [k for k in ("source", "target") if k in data]
+            if clash:
+                raise InvalidNetworkError(
+                    f"networkx edge {u!r} -> {v!r} has attribute(s) {clash}: govnet takes a tie's "
+                    f"source and target from the edge itself; rename the attribute(s)")
+            row = {k: val for k, val in data.items() if k not in (relation, weight)}
+            for role, col, dflt in (("relation", relation, default_relation),
+                                    ("weight", weight, 1.0)):
+                if col != role and role in data:
+                    raise InvalidNetworkError(
+                        f"networkx edge {u!r} -> {v!r} has attribute {role!r} and {role}={col!r} "
+                        f"names another attribute for the {role}; the mapping is ambiguous: "
+                        f"rename one or pass {role}={role!r}")
+                row[role] = data.get(col, dflt)
+            edge_rows.append({"source": u, "target": v, **row})
         stored = graph.graph.get("govnet_relations")
         if isinstance(stored, str) and stored:
             try:
@@ -713,6 +728,12 @@ class Network:
         """A new network with one more relation layer built from ``ties``."""
         if relation in self._relations:
             raise InvalidNetworkError(f"relation {relation!r} already exists")
+        if not isinstance(ties, pd.DataFrame):
+            raise InvalidNetworkError(f"ties must be a DataFrame, got {type(ties).__name__}")
+        if "relation" in ties.columns:
+            raise InvalidNetworkError(
+                f"with_layer: the ties have a 'relation' column, but every tie of this layer "
+                f"is in relation {relation!r}; drop the column")
         t = ties.copy()
         t["relation"] = relation
         new_ties, specs = validate_ties(t, self._codes, source_col, target_col, "relation",

@@ -169,6 +169,64 @@ def validate_loaded(actors: pd.DataFrame, ties: pd.DataFrame,
                 raise InvalidNetworkError(f"{name} name actors that are not in the network")
 
 
+#: Actor columns govnet stores itself (the roles id_col, name_col, tier_col and
+#: kind_col map to, and ``name_en``): no other user column may take these names.
+ACTOR_RESERVED = ("id", "name", "name_en", "tier", "kind")
+
+#: Tie columns govnet stores or shows itself: the roles (source, target,
+#: relation, weight), the ``directed`` column, and the internal actor positions
+#: ``src`` and ``dst``. No extra user column may take these names.
+TIE_RESERVED = ("source", "target", "relation", "weight", "directed", "src", "dst")
+
+
+def extra_columns(frame: pd.DataFrame, what: str, roles: Mapping[str, str],
+                  reserved: Iterable[str], consumed: Iterable[str] = ()) -> list[Any]:
+    """The user columns of ``frame`` that are not mapped to a role, checked so that
+    they can never collide with govnet's own columns.
+
+    ``roles`` maps each role (its stored column name, e.g. ``"weight"``) to the
+    user column that fills it (``weight_col``). Raises InvalidNetworkError, naming
+    both columns, when an unmapped column is named like a role that another column
+    fills (a ``weight`` column beside ``weight_col="w"``), when an extra column takes
+    an internal name (``src``, ``dst``), when two roles are mapped to the same column,
+    or when two columns have the same name (as text).
+    """
+    names = [str(c) for c in frame.columns]
+    seen: dict[str, int] = {}
+    for i, c in enumerate(names):
+        if c in seen:
+            raise InvalidNetworkError(
+                f"{what}: two columns are named {c!r} (columns {seen[c]} and {i}); "
+                f"column names must be unique")
+        seen[c] = i
+    by_col: dict[str, str] = {}
+    for role, col in roles.items():
+        if not isinstance(col, str):
+            raise TypeError(f"{role}_col must be a column name (str), got {type(col).__name__}")
+        if col in by_col:
+            raise InvalidNetworkError(
+                f"{what}: {by_col[col]}_col and {role}_col both name column {col!r}; "
+                f"each role needs its own column")
+        by_col[col] = role
+    used = set(by_col) | {str(c) for c in consumed}
+    extra = [c for c in frame.columns if str(c) not in used]
+    reserved = tuple(reserved)
+    for c in extra:
+        name = str(c)
+        if name not in reserved:
+            continue
+        if name in roles:
+            raise InvalidNetworkError(
+                f"{what}: column {name!r} and {name}_col={roles[name]!r} both give the {name}; "
+                f"the mapping is ambiguous: drop or rename column {name!r}, or pass "
+                f"{name}_col={name!r}")
+        raise InvalidNetworkError(
+            f"{what}: column {name!r} has a name govnet reserves for its own "
+            f"{'internal ' if name in ('src', 'dst') else ''}column "
+            f"(reserved: {', '.join(reserved)}); rename it")
+    return extra
+
+
 def validate_actors(actors: pd.DataFrame, id_col: str, name_col: str, tier_col: str,
                      kind_col: str) -> pd.DataFrame:
     if not isinstance(actors, pd.DataFrame):
@@ -178,6 +236,8 @@ def validate_actors(actors: pd.DataFrame, id_col: str, name_col: str, tier_col: 
     frame = actors
     if id_col not in frame.columns and frame.index.name == id_col:
         frame = frame.reset_index()
+    extra = extra_columns(frame, "actors", {"id": id_col, "name": name_col, "tier": tier_col,
+                                            "kind": kind_col}, ACTOR_RESERVED, ("name_en",))
     require_columns(frame, "actors", [id_col, tier_col])
     ids = clean_ids(frame[id_col], frame, "actors", id_col)
     dup = pd.Index(ids).duplicated()
@@ -200,10 +260,8 @@ def validate_actors(actors: pd.DataFrame, id_col: str, name_col: str, tier_col: 
     else:
         kinds = pd.Series("actor", index=frame.index)
     out["kind"] = kinds.to_numpy()
-    skip = {id_col, name_col, tier_col, kind_col, "name_en"}
-    for c in frame.columns:
-        if c not in skip:
-            out[str(c)] = frame[c].to_numpy()
+    for c in extra:
+        out[str(c)] = frame[c].to_numpy()
     return out
 
 
@@ -273,6 +331,9 @@ def validate_ties(ties: pd.DataFrame | None, codes: pd.Index, source_col: str, t
         return empty, {}
     if not isinstance(ties, pd.DataFrame):
         raise InvalidNetworkError(f"ties must be a DataFrame, got {type(ties).__name__}")
+    extra = extra_columns(ties, "ties", {"source": source_col, "target": target_col,
+                                         "relation": relation_col, "weight": weight_col},
+                          TIE_RESERVED, ("directed",))
     require_columns(ties, "ties", [source_col, target_col])
     if len(ties) == 0:
         return empty, {}
@@ -335,8 +396,6 @@ def validate_ties(ties: pd.DataFrame | None, codes: pd.Index, source_col: str, t
     rel_codes = pd.Categorical(rel.to_numpy(), categories=names).codes.astype(np.int64)
     report_ties_changed(src, dst, rel_codes, names, [specs[n].directed for n in names], ties,
                         codes.to_numpy(), duplicates, self_loops)
-    extra = [c for c in ties.columns
-             if c not in (source_col, target_col, relation_col, weight_col, "directed")]
     out = pd.DataFrame({
         "src": src.astype(np.int32),
         "dst": dst.astype(np.int32),
