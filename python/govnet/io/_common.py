@@ -253,13 +253,53 @@ def _decode(raw: bytes, path: str, what: str, encoding: str | None) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as utf8_error:
         try:
-            return raw.decode("gb18030")
+            text = raw.decode("gb18030")
         except UnicodeDecodeError:
             line = raw[:utf8_error.start].count(b"\n") + 1
             raise FileFormatError(
                 f"{what}: {path} is neither UTF-8 nor GB18030: undecodable byte "
                 f"0x{raw[utf8_error.start]:02x} at offset {utf8_error.start} (line {line}); "
                 f"pass encoding=... if you know it") from None
+        _warn_if_implausible(text, path, what)
+        return text
+
+
+#: Share of the non-ASCII characters of a GB18030-decoded text outside GB2312 (the
+#: 6,763 common simplified characters and the usual punctuation) above which the
+#: decoding is probably wrong: Big5 (traditional Chinese) and cp1252/latin-1 bytes
+#: decode as GB18030 without error, but mostly to rare characters outside GB2312,
+#: while real simplified-Chinese text is almost all inside it.
+IMPLAUSIBLE_SHARE = 0.2
+
+
+def _warn_if_implausible(text: str, path: str, what: str) -> None:
+    """GovnetWarning when a GB18030 fall-back decoding looks wrong (see
+    :data:`IMPLAUSIBLE_SHARE`), naming the encoding used and how to pass another."""
+    wide = [c for c in text if ord(c) > 0x7F]
+    if not wide:
+        return
+    rare = 0
+    for c in wide:
+        try:
+            c.encode("gb2312")
+        except UnicodeEncodeError:
+            rare += 1
+    if rare > IMPLAUSIBLE_SHARE * len(wide):
+        guesses = []
+        for enc in ("big5", "cp1252"):
+            try:
+                raw = text.encode("gb18030")
+                raw.decode(enc)
+                guesses.append(enc)
+            except UnicodeError:
+                pass
+        hint = (f" (it decodes as {' and '.join(guesses)} too)" if guesses else "")
+        warnings.warn(GovnetWarning(
+            f"{what}: {os.path.basename(path)} is not UTF-8 and was decoded as GB18030, but "
+            f"{rare} of its {len(wide)} non-ASCII characters are rare outside GB2312, so the "
+            f"decoding is probably wrong{hint}; pass encoding='big5', encoding='cp1252' or the "
+            f"file's real encoding (encoding='gb18030' to accept this decoding silently)"),
+            stacklevel=4)
 
 
 def _layer_ties(net: Network, what: str) -> tuple[pd.DataFrame, dict[str, bool]]:
