@@ -62,3 +62,95 @@ def test_every_text_reader_takes_encoding_and_warns_on_a_wrong_fallback(tmp_path
         fn(p)
     net = fn(p, encoding="big5")
     assert "臺北市政府" in set(net.actors["name"]) | set(net.actor_ids)
+
+
+# -- class 7: saved files validated as strictly as new input --------------------------
+
+def _small():
+    actors = pd.DataFrame({"id": ["a", "b", "c"], "tier": ["core", "support", "plural"]})
+    ties = pd.DataFrame({"source": ["a", "b"], "target": ["b", "c"], "relation": "leadership"})
+    duties = pd.DataFrame({"actor": ["a", "b"], "duty": ["d1", "d1"], "role": ["lead", "assist"]})
+    meetings = pd.DataFrame({"meeting": ["m", "m"], "actor": ["a", "b"]})
+    return govnet.Network.from_frames(actors, ties, duties, meetings=meetings)
+
+
+def _tampered(net, **parts):
+    """A network whose tables bypass from_frames (as a crafted file's would); saving
+    it writes valid checksums over inconsistent content."""
+    return govnet.Network(parts.pop("actors", net._actors), parts.pop("ties", net._ties),
+                          net._relations, duties=parts.pop("duties", net._duties),
+                          meetings=parts.pop("meetings", net._meetings), options=net._options)
+
+
+def _dup_rows(frame):
+    return pd.concat([frame, frame.iloc[[0]]], ignore_index=True)
+
+
+def _set(frame, col, pos, value):
+    out = frame.copy()
+    if isinstance(out[col].dtype, pd.CategoricalDtype):
+        out[col] = out[col].astype(object)
+    out.loc[out.index[pos], col] = value
+    return out
+
+
+CORRUPT = [
+    ("duplicated duty rows", lambda n: {"duties": _dup_rows(n._duties)}, "duties row 2 repeats"),
+    ("unknown duty role", lambda n: {"duties": _set(n._duties, "role", 1, "boss")},
+     "unknown role 'boss'"),
+    ("duty role of another category set", lambda n: {"duties": n._duties.assign(
+        role=pd.Categorical(["lead", "x"]))}, "unknown role"),
+    ("meeting without a name", lambda n: {"meetings": _set(n._meetings, "meeting", 0, "")},
+     "meetings row 0: meeting is empty"),
+    ("duplicated meeting rows", lambda n: {"meetings": _dup_rows(n._meetings)},
+     "meetings row 2 repeats"),
+    ("missing kind", lambda n: {"actors": _set(n._actors, "kind", 1, None)},
+     "actors row 1: kind is missing"),
+    ("missing name", lambda n: {"actors": _set(n._actors, "name", 0, "")},
+     "actors row 0: name is missing"),
+    ("invalid Unicode in an id", lambda n: {"actors": n._actors.set_axis(
+        pd.Index(["a", "b", "c\ud800"], dtype=object, name="id"))},
+     "not valid Unicode"),
+    ("invalid Unicode in a name", lambda n: {"actors": n._actors.assign(
+        name=pd.Series(["a", "b", "x\udcff"], dtype=object, index=n._actors.index))},
+     "not valid Unicode"),
+    ("id with blanks", lambda n: {"actors": n._actors.rename(index={"c": " c "})},
+     "leading or trailing blanks"),
+    ("duty for an actor not in the network", lambda n: {"duties": _set(n._duties, "actor", 0, "zz")},
+     "duties row 0: actor 'zz' is not an actor"),
+    ("tie column named like a role", lambda n: {"ties": n._ties.assign(source="x")},
+     "'source'"),
+    ("tie column 'directed'", lambda n: {"ties": n._ties.assign(directed=True)}, "'directed'"),
+]
+
+
+@pytest.mark.parametrize("case,change,message", CORRUPT, ids=[c[0] for c in CORRUPT])
+def test_consistent_checksums_inconsistent_content_is_refused(tmp_path, case, change, message):
+    net = _small()
+    bad = _tampered(net, **change(net))
+    p = tmp_path / "bad.govnet"
+    govnet.save(bad, p)
+    with pytest.raises(FileFormatError, match="inconsistent network") as err:
+        govnet.load(p)
+    assert message in str(err.value)
+    govnet.save(net, p)  # the untampered network loads
+    govnet.load(p)
+
+
+def test_from_frames_refuses_invalid_unicode_with_the_same_message():
+    actors = pd.DataFrame({"id": pd.Series(["a", "b\ud800"], dtype=object), "tier": "plural"})
+    with pytest.raises(govnet.InvalidNetworkError, match=r"actors row 1: id .* not valid Unicode"):
+        govnet.Network.from_frames(actors)
+
+
+def test_saving_through_a_symlink_follows_it(tmp_path):
+    net = _small()
+    real = tmp_path / "data" / "net.govnet"
+    real.parent.mkdir()
+    govnet.save(govnet.Network.from_frames(pd.DataFrame({"id": ["x"], "tier": "core"})), real)
+    link = tmp_path / "link.govnet"
+    link.symlink_to(real)
+    govnet.save(net, link)
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert len(govnet.load(real)) == 3 and len(govnet.load(link)) == 3
+    assert sorted(p.name for p in real.parent.iterdir()) == ["net.govnet"]  # no temporary left

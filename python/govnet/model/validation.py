@@ -73,11 +73,28 @@ def clean_ids(values: pd.Series, frame: pd.DataFrame, what: str, column: str) ->
         pos = int(np.flatnonzero(missing)[0])
         raise InvalidNetworkError(f"{row_label(frame, what, pos)}: {column} is missing")
     out = np.array([id_str(v) for v in arr], dtype=object)
+    check_unicode(out, frame, what, column)
     empty = out == ""
     if empty.any():
         pos = int(np.flatnonzero(empty)[0])
         raise InvalidNetworkError(f"{row_label(frame, what, pos)}: {column} is empty")
     return out
+
+
+def check_unicode(values: np.ndarray, frame: pd.DataFrame, what: str, column: str) -> None:
+    """Text that cannot be written as UTF-8 (lone surrogates, as a bad decode or a
+    crafted file leaves them) is refused, naming the row."""
+    texts = [v if isinstance(v, str) else "" for v in values.tolist()]
+    try:
+        "".join(texts).encode("utf-8")
+    except UnicodeEncodeError:
+        for pos, v in enumerate(texts):
+            try:
+                v.encode("utf-8")
+            except UnicodeEncodeError:
+                raise InvalidNetworkError(
+                    f"{row_label(frame, what, pos)}: {column} {v!r} is not valid Unicode "
+                    f"(a lone surrogate); fix the text or the file's encoding") from None
 
 
 def id_str(v: Any) -> str:
@@ -150,6 +167,7 @@ def validate_loaded(actors: pd.DataFrame, ties: pd.DataFrame,
         raise InvalidNetworkError("tie relations do not match the relation list")
     if options.get("duplicates") not in DUP_POLICIES or options.get("self_loops") not in LOOP_POLICIES:
         raise InvalidNetworkError(f"bad build options {dict(options)}")
+    recheck_loaded(actors, ties, relations, optional)
     # Each optional table's own validator belongs here too (persons/posts: the
     # people issue; missing: the missing-dyads work); these are the basic invariants.
     for name, cols, actor_cols in (
@@ -227,6 +245,61 @@ def extra_columns(frame: pd.DataFrame, what: str, roles: Mapping[str, str],
     return extra
 
 
+def recheck_loaded(actors: pd.DataFrame, ties: pd.DataFrame,
+                   relations: Mapping[str, RelationSpec],
+                   optional: Mapping[str, pd.DataFrame]) -> None:
+    """Run from_frames's own validators on decoded tables, so that a saved file whose
+    checksums are valid but whose content is inconsistent is refused with the errors
+    from_frames gives (called by :func:`validate_loaded`)."""
+    ids = actors.index
+    check_unicode(ids.to_numpy(dtype=object), actors, "actors", "id")
+    for col in ("name", "kind"):
+        check_unicode(actors[col].to_numpy(dtype=object), actors, "actors", col)
+    frame = actors.reset_index(names="id") if "id" not in actors.columns else actors
+    checked = validate_actors(frame, "id", "name", "tier", "kind")
+    clean = checked.index.to_numpy()
+    if not (clean == ids.to_numpy()).all():
+        pos = int(np.flatnonzero(clean != ids.to_numpy())[0])
+        raise InvalidNetworkError(f"actors row {pos}: id {ids[pos]!r} has leading or trailing "
+                                  f"blanks, which from_frames strips")
+    for col in ("name", "kind"):
+        vals = actors[col].to_numpy(dtype=object)
+        bad = [i for i, v in enumerate(vals)
+               if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))
+               or (isinstance(v, str) and (v if col == "name" else v.strip()) == "")]
+        if bad:
+            raise InvalidNetworkError(f"actors row {bad[0]}: {col} is missing")
+    extra_columns(ties, "ties", {"source": "src", "target": "dst", "relation": "relation",
+                                 "weight": "weight"}, TIE_RESERVED)
+    for key, spec in relations.items():
+        if not isinstance(key, str) or key != spec.name or key.strip() == "" \
+                or key == ALL_RELATIONS:
+            raise InvalidNetworkError(f"bad relation name {key!r}")
+        check_unicode(np.array([key], dtype=object), pd.DataFrame(index=[0]), "relations", "name")
+    for name, validate, key_cols in (("duties", validate_duties, ("actor", "duty")),
+                                     ("meetings", validate_meetings, ("meeting", "actor"))):
+        table = optional.get(name)
+        if table is None:
+            continue
+        if name == "duties":
+            role = table["role"]
+            if not isinstance(role.dtype, pd.CategoricalDtype) \
+                    or list(role.cat.categories) != list(ROLES) or role.isna().any():
+                bad = [i for i, v in enumerate(role.astype(object)) if v not in ROLES]
+                raise InvalidNetworkError(
+                    f"duties row {bad[0] if bad else 0}: unknown role "
+                    f"{role.astype(object).iloc[bad[0]] if bad else role.dtype!r}; "
+                    f"expected 'lead' or 'assist'")
+        validate(table, ids)
+        dup = table.duplicated(subset=list(key_cols)).to_numpy()
+        if dup.any():
+            pos = int(np.flatnonzero(dup)[0])
+            raise InvalidNetworkError(
+                f"{name} row {pos} repeats "
+                f"{', '.join(f'{c} {table[c].iloc[pos]!r}' for c in key_cols)} of an earlier row "
+                f"(from_frames merges such rows, so a saved table never has them)")
+
+
 def validate_actors(actors: pd.DataFrame, id_col: str, name_col: str, tier_col: str,
                      kind_col: str) -> pd.DataFrame:
     if not isinstance(actors, pd.DataFrame):
@@ -251,6 +324,7 @@ def validate_actors(actors: pd.DataFrame, id_col: str, name_col: str, tier_col: 
     names = frame[name_col] if name_col in frame.columns else pd.Series(ids)
     names = names.reset_index(drop=True).where(lambda s: s.notna() & (s.astype(str) != ""),
                                                pd.Series(ids))
+    check_unicode(names.to_numpy(dtype=object), frame, "actors", name_col)
     out["name"] = names.astype(str).to_numpy()
     if "name_en" in frame.columns:
         out["name_en"] = frame["name_en"].to_numpy()
