@@ -3,6 +3,7 @@ for the C++ core, and the memory guard for dense matrices. Not public API."""
 
 from __future__ import annotations
 
+import contextvars
 import os
 import sys
 from contextlib import contextmanager
@@ -89,8 +90,69 @@ def progress_bar(enabled: bool | None, desc: str, total: float | None = None) ->
         bar.close()
 
 
-def dense_zeros(n_rows: int, n_cols: int, what: str, limit_gib: float = 8.0) -> np.ndarray:
-    """np.zeros((n_rows, n_cols)), refused up front with TooLargeError past ``limit_gib``.
+#: Memory one call may use for dense matrices (all of them together), GiB.
+DENSE_LIMIT_GIB = 8.0
+
+
+class _Budget:
+    __slots__ = ("what", "limit", "used")
+
+    def __init__(self, what: str, limit: float) -> None:
+        self.what, self.limit, self.used = what, limit, 0.0
+
+
+_BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar(
+    "govnet_dense_budget", default=None)
+
+
+@contextmanager
+def dense_budget(what: str, planned_bytes: float = 0.0,
+                 limit_gib: float = DENSE_LIMIT_GIB) -> Iterator[None]:
+    """Count every dense allocation of one call against one limit.
+
+    ``planned_bytes`` is what the whole call will need — the Python matrices and
+    the C++ core's working copies — and is checked on entry, before anything is
+    allocated, so that e.g. QAP on 30,000 actors (four 7.2 GB matrices) is refused
+    at once although each matrix alone is under the limit. Inside the block,
+    :func:`dense_zeros` and :func:`reserve` add to the same running total and
+    raise :class:`~govnet.TooLargeError` when it passes the limit. A nested
+    budget joins the enclosing one."""
+    outer = _BUDGET.get()
+    if outer is not None:
+        reserve(planned_bytes, what)
+        yield
+        return
+    budget = _Budget(what, limit_gib * 1024**3)
+    _over(budget, float(planned_bytes), what, "needs")
+    token = _BUDGET.set(budget)
+    try:
+        yield
+    finally:
+        _BUDGET.reset(token)
+
+
+def _over(budget: _Budget, extra: float, what: str, verb: str) -> None:
+    total = budget.used + extra
+    if not total <= budget.limit:
+        raise TooLargeError(
+            f"{what}: this call {verb} about {total / 1024**3:,.1f} GiB of dense matrices "
+            f"(all of them together), more than the limit of {budget.limit / 1024**3:g} GiB; "
+            f"use a sparse form or a smaller network")
+
+
+def reserve(n_bytes: float, what: str) -> None:
+    """Count ``n_bytes`` (e.g. the C++ core's copies) against the current
+    :func:`dense_budget`; nothing outside a budget."""
+    budget = _BUDGET.get()
+    if budget is None:
+        return
+    _over(budget, float(n_bytes), what, "would need")
+    budget.used += float(n_bytes)
+
+
+def dense_zeros(n_rows: int, n_cols: int, what: str, limit_gib: float = DENSE_LIMIT_GIB) -> np.ndarray:
+    """np.zeros((n_rows, n_cols)), refused up front with TooLargeError past ``limit_gib``
+    — for this matrix alone, and inside a :func:`dense_budget` for the call's total.
 
     numpy's lazy allocation would otherwise succeed and the kernel would be
     killed for memory later, while the matrix is filled.
@@ -100,4 +162,5 @@ def dense_zeros(n_rows: int, n_cols: int, what: str, limit_gib: float = 8.0) -> 
         raise TooLargeError(
             f"{what}: a dense {n_rows:,} x {n_cols:,} matrix would need {gib:,.1f} GiB, more than "
             f"the limit of {limit_gib:g} GiB; use a sparse form or a smaller network")
+    reserve(n_rows * n_cols * 8.0, what)
     return np.zeros((n_rows, n_cols))

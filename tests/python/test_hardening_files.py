@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import warnings
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -154,3 +155,182 @@ def test_saving_through_a_symlink_follows_it(tmp_path):
     assert link.is_symlink() and link.resolve() == real.resolve()
     assert len(govnet.load(real)) == 3 and len(govnet.load(link)) == 3
     assert sorted(p.name for p in real.parent.iterdir()) == ["net.govnet"]  # no temporary left
+
+
+# -- class 5: resource bombs, refused within seconds and bounded memory ---------------
+
+import os  # noqa: E402
+import resource  # noqa: E402
+import time  # noqa: E402
+import zipfile  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+
+from govnet.errors import TooLargeError  # noqa: E402
+
+
+@contextmanager
+def quick_and_small(seconds: float = 10.0, mib: float = 512.0):
+    """The block must finish within ``seconds`` and grow peak RSS by < ``mib``."""
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    yield
+    assert time.perf_counter() - t0 < seconds
+    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown < mib, f"peak RSS grew by {grown:.0f} MiB"
+
+
+def _workbook(path, far_cell=None):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "actors"
+    ws.append(["id", "tier"])
+    ws.append(["a", "core"])
+    if far_cell:
+        ws[far_cell] = "x"
+    ws2 = wb.create_sheet("ties")
+    ws2.append(["source", "target"])
+    ws2.append(["a", "a"])
+    wb.save(path)
+
+
+@pytest.mark.parametrize("cell", ["XFD1048576", "A20000001", "ZZ500000"])
+@pytest.mark.parametrize("reader", ["read_excel", "read_table"])
+def test_xlsx_with_one_far_away_cell_is_refused_before_loading(tmp_path, cell, reader):
+    p = tmp_path / "far.xlsx"
+    _workbook(p, far_cell=cell if cell != "A20000001" else None)
+    if cell == "A20000001":  # beyond Excel's own grid: written into the XML by hand
+        with zipfile.ZipFile(p) as z:
+            parts = {n: z.read(n) for n in z.namelist()}
+        sheet = parts["xl/worksheets/sheet1.xml"].replace(
+            b"</sheetData>", b'<row r="20000001"><c r="Z20000001" t="inlineStr"><is><t>x</t>'
+                             b"</is></c></row></sheetData>")
+        parts["xl/worksheets/sheet1.xml"] = sheet
+        with zipfile.ZipFile(p, "w") as z:
+            for n, b in parts.items():
+                z.writestr(n, b)
+    with quick_and_small(), pytest.raises(TooLargeError, match="far-away cell"):
+        getattr(govnet, reader)(p)
+
+
+def test_xlsx_shared_string_bomb_is_refused_before_loading(tmp_path):
+    p = tmp_path / "bomb.xlsx"
+    _workbook(p)
+    with zipfile.ZipFile(p) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    one = b"<si><t>" + b"x" * 200 + b"</t></si>"
+    parts["xl/sharedStrings.xml"] = (b'<sst xmlns="http://schemas.openxmlformats.org/'
+                                     b'spreadsheetml/2006/main">' + one * 300_000 + b"</sst>")
+    with zipfile.ZipFile(p, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for n, b in parts.items():
+            z.writestr(n, b)
+    assert p.stat().st_size < 2_000_000  # 60 MB of strings in a small file
+    with quick_and_small(), pytest.raises(TooLargeError, match="zip bomb"):
+        govnet.read_excel(p)
+
+
+def test_normal_workbook_still_reads(tmp_path):
+    p = tmp_path / "ok.xlsx"
+    _workbook(p, far_cell="J2")  # a stray cell inside the limit is read as before
+    with pytest.warns(govnet.GovnetWarning, match="self-loop"):
+        assert len(govnet.read_excel(p, directed=True)) >= 1
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_sparse_xml_with_thousands_of_keys_is_refused(tmp_path, fmt):
+    k = 8000
+    if fmt == "graphml":
+        keys = "".join(f'<key id="k{i}" for="node" attr.name="a{i}" attr.type="string"/>'
+                       for i in range(k))
+        nodes = "".join(f'<node id="n{i}"><data key="k{i}">v</data></node>' for i in range(k))
+        text = (f'<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+                f'{keys}<graph edgedefault="undirected">{nodes}</graph></graphml>')
+    else:
+        attrs = "".join(f'<attribute id="{i}" title="a{i}" type="string"/>' for i in range(k))
+        nodes = "".join(f'<node id="n{i}"><attvalues><attvalue for="{i}" value="v"/></attvalues>'
+                        f"</node>" for i in range(k))
+        text = ('<?xml version="1.0"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph>'
+                f'<attributes class="node">{attrs}</attributes><nodes>{nodes}</nodes>'
+                "</graph></gexf>")
+    p = tmp_path / f"sparse.{fmt}"
+    p.write_text(text, encoding="utf-8")
+    with quick_and_small(), pytest.raises(TooLargeError, match="distinct attributes"):
+        getattr(govnet, f"read_{fmt}")(p)
+
+
+@pytest.mark.parametrize("n,error", [(1_000_000, TooLargeError), (6000, TooLargeError),
+                                     (3000, FileFormatError)])
+def test_full_matrix_dl_declaring_more_than_it_holds_is_refused_at_once(tmp_path, n, error):
+    p = tmp_path / "big.dl"
+    p.write_text(f"dl n={n}\nformat = fullmatrix\ndata:\n0 1 0\n", encoding="utf-8")
+    with quick_and_small(), pytest.raises(error):
+        govnet.read_dl(p)
+
+
+@pytest.mark.parametrize("reader,suffix", [("read_table", ".csv"), ("read_csv", ".csv"),
+                                           ("read_pajek", ".net"), ("read_dl", ".dl")])
+def test_nul_filled_file_is_refused(tmp_path, reader, suffix):
+    p = tmp_path / f"nul{suffix}"
+    p.write_bytes(b"source,target\n" + b"\x00" * 50_000_000)
+    with quick_and_small(mib=200), pytest.raises(FileFormatError, match="NUL byte at offset 14"):
+        getattr(govnet, reader)(p)
+
+
+def test_utf16_file_is_read_when_named(tmp_path):
+    p = tmp_path / "u16.csv"
+    p.write_bytes("id,tier\n社区,core\n".encode("utf-16"))
+    with pytest.raises(FileFormatError, match="encoding='utf-16'"):
+        govnet.read_table(p)
+    assert govnet.read_table(p, encoding="utf-16")["id"].tolist() == ["社区"]
+
+
+def test_text_file_larger_than_the_limit_is_refused_before_reading(tmp_path):
+    p = tmp_path / "huge.csv"
+    with open(p, "wb") as fh:  # a sparse file: no disk used
+        fh.truncate(3 * 1024**3)
+    with quick_and_small(), pytest.raises(TooLargeError, match="more than the limit"):
+        govnet.read_table(p)
+    os.unlink(p)
+
+
+def _big_net(n):
+    rng = np.random.default_rng(0)
+    s, t = rng.integers(0, n, 50), rng.integers(0, n, 50)
+    keep = s != t
+    net = govnet.Network.from_arrays(s[keep], t[keep], actors=n, relation="a", directed=True,
+                                     duplicates="sum")
+    return net.with_layer("b", net.ties()[["source", "target"]], directed=True)
+
+
+def test_qap_budget_counts_every_matrix_of_the_call():
+    net = _big_net(30_000)  # 7.2 GB per matrix: each alone passes the 8 GiB guard
+    with quick_and_small(), pytest.raises(TooLargeError, match="all of them together"):
+        govnet.qap_test((net, "a"), (net, "b"), directed=False, n_permutations=10, seed=1)
+    with quick_and_small(), pytest.raises(TooLargeError, match="all of them together"):
+        govnet.mrqap((net, "a"), {"b": (net, "b")}, n_permutations=10, seed=1)
+    x = np.zeros((30_000, 30_000))  # lazily allocated: no memory used
+    with quick_and_small(), pytest.raises(TooLargeError, match="all of them together"):
+        govnet.qap_test(x, x, n_permutations=10, seed=1)
+
+
+def test_permutation_test_budget_counts_the_statistics_intermediates():
+    net = _big_net(20_000)  # 3.2 GB per matrix, three needed
+    with quick_and_small(), pytest.raises(TooLargeError, match="all of them together"):
+        govnet.permutation_test(net, "hierarchy", relation="a", null="rewire",
+                                n_permutations=2, seed=1)
+
+
+def test_dense_budget_mechanism():
+    from govnet._runtime import dense_budget, dense_zeros, reserve
+
+    with pytest.raises(TooLargeError, match="needs about 9.0 GiB"):
+        with dense_budget("x", 9 * 1024**3):
+            pass
+    with dense_budget("x", 0, limit_gib=1e-3):  # 1 MiB budget
+        dense_zeros(100, 100, "m")  # 80 kB
+        with pytest.raises(TooLargeError, match="would need about"):
+            for _ in range(20):
+                dense_zeros(100, 100, "m")
+    reserve(1e18, "outside any budget: not counted")
+    dense_zeros(10, 10, "after the budget: only the per-matrix limit")

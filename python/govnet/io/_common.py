@@ -29,10 +29,118 @@ def _path(path: Any) -> str:
     return p
 
 
-def _read_text(path: str, what: str, encoding: str | None) -> str:
+#: Largest text file (CSV, Pajek, DL) read, bytes; larger ones raise TooLargeError
+#: before they are read.
+MAX_TEXT_BYTES = 2 * 1024**3
+
+#: Largest table of attribute cells (rows x distinct attribute names) a GraphML or
+#: GEXF file may make: sparse data over thousands of keys would otherwise become
+#: a dense table of billions of cells.
+MAX_TABLE_CELLS = 50_000_000
+
+#: Largest spreadsheet read: uncompressed bytes of the workbook's members, and
+#: cells of a sheet's used range (rows x columns, from its dimension and cell
+#: references), checked in the zip before openpyxl loads anything.
+MAX_XLSX_BYTES = 1024**3
+MAX_XLSX_CELLS = 20_000_000
+
+#: Compression ratio above which a large spreadsheet member is refused (a zip bomb:
+#: a few KB that inflate to GBs of repeated XML).
+MAX_XLSX_RATIO = 200
+
+
+def _read_raw(path: str, what: str, encoding: str | None) -> bytes:
+    """The bytes of a text file, refused before reading when larger than
+    :data:`MAX_TEXT_BYTES`, and refused when it holds NUL bytes (not text: a
+    binary file, or UTF-16/32 without ``encoding=``)."""
+    size = os.path.getsize(path)
+    if size > MAX_TEXT_BYTES:
+        raise TooLargeError(f"{what}: {os.path.basename(path)} has {size:,} bytes, more than the "
+                            f"limit of {MAX_TEXT_BYTES:,} for a text file")
     with open(path, "rb") as fh:
-        raw = fh.read()
-    return _decode(raw, path, what, encoding)
+        raw = fh.read(MAX_TEXT_BYTES + 1)
+    wide = encoding is not None and encoding.lower().replace("-", "").replace("_", "").startswith(
+        ("utf16", "utf32", "ucs2", "ucs4"))
+    if not wide:
+        nul = raw.find(b"\x00")
+        if nul >= 0:
+            line = raw.count(b"\n", 0, nul) + 1
+            raise FileFormatError(
+                f"{what}: {os.path.basename(path)} holds a NUL byte at offset {nul} "
+                f"(line {line}): not a text file; if it is UTF-16, "
+                f"pass encoding='utf-16'")
+    return raw
+
+
+def _read_text(path: str, what: str, encoding: str | None) -> str:
+    return _decode(_read_raw(path, what, encoding), path, what, encoding)
+
+
+def _check_table_cells(rows: list[dict[str, Any]], what: str, path: str) -> None:
+    """Refuse attribute rows that would make a table of more than
+    :data:`MAX_TABLE_CELLS` cells (rows x distinct names), before building it."""
+    names: set[str] = set()
+    for r in rows:
+        names.update(r)
+        if len(names) * len(rows) > MAX_TABLE_CELLS:
+            raise TooLargeError(
+                f"{os.path.basename(path)}: {len(rows):,} {what} with at least {len(names):,} "
+                f"distinct attributes would make a table of more than {MAX_TABLE_CELLS:,} cells")
+
+
+def _check_xlsx(path: str, what: str) -> None:
+    """Size checks of an .xlsx/.xlsm workbook in its zip, before openpyxl loads it:
+    total uncompressed size (:data:`MAX_XLSX_BYTES`), the compression ratio of large
+    members (:data:`MAX_XLSX_RATIO`), and each sheet's used range — from its
+    ``<dimension>`` and from its cell references, so a single far-away cell (which
+    makes openpyxl and pandas fill the whole range) is caught —
+    (:data:`MAX_XLSX_CELLS`). Raises TooLargeError; a file that is not a zip is
+    left to openpyxl's own error."""
+    import re
+    import zipfile
+
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    name = os.path.basename(path)
+    with zf:
+        infos = zf.infolist()
+        total = sum(i.file_size for i in infos)
+        if total > MAX_XLSX_BYTES:
+            raise TooLargeError(f"{what}: {name} inflates to {total:,} bytes, more than the "
+                                f"limit of {MAX_XLSX_BYTES:,} for a spreadsheet")
+        for info in infos:
+            if info.file_size > 10 * 1024**2 and info.file_size > MAX_XLSX_RATIO * max(
+                    info.compress_size, 1):
+                raise TooLargeError(
+                    f"{what}: {name}: member {info.filename} inflates {info.compress_size:,} "
+                    f"bytes to {info.file_size:,} (ratio over {MAX_XLSX_RATIO}): refused as a "
+                    f"zip bomb")
+        ref = re.compile(rb'<(?:\w+:)?(?:c|dimension)\b[^>]*?\br(?:ef)?="\$?([A-Z]{1,3})\$?(\d{1,10})'
+                         rb'(?::\$?([A-Z]{1,3})\$?(\d{1,10}))?"')
+        for info in infos:
+            if not re.match(r"xl/worksheets/[^/]+\.xml$", info.filename):
+                continue
+            try:
+                data = zf.read(info)
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+                return  # openpyxl reports the broken member
+            max_row = max_col = 0
+            for m in ref.finditer(data):
+                for col, row in ((m.group(1), m.group(2)), (m.group(3), m.group(4))):
+                    if col is None:
+                        continue
+                    c = 0
+                    for ch in col:
+                        c = c * 26 + (ch - 64)
+                    max_col, max_row = max(max_col, c), max(max_row, int(row))
+            if max_row * max_col > MAX_XLSX_CELLS:
+                raise TooLargeError(
+                    f"{what}: {name}: sheet {info.filename.rsplit('/', 1)[-1]} spans "
+                    f"{max_row:,} rows x {max_col:,} columns ({max_row * max_col:,} cells, e.g. "
+                    f"one far-away cell), more than the limit of {MAX_XLSX_CELLS:,}; delete the "
+                    f"stray cells or save the sheet as CSV")
 
 
 def _check_size(n: int, path: str, what: str, max_actors: int | None) -> None:

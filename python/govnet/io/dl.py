@@ -78,6 +78,10 @@ def write_dl(net: Network, path: str | os.PathLike[str], *, format: str = "auto"
         fh.write("\n".join(out))
 
 
+#: Largest full matrix (values, all matrices together) read_dl tokenises.
+MAX_DL_CELLS = 25_000_000
+
+
 def read_dl(path: str | os.PathLike[str], *, default_tier: str = "plural",
             directed: bool | Mapping[str, bool] | None = None, two_mode: str = "meetings",
             encoding: str | None = None, max_actors: int | None = None) -> Network:
@@ -157,6 +161,19 @@ def read_dl(path: str | os.PathLike[str], *, default_tier: str = "plural",
             raise FileFormatError(f"{name}: the header gives no n= (number of actors)")
         nr = nc = n
     assert nr is not None and nc is not None
+    if fmt == "fullmatrix":
+        # a full matrix is n x n values of at least two characters each (with the
+        # separator): a size check before tokenising anything
+        cells = nr * nc * nm
+        if cells > MAX_DL_CELLS:
+            raise TooLargeError(
+                f"{name}: format=fullmatrix declares {nm} matrix(es) of {nr:,} x {nc:,} = "
+                f"{cells:,} values, more than the limit of {MAX_DL_CELLS:,}; write large "
+                f"networks as edgelist1")
+        if 2 * cells - 1 > len(body):
+            raise FileFormatError(
+                f"{name}: format=fullmatrix declares {cells:,} values, but the data after "
+                f"line {data_line} has only {len(body):,} characters (data ends early)")
     embedded = re.search(r"(?i)labels\s+embedded", header) is not None
     sections: dict[str, list[str]] = {}
     hits = [(mm.start(), mm.end(), mm.group(1).lower(), mm.group(2))

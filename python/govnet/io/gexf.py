@@ -12,6 +12,7 @@ import pandas as pd
 from govnet.errors import FileFormatError
 from govnet.io._common import (
     _build,
+    _check_table_cells,
     _as_arcs,
     _children,
     _collapse_arcs,
@@ -175,6 +176,8 @@ def read_gexf(path: str | os.PathLike[str], *, default_tier: str = "plural",
             edges.append(d)
     if not rows:
         raise FileFormatError(f"{os.path.basename(p)}: the graph has no nodes")
+    _check_table_cells(rows, "nodes", p)
+    _check_table_cells(edges, "edges", p)
     ties = _ties_frame(edges)
     ties, directed = _edge_directions(ties, default_directed, None, p)
     if default_directed:  # an undirected relation written as arc pairs (write_gexf, mixed)

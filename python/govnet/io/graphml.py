@@ -13,6 +13,7 @@ import pandas as pd
 from govnet.errors import FileFormatError
 from govnet.io._common import (
     _build,
+    _check_table_cells,
     _as_arcs,
     _children,
     _collapse_arcs,
@@ -181,6 +182,8 @@ def read_graphml(path: str | os.PathLike[str], *, default_tier: str = "plural",
         if e.get("directed") is not None:
             d["directed"] = e.get("directed") == "true"
         edges.append(d)
+    _check_table_cells(rows, "nodes", p)
+    _check_table_cells(edges, "edges", p)
     ties = _ties_frame(edges)
     stored = gdata.get("govnet_relations")
     given: dict[str, bool] | None = None

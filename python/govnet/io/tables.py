@@ -11,7 +11,7 @@ import pandas as pd
 from govnet.errors import (
     FileFormatError,
 )
-from govnet.io._common import _decode, _path
+from govnet.io._common import _check_xlsx, _decode, _path, _read_raw
 from govnet.model.network import Network
 
 
@@ -35,6 +35,7 @@ def read_table(source: Any, *, what: str = "table", encoding: str | None = None,
     if not os.path.exists(path):
         raise FileFormatError(f"{what}: no such file: {path}")
     if path.lower().endswith((".xlsx", ".xlsm", ".xls")):
+        _check_xlsx(path, what)
         try:
             frame = pd.read_excel(path, sheet_name=0 if sheet_name is None else sheet_name,
                                   dtype=str)
@@ -46,9 +47,7 @@ def read_table(source: Any, *, what: str = "table", encoding: str | None = None,
         frame.attrs["govnet_file"] = path
         frame.attrs["govnet_header_lines"] = 1
         return frame
-    with open(path, "rb") as fh:
-        raw = fh.read()
-    text = _decode(raw, path, what, encoding)
+    text = _decode(_read_raw(path, what, encoding), path, what, encoding)
     try:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
                             skipinitialspace=True)
@@ -172,6 +171,7 @@ def read_excel(path: str | os.PathLike[str], *, actors_sheet: str = "actors",
     ``duties`` and ``meetings`` sheets), as :func:`write_excel` writes. Without an
     actors sheet, actors are the ids in the ties with ``default_tier``."""
     p = _path(path)
+    _check_xlsx(p, "read_excel")
     try:
         sheets = pd.read_excel(p, sheet_name=None, dtype=str)
     except ImportError as exc:
