@@ -6,13 +6,14 @@ from __future__ import annotations
 import contextvars
 import os
 import sys
+import warnings
 from contextlib import contextmanager
 from typing import Any
 from collections.abc import Iterator
 
 import numpy as np
 
-from govnet.errors import InvalidParameterError, TooLargeError
+from govnet.errors import GovnetWarning, InvalidParameterError, TooLargeError
 
 #: More threads than this is certainly a mistake (and OpenMP may fail to create them).
 MAX_THREADS = 1024
@@ -23,13 +24,69 @@ def check_threads(threads: int | None) -> int:
     small work), otherwise a count in [1, MAX_THREADS], capped at the machine's
     cores times four: results never depend on the thread count, only speed does."""
     if threads is None:
-        return 0
+        return _fit_threads(0, None)
     if isinstance(threads, bool) or not isinstance(threads, (int, np.integer)):
         raise TypeError(f"threads must be an integer or None, got {type(threads).__name__}")
     if threads < 0 or threads > MAX_THREADS:
         raise InvalidParameterError(
             f"threads must be None, 0 (automatic) or a count from 1 to {MAX_THREADS}, got {threads}")
-    return min(int(threads), 4 * (os.cpu_count() or 1))
+    return _fit_threads(min(int(threads), 4 * (os.cpu_count() or 1)), threads)
+
+
+def _fit_threads(wanted: int, threads: Any) -> int:
+    """``wanted`` (0: the core chooses), or fewer when the threads would not fit
+    the address-space limit (see :func:`thread_room`), with a GovnetWarning."""
+    room = thread_room()
+    if room is not None:
+        want = wanted or (os.cpu_count() or 1)
+        if room < want:
+            # OpenMP (libgomp) ends the process when it cannot create a thread: use
+            # the threads that fit instead, and say so.
+            warnings.warn(GovnetWarning(
+                f"threads={threads}: the address-space limit (ulimit -v) leaves room for "
+                f"{room} thread(s); using {room} (results do not depend on the count). Raise "
+                f"the limit or pass threads={room} to silence this"), stacklevel=3)
+            return room
+    return wanted
+
+
+#: Address space kept free for the work itself when counting threads under a limit.
+_THREAD_MARGIN = 64 * 1024**2
+
+
+def thread_room() -> int | None:
+    """How many threads (the calling one included) fit in the process's address-space
+    limit (``ulimit -v``, RLIMIT_AS), each needing its stack (``OMP_STACKSIZE``, else
+    the stack limit) plus a little; None when there is no limit (or it cannot be
+    read). At least 1: the calling thread needs nothing new."""
+    try:
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+        if soft == resource.RLIM_INFINITY or soft < 0:
+            return None
+        with open("/proc/self/statm") as fh:
+            used = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        stack = _omp_stacksize()
+        if stack is None:
+            st, _ = resource.getrlimit(resource.RLIMIT_STACK)
+            stack = 32 * 1024**2 if st == resource.RLIM_INFINITY or st <= 0 else st
+    except (ImportError, OSError, ValueError):
+        return None
+    per_thread = stack + 2 * 1024**2
+    return max(1, 1 + int((soft - used - _THREAD_MARGIN) // per_thread))
+
+
+def _omp_stacksize() -> int | None:
+    text = os.environ.get("OMP_STACKSIZE", "").strip().upper()
+    if not text:
+        return None
+    unit = {"B": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+    mult = unit.get(text[-1], None)
+    try:
+        return int(float(text[:-1] if mult else text) * (mult or 1024))
+    except ValueError:
+        return None
 
 
 def check_seed(seed: int | None) -> int:

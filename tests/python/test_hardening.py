@@ -316,3 +316,63 @@ def test_mixed_network_round_trips_through_every_direction_aware_format(tmp_path
         for rel in net.relations:
             assert back.relation_spec(rel).directed == net.relation_spec(rel).directed, ext
             assert back.num_ties(rel) == net.num_ties(rel), ext
+
+
+# -- class 2: threads that cannot be created -----------------------------------------
+
+_ULIMIT_SCRIPT = r"""
+import os, resource, sys, warnings
+import numpy as np, govnet
+rng = np.random.default_rng(0)
+n = 3000
+s, t = rng.integers(0, n, 20000), rng.integers(0, n, 20000)
+k = s != t
+net = govnet.Network.from_arrays(s[k], t[k], actors=n, duplicates="sum", self_loops="drop")
+net.layer()
+vm = int(open("/proc/self/statm").read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+resource.setrlimit(resource.RLIMIT_AS, (vm + int(sys.argv[1]) * 1024**2, resource.RLIM_INFINITY))
+threads = None if sys.argv[2] == "none" else int(sys.argv[2])
+with warnings.catch_warnings(record=True) as w:
+    warnings.simplefilter("always")
+    bc = govnet.betweenness_centrality(net, threads=threads)
+print(repr(float(bc.sum())))
+print("WARN" if any("ulimit -v" in str(x.message) for x in w) else "NOWARN")
+"""
+
+
+@pytest.mark.parametrize("threads", ["none", "0", "2", "64"])
+@pytest.mark.parametrize("extra_mib", [1, 8])
+def test_threads_that_do_not_fit_ulimit_v_fall_back_with_a_warning(tmp_path, threads, extra_mib):
+    """Under an address-space limit (``ulimit -v``) with no room for another thread's
+    stack, libgomp would end the process ("Thread creation failed"); govnet uses
+    the threads that fit, with a GovnetWarning, and gives the same result."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "u.py"
+    script.write_text(_ULIMIT_SCRIPT, encoding="utf-8")
+    r = subprocess.run([sys.executable, str(script), str(extra_mib), threads],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert "Thread creation failed" not in r.stderr
+    total, warned = r.stdout.split()
+    assert warned == "WARN"
+    rng = np.random.default_rng(0)
+    n = 3000
+    s, t = rng.integers(0, n, 20000), rng.integers(0, n, 20000)
+    k = s != t
+    net = govnet.Network.from_arrays(s[k], t[k], actors=n, duplicates="sum", self_loops="drop")
+    assert float(total) == pytest.approx(float(govnet.betweenness_centrality(net, threads=1).sum()),
+                                         rel=1e-12)
+
+
+def test_thread_room_without_a_limit_changes_nothing():
+    import resource
+
+    from govnet._runtime import check_threads, thread_room
+
+    if resource.getrlimit(resource.RLIMIT_AS)[0] == resource.RLIM_INFINITY:
+        assert thread_room() is None
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert check_threads(None) == 0 and check_threads(1) == 1

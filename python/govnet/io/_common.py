@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from govnet.errors import FileFormatError, GovnetWarning, TooLargeError
+from govnet.errors import FileFormatError, GovnetWarning, InvalidNetworkError, TooLargeError
 from govnet.model.network import Network
 from govnet.model.validation import as_bool
 
@@ -187,6 +187,19 @@ def _reserved_data(data: Mapping[str, Any], names: tuple[str, ...], where: str, 
         raise FileFormatError(
             f"{os.path.basename(path)}: {where} has attribute(s) {clash}, names govnet takes from "
             f"the element itself; rename the attribute(s)")
+
+
+def _writable_labels(labels: Any, fmt: str, what: str = "actor id") -> list[str]:
+    """Labels as text for a format whose quoting has no escape (Pajek, DL): a label
+    with a double quote or a line break cannot be written so that the format's
+    reader gives it back, and is refused naming it (never silently changed)."""
+    out = [str(a) for a in labels]
+    for a in out:
+        if '"' in a or "\n" in a or "\r" in a:
+            raise InvalidNetworkError(
+                f"{fmt} cannot hold the {what} {a!r} (a double quote or a line break has no "
+                f"escape in {fmt}); rename it or write GraphML, GEXF, CSV or the govnet format")
+    return out
 
 
 def _str(v: Any) -> str | None:

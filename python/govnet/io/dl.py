@@ -12,7 +12,15 @@ import pandas as pd
 
 from govnet._runtime import dense_zeros
 from govnet.errors import FileFormatError, InvalidParameterError, TooLargeError
-from govnet.io._common import _build, _check_size, _fmt_weight, _number, _path, _read_text
+from govnet.io._common import (
+    _build,
+    _check_size,
+    _fmt_weight,
+    _number,
+    _path,
+    _read_text,
+    _writable_labels,
+)
 from govnet.io.matrix import to_adjacency
 from govnet.model.network import Network
 
@@ -46,8 +54,10 @@ def write_dl(net: Network, path: str | os.PathLike[str], *, format: str = "auto"
     rels = net.relations or []
 
     def q(label: Any) -> str:  # quote only where needed: igraph's DL reader takes no quotes
-        text = str(label).replace('"', "'")
-        return f'"{text}"' if not text or re.search(r'[\s,="]', text) else text
+        text = _writable_labels([label], "DL", "label")[0]
+        # quoted: separators, '=' (a header parameter), ':' (a section such as
+        # 'data:' or 'labels:'), '!' (the matrix separator) and '#'
+        return f'"{text}"' if not text or re.search(r'[\s,=:!#"]', text) else text
 
     # "dl n=.." and "format = .." on lines of their own, as UCINET writes them (igraph's
     # reader accepts no other layout); nm only when there are several matrices.
@@ -113,15 +123,18 @@ def read_dl(path: str | os.PathLike[str], *, default_tier: str = "plural",
     p = _path(path)
     name = os.path.basename(p)
     text = _read_text(p, "DL file", encoding)
-    m = re.search(r"(?im)^[ \t]*data[ \t]*:", text)
+    # keywords are looked for outside quoted labels ("data:", "n=2" are labels there)
+    masked = re.sub(r'"[^"\n]*"', lambda mm: '"' + "_" * (len(mm.group()) - 2) + '"', text)
+    m = re.search(r"(?im)^[ \t]*data[ \t]*:", masked)
     if m is None:
         raise FileFormatError(f"{name}: no 'data:' line (not a UCINET DL file?)")
     header, body = text[:m.start()], text[m.end():]
+    mheader = masked[:m.start()]
     data_line = text[:m.end()].count("\n") + 1
     if not re.match(r"(?is)\s*dl\b", header):
         raise FileFormatError(f"{name}: a DL file must start with the keyword DL")
     params = {k.lower(): v for k, v in re.findall(r"(?i)\b(n|nr|nc|nm|format|diagonal)\s*=\s*([^\s,]+)",
-                                                   header)}
+                                                   mheader)}
 
     def int_param(key: str) -> int | None:
         if key not in params:
@@ -174,17 +187,19 @@ def read_dl(path: str | os.PathLike[str], *, default_tier: str = "plural",
             raise FileFormatError(
                 f"{name}: format=fullmatrix declares {cells:,} values, but the data after "
                 f"line {data_line} has only {len(body):,} characters (data ends early)")
-    embedded = re.search(r"(?i)labels\s+embedded", header) is not None
+    embedded = re.search(r"(?i)labels\s+embedded", mheader) is not None
     sections: dict[str, list[str]] = {}
     hits = [(mm.start(), mm.end(), mm.group(1).lower(), mm.group(2))
-            for mm in _DL_SECTION.finditer(header)]
+            for mm in _DL_SECTION.finditer(mheader)]
     for i, (_, end, kind, emb) in enumerate(hits):
         kind = re.sub(r"\s+", " ", kind).replace("col labels", "column labels")
         if emb:
             continue
         stop = hits[i + 1][0] if i + 1 < len(hits) else len(header)
-        chunk = header[end:stop]
-        chunk = re.sub(r"(?i)\b(n|nr|nc|nm|format|diagonal)\s*=\s*[^\s,]+", " ", chunk)
+        chunk, mchunk = header[end:stop], mheader[end:stop]
+        for mm in reversed(list(re.finditer(r"(?i)\b(n|nr|nc|nm|format|diagonal)\s*=\s*[^\s,]+",
+                                            mchunk))):
+            chunk = chunk[:mm.start()] + " " * (mm.end() - mm.start()) + chunk[mm.end():]
         sections[kind] = _dl_labels(chunk)
     row_labels = sections.get("row labels") or sections.get("labels")
     col_labels = sections.get("column labels") or (sections.get("labels") if not two else None)

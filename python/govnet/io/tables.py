@@ -21,7 +21,10 @@ def read_table(source: Any, *, what: str = "table", encoding: str | None = None,
 
     CSV files may be UTF-8, UTF-8 with a byte-order mark, or GB18030 (Excel's
     export on Chinese Windows); the encoding is detected unless given. Every
-    column is read as text so that ids such as ``007`` keep their zeros.
+    column is read as text so that ids such as ``007`` keep their zeros. A text
+    cell written with govnet's formula-injection escape (a leading ``'`` before
+    ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or ``'``; see
+    :func:`write_csv`) is read without that quote.
 
     Raises
     ------
@@ -55,7 +58,11 @@ def read_table(source: Any, *, what: str = "table", encoding: str | None = None,
         raise FileFormatError(f"{what}: file {path} is empty (no header row)") from exc
     except (pd.errors.ParserError, ValueError) as exc:
         raise FileFormatError(f"{what}: malformed CSV in {path}: {exc}") from exc
-    frame.columns = [str(c).strip() for c in frame.columns]
+    frame.columns = [_unescape_cell(str(c).strip()) for c in frame.columns]
+    for c in frame.columns:
+        col = frame[c]
+        if col.astype(str).str.startswith("'").any():
+            frame[c] = col.map(_unescape_cell)
     frame.attrs["govnet_file"] = path
     frame.attrs["govnet_header_lines"] = 1
     return frame
@@ -134,24 +141,79 @@ def read_csv(path: str | os.PathLike[str], *, actors: str | os.PathLike[str] | N
     return Network.from_frames(a, t, d, **kwargs)
 
 
+#: First characters that make a spreadsheet read a cell as a formula (formula or
+#: "CSV" injection: ``=HYPERLINK(...)``, ``+cmd|...``, ``-2+3``, ``@SUM(...)``, and
+#: tab / carriage return, which some spreadsheets skip before such a character).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _escape_cell(v: Any) -> Any:
+    """CSV rule: a text cell that starts with a formula character, or with the escape
+    quote itself, gets one leading ``'`` (spreadsheets then show it as text); other
+    cells and non-text values are unchanged. :func:`_unescape_cell` undoes it."""
+    if isinstance(v, str) and v and (v[0] in FORMULA_START or v[0] == "'"):
+        return "'" + v
+    return v
+
+
+def _unescape_cell(v: Any) -> Any:
+    if isinstance(v, str) and len(v) > 1 and v[0] == "'" and (v[1] in FORMULA_START or v[1] == "'"):
+        return v[1:]
+    return v
+
+
+def _csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for c in out.columns:
+        if out[c].dtype == object or pd.api.types.is_string_dtype(out[c].dtype):
+            out[c] = out[c].astype(object).map(_escape_cell)
+    out.columns = [_escape_cell(str(c)) for c in out.columns]
+    return out
+
+
 def write_csv(net: Network, path: str | os.PathLike[str]) -> None:
     """Write ties to ``path`` and actors to ``<stem>.actors.csv`` (UTF-8 with BOM, so
     Excel shows Chinese), plus ``<stem>.duties.csv`` / ``<stem>.meetings.csv`` when
-    present. :func:`read_csv` reads them back."""
+    present. :func:`read_csv` reads them back.
+
+    Formula injection: a text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return (or with ``'``) is written with one leading ``'``, so that a
+    spreadsheet shows it as text instead of running it; :func:`read_table` (and so
+    :func:`read_csv`) removes that quote again, so the values read back are the
+    network's. Numbers (weights) are not text and are written as they are."""
     p = os.fspath(path)
     actors, ties, duties = net.to_frames()
     stem, _ = os.path.splitext(p)
-    ties.to_csv(p, index=False, encoding="utf-8-sig")
-    actors.to_csv(stem + ".actors.csv", index=False, encoding="utf-8-sig")
+    _write_csv_table(ties, p)
+    _write_csv_table(actors, stem + ".actors.csv")
     if duties is not None:
-        duties.to_csv(stem + ".duties.csv", index=False, encoding="utf-8-sig")
+        _write_csv_table(duties, stem + ".duties.csv")
     if net.meetings is not None:
-        net.meetings.to_csv(stem + ".meetings.csv", index=False, encoding="utf-8-sig")
+        _write_csv_table(net.meetings, stem + ".meetings.csv")
+
+
+def _write_csv_table(frame: pd.DataFrame, path: str) -> None:
+    # CRLF rows: a text cell holding a carriage return (or a line feed) is quoted
+    _csv_safe(frame).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+
+
+def _cells_as_text(book: Any) -> None:
+    """Excel rule: every text cell is stored as text (openpyxl would store a string
+    starting with ``=`` as a formula, which Excel then runs)."""
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
 
 
 def write_excel(net: Network, path: str | os.PathLike[str]) -> None:
     """Write an Excel workbook (openpyxl) with sheets ``actors``, ``ties`` and, when
-    present, ``duties`` and ``meetings``; :func:`read_excel` reads it back."""
+    present, ``duties`` and ``meetings``; :func:`read_excel` reads it back.
+
+    Formula injection: every text cell is stored as a text cell, never as a formula
+    (a name such as ``=HYPERLINK(...)`` is shown, not run), and is read back as it
+    was. Numbers stay numbers."""
     actors, ties, duties = net.to_frames()
     try:
         with pd.ExcelWriter(os.fspath(path), engine="openpyxl") as xw:
@@ -161,6 +223,7 @@ def write_excel(net: Network, path: str | os.PathLike[str]) -> None:
                 duties.to_excel(xw, sheet_name="duties", index=False)
             if net.meetings is not None:
                 net.meetings.to_excel(xw, sheet_name="meetings", index=False)
+            _cells_as_text(xw.book)
     except ImportError as exc:
         raise FileFormatError(f"writing Excel needs openpyxl (pip install openpyxl): {exc}") from exc
 
