@@ -34,9 +34,13 @@ def read_table(source: Any, *, what: str = "table", encoding: str | None = None,
     """
     if isinstance(source, pd.DataFrame):
         return source
+    if not isinstance(source, (str, os.PathLike)):
+        raise TypeError(f"{what}: expected a path or a DataFrame, got {type(source).__name__}")
     path = os.fspath(source)
     if not os.path.exists(path):
         raise FileFormatError(f"{what}: no such file: {path}")
+    if not os.path.isfile(path):
+        raise FileFormatError(f"{what}: {path} is not a file")
     if path.lower().endswith((".xlsx", ".xlsm", ".xls")):
         _check_xlsx(path, what)
         try:

@@ -204,6 +204,8 @@ class Network:
         ``actors`` (ids, or a count: ids then ``0 .. n-1``); ``tiers`` is an
         optional array of tier names (default: all ``"plural"``).
         """
+        if not isinstance(relation, str):
+            raise TypeError(f"relation must be a str, got {type(relation).__name__}")
         src = np.asarray(sources)
         dst = np.asarray(targets)
         if src.shape != dst.shape or src.ndim != 1:
@@ -213,7 +215,7 @@ class Network:
         if src.size and not (np.issubdtype(src.dtype, np.integer) and np.issubdtype(dst.dtype, np.integer)):
             raise InvalidNetworkError("sources and targets must be integer arrays (actor positions)")
         if actors is None:
-            n = int(max(src.max(initial=-1), dst.max(initial=-1)) + 1)
+            n = int(max(int(src.max()) if src.size else -1, int(dst.max()) if dst.size else -1)) + 1
             check_size("from_arrays: actors", n, BYTES_PER_ACTOR)
             ids: Any = pd.RangeIndex(n).astype(str)
         elif isinstance(actors, (int, np.integer)):
@@ -228,11 +230,13 @@ class Network:
         if n > np.iinfo(np.int32).max:
             raise InvalidNetworkError(f"at most 2^31-1 actors are supported, got {n}")
         for name, arr in (("sources", src), ("targets", dst)):
-            bad = (arr < 0) | (arr >= n)
+            bad = (arr >= n) if arr.dtype.kind == "u" else (arr < 0) | (arr >= n)
             if bad.any():
                 pos = int(np.flatnonzero(bad)[0])
                 raise InvalidNetworkError(
                     f"{name}[{pos}] = {arr[pos]} is not an actor position in [0, {n})")
+        if tiers is not None and np.ndim(tiers) != 0 and len(tiers) != n:
+            raise InvalidNetworkError(f"tiers has {len(tiers)} entries for {n} actors")
         if actors is not None and not isinstance(actors, (int, np.integer)):
             frame = pd.DataFrame({"id": ids, "tier": "plural" if tiers is None else np.asarray(tiers)})
             actor_frame = validate_actors(frame, "id", "name", "tier", "kind")
@@ -248,8 +252,8 @@ class Network:
                 actor_frame["tier"] = tier_categorical(frame, "tier", ids)
             actor_frame["kind"] = "actor"
         w = None if weights is None else check_weights(
-            np.asarray(weights, dtype=float), pd.DataFrame(index=pd.RangeIndex(src.size)),
-            "ties", "weight")
+            np.asarray(weights, dtype=object).ravel() if np.ndim(weights) else [weights],
+            pd.DataFrame(index=pd.RangeIndex(max(np.size(weights), 1))), "ties", "weight")
         if w is not None and w.shape != src.shape:
             raise InvalidNetworkError("weights must have the same length as sources")
         ties = pd.DataFrame({
@@ -298,6 +302,8 @@ class Network:
         import json
         import warnings
 
+        if not (hasattr(graph, "nodes") and hasattr(graph, "edges") and hasattr(graph, "graph")):
+            raise TypeError(f"from_networkx expects a networkx graph, got {type(graph).__name__}")
         rows = []
         for node, data in graph.nodes(data=True):
             row = {k: v for k, v in data.items()}
