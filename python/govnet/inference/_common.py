@@ -75,7 +75,10 @@ def _dense_plan(objs: Sequence[Any], core_copies: float) -> tuple[float, float]:
             n = max(n, len(ref[0]))
             built += 1
         else:
-            shape = np.shape(o) if not isinstance(o, (str, bytes)) else ()
+            try:
+                shape: tuple[int, ...] = tuple(np.shape(o)) if not isinstance(o, (str, bytes)) else ()
+            except ValueError:  # ragged: _relations reports it
+                shape = ()
             if len(shape) == 2:
                 n = max(n, int(shape[0]))
     cell = float(n) * float(n) * 8.0

@@ -98,6 +98,7 @@ def _check_xlsx(path: str, what: str) -> None:
     left to openpyxl's own error."""
     import re
     import zipfile
+    import zlib
 
     try:
         zf = zipfile.ZipFile(path)
@@ -124,7 +125,8 @@ def _check_xlsx(path: str, what: str) -> None:
                 continue
             try:
                 data = zf.read(info)
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError,
+                    NotImplementedError, RuntimeError):
                 return  # openpyxl reports the broken member
             max_row = max_col = 0
             for m in ref.finditer(data):
@@ -247,6 +249,8 @@ def _parse_xml(path: str) -> Any:
             f"entities and external references are not allowed)") from None
     except ParseError as exc:
         raise FileFormatError(f"{os.path.basename(path)}: malformed XML: {exc}") from None
+    except (LookupError, ValueError) as exc:  # an unknown encoding declared, ...
+        raise FileFormatError(f"{os.path.basename(path)}: unreadable XML: {exc}") from None
 
 
 def _local(tag: str) -> str:

@@ -163,12 +163,21 @@ class Network:
             Ties from an actor to itself. Default None: drop them with a
             :class:`~govnet.GovnetWarning` naming the first row.
 
+        Column names are kept apart from govnet's own: a user column either fills
+        its role (``id_col=``, ``weight_col=``, ...) or has a name that is not one of
+        :data:`~govnet.model.validation.ACTOR_RESERVED` (id, name, name_en, tier,
+        kind) or :data:`~govnet.model.validation.TIE_RESERVED` (source, target,
+        relation, weight, directed, src, dst). A column named like a role while
+        another column is mapped to it (``weight`` beside ``weight_col="w"``) is
+        ambiguous and raises, naming both.
+
         Raises
         ------
         InvalidNetworkError
             Duplicate, missing or empty actor ids; unknown tier; a tie to an
-            unknown actor; a bad weight; a bad duty or meeting row. The message
-            names the row and value.
+            unknown actor; a bad weight; a bad duty or meeting row; a column
+            that collides with govnet's own (see above). The message names the
+            row and value.
         """
         if duplicates is not None and duplicates not in DUP_POLICIES:
             raise InvalidParameterError(
