@@ -334,3 +334,65 @@ def test_dense_budget_mechanism():
                 dense_zeros(100, 100, "m")
     reserve(1e18, "outside any budget: not counted")
     dense_zeros(10, 10, "after the budget: only the per-matrix limit")
+
+
+# -- class 4, beyond the examples: random text ------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+GB2312_COMMON = "社区党委居民委员会物业服务中心业主协商议事网格志愿者老年人协会卫生街道办事处"
+BIG5_ONLY = "臺灣區發協會與辦處當轉憑專務醫療園區議員選舉權廣場體育館圖書"
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=st.lists(st.text(alphabet=GB2312_COMMON + "abc 0123", min_size=1, max_size=12),
+                     min_size=1, max_size=6))
+def test_property_simplified_chinese_in_gb18030_never_warns(tmp_path_factory, text):
+    p = tmp_path_factory.mktemp("gb") / "a.csv"
+    rows = [t.strip() or "x" for t in text]
+    p.write_bytes(("id\n" + "\n".join(f"{i}{r}" for i, r in enumerate(rows)) + "\n")
+                  .encode("gb18030"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(govnet.read_table(p)) == len(rows)
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=st.lists(st.text(alphabet=BIG5_ONLY, min_size=2, max_size=12), min_size=1, max_size=6))
+def test_property_traditional_chinese_in_big5_warns(tmp_path_factory, text):
+    """Big5 read as GB18030 warns — unless every character happens to decode to a
+    common GB2312 ideograph (then the bytes are valid simplified Chinese too, and
+    only ``encoding=`` can tell)."""
+    from govnet.io._common import _plausible_gb
+
+    raw = ("id\n" + "\n".join(text) + "\n").encode("big5")
+    p = tmp_path_factory.mktemp("b5") / "a.csv"
+    p.write_bytes(raw)
+    try:
+        decoded = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        with pytest.raises(FileFormatError):  # not GB18030 at all: refused, never silent
+            govnet.read_table(p)
+        return
+    wide = [c for c in decoded if ord(c) > 0x7F]
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        govnet.read_table(p)
+    warned = any("probably wrong" in str(w.message) for w in seen)
+    assert warned == (sum(not _plausible_gb(c) for c in wide) > 0.2 * len(wide))
+    assert np.mean([not _plausible_gb(c) for c in BIG5_ONLY.encode("big5").decode("gb18030",
+                    "replace")]) > 0.3  # the alphabet as a whole is caught
+
+
+@pytest.mark.parametrize("cell,directed", [("1", True), ("1.0", True), ("true", True),
+                                           ("yes", True), ("Y", True), ("是", True),
+                                           ("0", False), ("0.0", False), ("false", False),
+                                           ("no", False), ("N", False), ("否", False)])
+def test_directed_spellings_from_a_csv_file(tmp_path, cell, directed):
+    p = tmp_path / "t.csv"
+    p.write_text(f"source,target,relation,directed\na,b,议事,{cell}\n", encoding="utf-8")
+    assert govnet.read_csv(p).relation_spec("议事").directed is directed
+    p.write_text("source,target,relation,directed\na,b,议事,perhaps\n", encoding="utf-8")
+    with pytest.raises(govnet.InvalidNetworkError, match=r"t.csv line 2\): directed 'perhaps'"):
+        govnet.read_csv(p)

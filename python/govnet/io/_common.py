@@ -389,12 +389,31 @@ def _decode(raw: bytes, path: str, what: str, encoding: str | None) -> str:
         return text
 
 
-#: Share of the non-ASCII characters of a GB18030-decoded text outside GB2312 (the
-#: 6,763 common simplified characters and the usual punctuation) above which the
-#: decoding is probably wrong: Big5 (traditional Chinese) and cp1252/latin-1 bytes
-#: decode as GB18030 without error, but mostly to rare characters outside GB2312,
-#: while real simplified-Chinese text is almost all inside it.
+#: Share of the non-ASCII characters of a GB18030-decoded text that are not GB2312
+#: ideographs or CJK punctuation (see ``_plausible_gb``) above which the decoding
+#: is probably wrong: Big5 (traditional Chinese) and cp1252/latin-1 bytes decode as
+#: GB18030 without error, but mostly to rare characters outside GB2312 or to its
+#: kana/Greek/Cyrillic rows, while real simplified-Chinese text is almost all
+#: GB2312 ideographs. A Big5 text made only of characters that happen to decode to
+#: common GB2312 ideographs cannot be told from real text (pass ``encoding=``).
 IMPLAUSIBLE_SHARE = 0.2
+
+
+def _plausible_gb(c: str) -> bool:
+    """A character that simplified-Chinese text holds: a GB2312 ideograph, CJK or
+    full-width punctuation, or the usual typographic marks. Not: characters outside
+    GB2312, nor GB2312's kana, Greek, Cyrillic, box-drawing and pinyin rows, which
+    Big5 and cp1252 bytes decode to."""
+    o = ord(c)
+    if 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or c in "·—–‘’“”…※":
+        return True
+    if not 0x4E00 <= o <= 0x9FFF:
+        return False
+    try:
+        c.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _warn_if_implausible(text: str, path: str, what: str) -> None:
@@ -403,12 +422,7 @@ def _warn_if_implausible(text: str, path: str, what: str) -> None:
     wide = [c for c in text if ord(c) > 0x7F]
     if not wide:
         return
-    rare = 0
-    for c in wide:
-        try:
-            c.encode("gb2312")
-        except UnicodeEncodeError:
-            rare += 1
+    rare = sum(1 for c in wide if not _plausible_gb(c))
     if rare > IMPLAUSIBLE_SHARE * len(wide):
         guesses = []
         for enc in ("big5", "cp1252"):
