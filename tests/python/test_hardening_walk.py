@@ -157,6 +157,10 @@ BUILDERS = {
     "ties a list": lambda: govnet.Network.from_frames(A, [("a", "b")]),
     "ties a dict": lambda: govnet.Network.from_frames(A, {"source": ["a"]}),
     "duties a list": lambda: govnet.Network.from_frames(A, T, [1]),
+    "duties with two actor columns": lambda: govnet.Network.from_frames(
+        A, T, pd.DataFrame([["a", "d", "b"]], columns=["actor", "duty", "actor"])),
+    "meetings with two actor columns": lambda: govnet.Network.from_frames(
+        A, T, meetings=pd.DataFrame([["m", "a", "b"]], columns=["meeting", "actor", "actor"])),
     "meetings a string": lambda: govnet.Network.from_frames(A, T, meetings="m"),
     "integer column names": lambda: govnet.Network.from_frames(A, T.rename(columns={"relation": 0})),
     "MultiIndex columns": lambda: govnet.Network.from_frames(

@@ -560,6 +560,7 @@ def as_bool(v: Any) -> bool | None:
 def validate_duties(duties: pd.DataFrame, codes: pd.Index) -> pd.DataFrame:
     if not isinstance(duties, pd.DataFrame):
         raise InvalidNetworkError(f"duties must be a DataFrame, got {type(duties).__name__}")
+    extra_columns(duties, "duties", {}, ())  # column names unique
     require_columns(duties, "duties", ["actor", "duty"])
     actors = clean_ids(duties["actor"], duties, "duties", "actor")
     pos = codes.get_indexer(actors)
@@ -603,6 +604,7 @@ def validate_duties(duties: pd.DataFrame, codes: pd.Index) -> pd.DataFrame:
 def validate_meetings(meetings: pd.DataFrame, codes: pd.Index) -> pd.DataFrame:
     if not isinstance(meetings, pd.DataFrame):
         raise InvalidNetworkError(f"meetings must be a DataFrame, got {type(meetings).__name__}")
+    extra_columns(meetings, "meetings", {}, ())  # column names unique
     require_columns(meetings, "meetings", ["meeting", "actor"])
     names = clean_ids(meetings["meeting"], meetings, "meetings", "meeting")
     actors = clean_ids(meetings["actor"], meetings, "meetings", "actor")
