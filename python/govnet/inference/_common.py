@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from govnet._runtime import dense_zeros
+from govnet._runtime import dense_zeros, reserve
 from govnet.errors import InvalidNetworkError, InvalidParameterError
 from govnet.model.access import as_network, layer_of
 from govnet.model.network import Network
@@ -60,6 +60,34 @@ def _check_permutations(n_permutations: Any) -> int:
             f"n_permutations must be a positive integer, got {n_permutations!r}"
         )
     return int(n_permutations)
+
+
+def _dense_plan(objs: Sequence[Any], core_copies: float) -> tuple[float, float]:
+    """(bytes the whole call needs, bytes of the core's working copies) for relations
+    given as layers or matrices over n actors: one n x n matrix of float64 per layer
+    input (built by govnet; a matrix the caller passes exists already) plus
+    ``core_copies`` such matrices in the C++ core. Computed from the inputs' sizes
+    only, before anything is allocated (see ``_runtime.dense_budget``)."""
+    n, built = 0, 0
+    for o in objs:
+        ref = _layer_ref(o)
+        if ref is not None:
+            n = max(n, len(ref[0]))
+            built += 1
+        else:
+            try:
+                shape: tuple[int, ...] = tuple(np.shape(o)) if not isinstance(o, (str, bytes)) else ()
+            except ValueError:  # ragged: _relations reports it
+                shape = ()
+            if len(shape) == 2:
+                n = max(n, int(shape[0]))
+    cell = float(n) * float(n) * 8.0
+    return (built + core_copies) * cell, core_copies * cell
+
+
+def _reserve_core(core_bytes: float, what: str) -> None:
+    """Count the C++ core's working copies against the call's dense budget."""
+    reserve(core_bytes, what)
 
 
 def _layer_matrix(net: Network, relation: Any) -> tuple[np.ndarray, bool]:

@@ -10,7 +10,14 @@ import numpy as np
 import pandas as pd
 
 from govnet import _core
-from govnet._runtime import check_p_convention, check_seed, check_threads, dense_zeros, progress_bar
+from govnet._runtime import (
+    check_p_convention,
+    check_seed,
+    check_threads,
+    dense_budget,
+    dense_zeros,
+    progress_bar,
+)
 from govnet.errors import InvalidNetworkError, InvalidParameterError
 from govnet.inference._common import _GRAPH_STATS, _check_permutations, _html, _null_summary
 from govnet.model.access import as_network, layer_of
@@ -206,12 +213,14 @@ def permutation_test(
             fn = _GRAPH_STATS[statistic]
 
             def evaluate(h: Any) -> float:
-                a = dense_zeros(len(net), len(net), "permutation test matrix")
-                src, dst, _ = h.edges()
-                a[src, dst] = 1
-                if not h.directed:
-                    a[dst, src] = 1
-                return float(fn(a))
+                # the matrix and the statistic's own n x n intermediates (a product)
+                with dense_budget("permutation test", 3 * 8.0 * len(net) ** 2):
+                    a = dense_zeros(len(net), len(net), "permutation test matrix")
+                    src, dst, _ = h.edges()
+                    a[src, dst] = 1
+                    if not h.directed:
+                        a[dst, src] = 1
+                    return float(fn(a))
 
             name = statistic
         elif callable(statistic):

@@ -11,13 +11,21 @@ import numpy as np
 import pandas as pd
 
 from govnet import _core
-from govnet._runtime import check_p_convention, check_seed, check_threads, progress_bar
+from govnet._runtime import (
+    check_p_convention,
+    check_seed,
+    check_threads,
+    dense_budget,
+    progress_bar,
+)
 from govnet.errors import InvalidNetworkError, InvalidParameterError
 from govnet.inference._common import (
     _check_permutations,
+    _dense_plan,
     _html,
     _null_summary,
     _relations,
+    _reserve_core,
     _sparse_layers,
 )
 from govnet.model.network import Network
@@ -194,13 +202,17 @@ def qap_test(
                 p_convention=pc, threads=check_threads(threads), progress=cb,
             )
     else:
-        (mx, my), _, d = _relations([x, y], ["x", "y"], directed)
-        n_actors = mx.shape[0]
-        with progress_bar(progress, "QAP", R) as cb:
-            out = _core.qap_test(
-                mx, my, ordered=d, n_permutations=R, seed=s, p_convention=pc,
-                threads=check_threads(threads), progress=cb,
-            )
+        # the core copies the off-diagonal cells of both relations
+        planned, core = _dense_plan([x, y], core_copies=2)
+        with dense_budget("qap_test", planned):
+            (mx, my), _, d = _relations([x, y], ["x", "y"], directed)
+            n_actors = mx.shape[0]
+            _reserve_core(core, "qap_test")
+            with progress_bar(progress, "QAP", R) as cb:
+                out = _core.qap_test(
+                    mx, my, ordered=d, n_permutations=R, seed=s, p_convention=pc,
+                    threads=check_threads(threads), progress=cb,
+                )
     if math.isnan(out["statistic"]):
         raise InvalidNetworkError(
             "a relation is constant over the off-diagonal cells; the graph correlation is undefined"
@@ -397,7 +409,21 @@ def mrqap(
         objs, names = [xs], ["x1"]
     if not objs and not intercept:
         raise InvalidNetworkError("mrqap needs at least one predictor or the intercept")
-    mats, _, d = _relations([y, *objs], ["y", *names], directed)
+    # the core: y and the design matrix (intercept + predictors) over the cells, and
+    # the QR workspace of the design
+    q = len(objs) + int(intercept)
+    planned, core = _dense_plan([y, *objs], core_copies=1 + 2 * q)
+    with dense_budget("mrqap", planned):
+        mats, _, d = _relations([y, *objs], ["y", *names], directed)
+        _reserve_core(core, "mrqap")
+        return _mrqap_fit(mats, d, names, objs, intercept, family, method, statistic,
+                          n_permutations, seed, p_convention, threads, progress, keep_null)
+
+
+def _mrqap_fit(mats: list[np.ndarray], d: bool, names: list[str], objs: list[Any],
+               intercept: bool, family: str, method: str, statistic: str, n_permutations: Any,
+               seed: Any, p_convention: str, threads: Any, progress: Any,
+               keep_null: bool) -> MRQAPResult:
     if family == "logistic":
         cells = ~np.eye(mats[0].shape[0], dtype=bool)
         bad = ~np.isin(mats[0][cells], (0.0, 1.0))

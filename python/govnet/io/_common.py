@@ -13,6 +13,7 @@ import pandas as pd
 from govnet.errors import FileFormatError, GovnetWarning, InvalidNetworkError, TooLargeError
 from govnet.model.network import Network
 from govnet.model.people import post_incidence
+from govnet.model.validation import as_bool
 
 #: Default ceiling on the number of actors a file may declare; larger
 #: declarations raise TooLargeError before allocating (pass ``max_actors``).
@@ -29,10 +30,120 @@ def _path(path: Any) -> str:
     return p
 
 
-def _read_text(path: str, what: str, encoding: str | None) -> str:
+#: Largest text file (CSV, Pajek, DL) read, bytes; larger ones raise TooLargeError
+#: before they are read.
+MAX_TEXT_BYTES = 2 * 1024**3
+
+#: Largest table of attribute cells (rows x distinct attribute names) a GraphML or
+#: GEXF file may make: sparse data over thousands of keys would otherwise become
+#: a dense table of billions of cells.
+MAX_TABLE_CELLS = 50_000_000
+
+#: Largest spreadsheet read: uncompressed bytes of the workbook's members, and
+#: cells of a sheet's used range (rows x columns, from its dimension and cell
+#: references), checked in the zip before openpyxl loads anything.
+MAX_XLSX_BYTES = 1024**3
+MAX_XLSX_CELLS = 20_000_000
+
+#: Compression ratio above which a large spreadsheet member is refused (a zip bomb:
+#: a few KB that inflate to GBs of repeated XML).
+MAX_XLSX_RATIO = 200
+
+
+def _read_raw(path: str, what: str, encoding: str | None) -> bytes:
+    """The bytes of a text file, refused before reading when larger than
+    :data:`MAX_TEXT_BYTES`, and refused when it holds NUL bytes (not text: a
+    binary file, or UTF-16/32 without ``encoding=``)."""
+    size = os.path.getsize(path)
+    if size > MAX_TEXT_BYTES:
+        raise TooLargeError(f"{what}: {os.path.basename(path)} has {size:,} bytes, more than the "
+                            f"limit of {MAX_TEXT_BYTES:,} for a text file")
     with open(path, "rb") as fh:
-        raw = fh.read()
-    return _decode(raw, path, what, encoding)
+        raw = fh.read(MAX_TEXT_BYTES + 1)
+    wide = encoding is not None and encoding.lower().replace("-", "").replace("_", "").startswith(
+        ("utf16", "utf32", "ucs2", "ucs4"))
+    if not wide:
+        nul = raw.find(b"\x00")
+        if nul >= 0:
+            line = raw.count(b"\n", 0, nul) + 1
+            raise FileFormatError(
+                f"{what}: {os.path.basename(path)} holds a NUL byte at offset {nul} "
+                f"(line {line}): not a text file; if it is UTF-16, "
+                f"pass encoding='utf-16'")
+    return raw
+
+
+def _read_text(path: str, what: str, encoding: str | None) -> str:
+    return _decode(_read_raw(path, what, encoding), path, what, encoding)
+
+
+def _check_table_cells(rows: list[dict[str, Any]], what: str, path: str) -> None:
+    """Refuse attribute rows that would make a table of more than
+    :data:`MAX_TABLE_CELLS` cells (rows x distinct names), before building it."""
+    names: set[str] = set()
+    for r in rows:
+        names.update(r)
+        if len(names) * len(rows) > MAX_TABLE_CELLS:
+            raise TooLargeError(
+                f"{os.path.basename(path)}: {len(rows):,} {what} with at least {len(names):,} "
+                f"distinct attributes would make a table of more than {MAX_TABLE_CELLS:,} cells")
+
+
+def _check_xlsx(path: str, what: str) -> None:
+    """Size checks of an .xlsx/.xlsm workbook in its zip, before openpyxl loads it:
+    total uncompressed size (:data:`MAX_XLSX_BYTES`), the compression ratio of large
+    members (:data:`MAX_XLSX_RATIO`), and each sheet's used range — from its
+    ``<dimension>`` and from its cell references, so a single far-away cell (which
+    makes openpyxl and pandas fill the whole range) is caught —
+    (:data:`MAX_XLSX_CELLS`). Raises TooLargeError; a file that is not a zip is
+    left to openpyxl's own error."""
+    import re
+    import zipfile
+    import zlib
+
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    name = os.path.basename(path)
+    with zf:
+        infos = zf.infolist()
+        total = sum(i.file_size for i in infos)
+        if total > MAX_XLSX_BYTES:
+            raise TooLargeError(f"{what}: {name} inflates to {total:,} bytes, more than the "
+                                f"limit of {MAX_XLSX_BYTES:,} for a spreadsheet")
+        for info in infos:
+            if info.file_size > 10 * 1024**2 and info.file_size > MAX_XLSX_RATIO * max(
+                    info.compress_size, 1):
+                raise TooLargeError(
+                    f"{what}: {name}: member {info.filename} inflates {info.compress_size:,} "
+                    f"bytes to {info.file_size:,} (ratio over {MAX_XLSX_RATIO}): refused as a "
+                    f"zip bomb")
+        ref = re.compile(rb'<(?:\w+:)?(?:c|dimension)\b[^>]*?\br(?:ef)?="\$?([A-Z]{1,3})\$?(\d{1,10})'
+                         rb'(?::\$?([A-Z]{1,3})\$?(\d{1,10}))?"')
+        for info in infos:
+            if not re.match(r"xl/worksheets/[^/]+\.xml$", info.filename):
+                continue
+            try:
+                data = zf.read(info)
+            except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError,
+                    NotImplementedError, RuntimeError):
+                return  # openpyxl reports the broken member
+            max_row = max_col = 0
+            for m in ref.finditer(data):
+                for col, row in ((m.group(1), m.group(2)), (m.group(3), m.group(4))):
+                    if col is None:
+                        continue
+                    c = 0
+                    for ch in col:
+                        c = c * 26 + (ch - 64)
+                    max_col, max_row = max(max_col, c), max(max_row, int(row))
+            if max_row * max_col > MAX_XLSX_CELLS:
+                raise TooLargeError(
+                    f"{what}: {name}: sheet {info.filename.rsplit('/', 1)[-1]} spans "
+                    f"{max_row:,} rows x {max_col:,} columns ({max_row * max_col:,} cells, e.g. "
+                    f"one far-away cell), more than the limit of {MAX_XLSX_CELLS:,}; delete the "
+                    f"stray cells or save the sheet as CSV")
 
 
 def _check_size(n: int, path: str, what: str, max_actors: int | None) -> None:
@@ -69,6 +180,29 @@ def _build(actors: pd.DataFrame, ties: pd.DataFrame | None, directed: Mapping[st
         directed = {r: d for r, d in directed.items() if r in present}
     return Network.from_frames(actors, ties, duties, meetings=meetings,
                                directed=dict(directed) if directed else None, meta=m)
+
+
+def _reserved_data(data: Mapping[str, Any], names: tuple[str, ...], where: str, path: str) -> None:
+    """Refuse a file's attribute that would take the place of what the element itself
+    gives (a node attribute ``id``, an edge attribute ``source``): no silent override."""
+    clash = [k for k in names if k in data]
+    if clash:
+        raise FileFormatError(
+            f"{os.path.basename(path)}: {where} has attribute(s) {clash}, names govnet takes from "
+            f"the element itself; rename the attribute(s)")
+
+
+def _writable_labels(labels: Any, fmt: str, what: str = "actor id") -> list[str]:
+    """Labels as text for a format whose quoting has no escape (Pajek, DL): a label
+    with a double quote or a line break cannot be written so that the format's
+    reader gives it back, and is refused naming it (never silently changed)."""
+    out = [str(a) for a in labels]
+    for a in out:
+        if '"' in a or "\n" in a or "\r" in a:
+            raise InvalidNetworkError(
+                f"{fmt} cannot hold the {what} {a!r} (a double quote or a line break has no "
+                f"escape in {fmt}); rename it or write GraphML, GEXF, CSV or the govnet format")
+    return out
 
 
 def _str(v: Any) -> str | None:
@@ -116,6 +250,8 @@ def _parse_xml(path: str) -> Any:
             f"entities and external references are not allowed)") from None
     except ParseError as exc:
         raise FileFormatError(f"{os.path.basename(path)}: malformed XML: {exc}") from None
+    except (LookupError, ValueError) as exc:  # an unknown encoding declared, ...
+        raise FileFormatError(f"{os.path.basename(path)}: unreadable XML: {exc}") from None
 
 
 def _local(tag: str) -> str:
@@ -133,8 +269,11 @@ def _convert(value: str, typ: str, path: str) -> Any:
             return int(value)
         if typ in ("float", "double"):
             return float(value)
-        if typ == "boolean":
-            return value.strip().lower() in ("true", "1", "yes")
+        if typ in ("boolean", "bool"):
+            b = as_bool(value)
+            if b is None:
+                raise ValueError
+            return b
     except ValueError:
         raise FileFormatError(
             f"{os.path.basename(path)}: attribute value {value!r} is not a valid {typ}") from None
@@ -142,15 +281,84 @@ def _convert(value: str, typ: str, path: str) -> Any:
 
 
 def _directions_from_ties(ties: pd.DataFrame, default: bool) -> dict[str, bool]:
+    """Each relation's direction from the per-edge ``directed`` column (edges without
+    one take ``default``); a relation with both directed and undirected edges is
+    directed (see :func:`_edge_directions`)."""
     out: dict[str, bool] = {}
     if "directed" in ties.columns:
-        for rel, vals in ties.groupby("relation", sort=False)["directed"]:
-            v = vals.dropna().unique()
-            out[str(rel)] = bool(v[0]) if len(v) else default
+        flags = pd.Series([default if f is None else f for f in _flags(ties, "")],
+                          index=ties.index, dtype=bool)
+        for rel, vals in flags.groupby(ties["relation"].astype(str), sort=False):
+            out[str(rel)] = bool(vals.any())
     else:
         for rel in ties["relation"].unique() if len(ties) else []:
             out[str(rel)] = default
     return out
+
+
+def _flags(ties: pd.DataFrame, path: str) -> list[bool | None]:
+    """The per-edge ``directed`` values as True/False/None (absent); any other
+    spelling is a FileFormatError naming the edge and value."""
+    out: list[bool | None] = []
+    for i, v in enumerate(ties["directed"].to_numpy(dtype=object)):
+        if v is None or (isinstance(v, float) and np.isnan(v)) or (isinstance(v, str) and not v.strip()):
+            out.append(None)
+            continue
+        b = as_bool(v)
+        if b is None:
+            raise FileFormatError(f"{os.path.basename(path)}: edge {i}: directed {v!r} is not a "
+                                  f"yes/no value (true/false, 1/0, yes/no, 是/否)")
+        out.append(b)
+    return out
+
+
+def _edge_directions(ties: pd.DataFrame, default: bool, stored: Mapping[str, bool] | None,
+                     path: str) -> tuple[pd.DataFrame, dict[str, bool]]:
+    """Resolve the direction of each relation of an XML graph file (GraphML, GEXF)
+    while keeping each edge's own direction, as the Pajek reader does.
+
+    ``stored`` (govnet's ``govnet_relations``) wins; an edge whose own ``directed``
+    flag contradicts it is a FileFormatError. Otherwise a relation is directed if
+    any of its edges is (an edge without a flag takes ``default``); in a relation
+    with both, each undirected edge becomes two arcs u->v and v->u, with a
+    GovnetWarning naming the relation. Returns (ties without the ``directed``
+    column, relation -> directed)."""
+    name = os.path.basename(path)
+    flags = _flags(ties, path) if "directed" in ties.columns and len(ties) else None
+    rel = ties["relation"].astype(str).to_numpy() if len(ties) else np.zeros(0, dtype=object)
+    if stored is not None:
+        directed = dict(stored)
+        if flags is not None:
+            for i, (r, f) in enumerate(zip(rel, flags)):
+                if f is not None and r in directed and bool(f) != directed[r]:
+                    raise FileFormatError(
+                        f"{name}: edge {i} of relation {r!r} is marked "
+                        f"{'directed' if f else 'undirected'}, but govnet_relations says the "
+                        f"relation is {'directed' if directed[r] else 'undirected'}")
+        for r in dict.fromkeys(rel):
+            directed.setdefault(str(r), default)
+        return (ties.drop(columns=["directed"]) if "directed" in ties.columns else ties), directed
+    directed = _directions_from_ties(ties, default)
+    if "directed" not in ties.columns:
+        return ties, directed
+    own = np.array([default if f is None else bool(f) for f in flags], dtype=bool) \
+        if flags is not None else np.zeros(0, dtype=bool)
+    mixed = sorted({str(r) for r, d in zip(rel, own) if directed[str(r)] and not d})
+    out = ties.drop(columns=["directed"])
+    if mixed:
+        warnings.warn(GovnetWarning(
+            f"{name}: relation(s) {', '.join(map(repr, mixed))} have both directed and "
+            f"undirected edges: read as directed, each undirected edge as two arcs u->v and "
+            f"v->u (as in Pajek); split the relation in the file to keep two layers"),
+            stacklevel=3)
+        und = ~own & np.isin(rel, mixed) & (ties["source"].astype(str) != ties["target"].astype(str)
+                                           ).to_numpy()
+        back = out[und].copy()
+        back["source"], back["target"] = back["target"].to_numpy(), back["source"].to_numpy()
+        order = np.concatenate([np.arange(len(out)) * 2, np.flatnonzero(und) * 2 + 1])
+        out = pd.concat([out, back], ignore_index=True).iloc[np.argsort(order, kind="stable")]
+        out = out.reset_index(drop=True)
+    return out, directed
 
 
 def _ties_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -171,13 +379,67 @@ def _decode(raw: bytes, path: str, what: str, encoding: str | None) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as utf8_error:
         try:
-            return raw.decode("gb18030")
+            text = raw.decode("gb18030")
         except UnicodeDecodeError:
             line = raw[:utf8_error.start].count(b"\n") + 1
             raise FileFormatError(
                 f"{what}: {path} is neither UTF-8 nor GB18030: undecodable byte "
                 f"0x{raw[utf8_error.start]:02x} at offset {utf8_error.start} (line {line}); "
                 f"pass encoding=... if you know it") from None
+        _warn_if_implausible(text, path, what)
+        return text
+
+
+#: Share of the non-ASCII characters of a GB18030-decoded text that are not GB2312
+#: ideographs or CJK punctuation (see ``_plausible_gb``) above which the decoding
+#: is probably wrong: Big5 (traditional Chinese) and cp1252/latin-1 bytes decode as
+#: GB18030 without error, but mostly to rare characters outside GB2312 or to its
+#: kana/Greek/Cyrillic rows, while real simplified-Chinese text is almost all
+#: GB2312 ideographs. A Big5 text made only of characters that happen to decode to
+#: common GB2312 ideographs cannot be told from real text (pass ``encoding=``).
+IMPLAUSIBLE_SHARE = 0.2
+
+
+def _plausible_gb(c: str) -> bool:
+    """A character that simplified-Chinese text holds: a GB2312 ideograph, CJK or
+    full-width punctuation, or the usual typographic marks. Not: characters outside
+    GB2312, nor GB2312's kana, Greek, Cyrillic, box-drawing and pinyin rows, which
+    Big5 and cp1252 bytes decode to."""
+    o = ord(c)
+    if 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or c in "·—–‘’“”…※":
+        return True
+    if not 0x4E00 <= o <= 0x9FFF:
+        return False
+    try:
+        c.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _warn_if_implausible(text: str, path: str, what: str) -> None:
+    """GovnetWarning when a GB18030 fall-back decoding looks wrong (see
+    :data:`IMPLAUSIBLE_SHARE`), naming the encoding used and how to pass another."""
+    wide = [c for c in text if ord(c) > 0x7F]
+    if not wide:
+        return
+    rare = sum(1 for c in wide if not _plausible_gb(c))
+    if rare > IMPLAUSIBLE_SHARE * len(wide):
+        guesses = []
+        for enc in ("big5", "cp1252"):
+            try:
+                raw = text.encode("gb18030")
+                raw.decode(enc)
+                guesses.append(enc)
+            except UnicodeError:
+                pass
+        hint = (f" (it decodes as {' and '.join(guesses)} too)" if guesses else "")
+        warnings.warn(GovnetWarning(
+            f"{what}: {os.path.basename(path)} is not UTF-8 and was decoded as GB18030, but "
+            f"{rare} of its {len(wide)} non-ASCII characters are rare outside GB2312, so the "
+            f"decoding is probably wrong{hint}; pass encoding='big5', encoding='cp1252' or the "
+            f"file's real encoding (encoding='gb18030' to accept this decoding silently)"),
+            stacklevel=4)
 
 
 def _layer_ties(net: Network, what: str) -> tuple[pd.DataFrame, dict[str, bool]]:

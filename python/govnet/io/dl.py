@@ -20,6 +20,7 @@ from govnet.io._common import (
     _path,
     _read_text,
     posts_pairs,
+    _writable_labels,
 )
 from govnet.io.matrix import to_adjacency
 from govnet.model.network import Network
@@ -54,8 +55,10 @@ def write_dl(net: Network, path: str | os.PathLike[str], *, format: str = "auto"
     rels = net.relations or []
 
     def q(label: Any) -> str:  # quote only where needed: igraph's DL reader takes no quotes
-        text = str(label).replace('"', "'")
-        return f'"{text}"' if not text or re.search(r'[\s,="]', text) else text
+        text = _writable_labels([label], "DL", "label")[0]
+        # quoted: separators, '=' (a header parameter), ':' (a section such as
+        # 'data:' or 'labels:'), '!' (the matrix separator) and '#'
+        return f'"{text}"' if not text or re.search(r'[\s,=:!#"]', text) else text
 
     # "dl n=.." and "format = .." on lines of their own, as UCINET writes them (igraph's
     # reader accepts no other layout); nm only when there are several matrices.
@@ -84,6 +87,10 @@ def write_dl(net: Network, path: str | os.PathLike[str], *, format: str = "auto"
     out.append("")
     with open(os.fspath(path), "w", encoding="utf-8") as fh:
         fh.write("\n".join(out))
+
+
+#: Largest full matrix (values, all matrices together) read_dl tokenises.
+MAX_DL_CELLS = 25_000_000
 
 
 def read_dl(path: str | os.PathLike[str], *, default_tier: str = "plural",
@@ -117,15 +124,18 @@ def read_dl(path: str | os.PathLike[str], *, default_tier: str = "plural",
     p = _path(path)
     name = os.path.basename(p)
     text = _read_text(p, "DL file", encoding)
-    m = re.search(r"(?im)^[ \t]*data[ \t]*:", text)
+    # keywords are looked for outside quoted labels ("data:", "n=2" are labels there)
+    masked = re.sub(r'"[^"\n]*"', lambda mm: '"' + "_" * (len(mm.group()) - 2) + '"', text)
+    m = re.search(r"(?im)^[ \t]*data[ \t]*:", masked)
     if m is None:
         raise FileFormatError(f"{name}: no 'data:' line (not a UCINET DL file?)")
     header, body = text[:m.start()], text[m.end():]
+    mheader = masked[:m.start()]
     data_line = text[:m.end()].count("\n") + 1
     if not re.match(r"(?is)\s*dl\b", header):
         raise FileFormatError(f"{name}: a DL file must start with the keyword DL")
     params = {k.lower(): v for k, v in re.findall(r"(?i)\b(n|nr|nc|nm|format|diagonal)\s*=\s*([^\s,]+)",
-                                                   header)}
+                                                   mheader)}
 
     def int_param(key: str) -> int | None:
         if key not in params:
@@ -165,17 +175,32 @@ def read_dl(path: str | os.PathLike[str], *, default_tier: str = "plural",
             raise FileFormatError(f"{name}: the header gives no n= (number of actors)")
         nr = nc = n
     assert nr is not None and nc is not None
-    embedded = re.search(r"(?i)labels\s+embedded", header) is not None
+    if fmt == "fullmatrix":
+        # a full matrix is n x n values of at least two characters each (with the
+        # separator): a size check before tokenising anything
+        cells = nr * nc * nm
+        if cells > MAX_DL_CELLS:
+            raise TooLargeError(
+                f"{name}: format=fullmatrix declares {nm} matrix(es) of {nr:,} x {nc:,} = "
+                f"{cells:,} values, more than the limit of {MAX_DL_CELLS:,}; write large "
+                f"networks as edgelist1")
+        if 2 * cells - 1 > len(body):
+            raise FileFormatError(
+                f"{name}: format=fullmatrix declares {cells:,} values, but the data after "
+                f"line {data_line} has only {len(body):,} characters (data ends early)")
+    embedded = re.search(r"(?i)labels\s+embedded", mheader) is not None
     sections: dict[str, list[str]] = {}
     hits = [(mm.start(), mm.end(), mm.group(1).lower(), mm.group(2))
-            for mm in _DL_SECTION.finditer(header)]
+            for mm in _DL_SECTION.finditer(mheader)]
     for i, (_, end, kind, emb) in enumerate(hits):
         kind = re.sub(r"\s+", " ", kind).replace("col labels", "column labels")
         if emb:
             continue
         stop = hits[i + 1][0] if i + 1 < len(hits) else len(header)
-        chunk = header[end:stop]
-        chunk = re.sub(r"(?i)\b(n|nr|nc|nm|format|diagonal)\s*=\s*[^\s,]+", " ", chunk)
+        chunk, mchunk = header[end:stop], mheader[end:stop]
+        for mm in reversed(list(re.finditer(r"(?i)\b(n|nr|nc|nm|format|diagonal)\s*=\s*[^\s,]+",
+                                            mchunk))):
+            chunk = chunk[:mm.start()] + " " * (mm.end() - mm.start()) + chunk[mm.end():]
         sections[kind] = _dl_labels(chunk)
     row_labels = sections.get("row labels") or sections.get("labels")
     col_labels = sections.get("column labels") or (sections.get("labels") if not two else None)

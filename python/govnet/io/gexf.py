@@ -12,16 +12,18 @@ import pandas as pd
 from govnet.errors import FileFormatError
 from govnet.io._common import (
     _build,
+    _check_table_cells,
     _as_arcs,
     _children,
     _collapse_arcs,
     _convert,
-    _directions_from_ties,
+    _edge_directions,
     _layer_ties,
     _local,
     _mixed,
     _parse_xml,
     _parts,
+    _reserved_data,
     _path,
     _str,
     _ties_frame,
@@ -146,6 +148,7 @@ def read_gexf(path: str | os.PathLike[str], *, default_tier: str = "plural",
             if nid is None:
                 raise FileFormatError(f"{os.path.basename(p)}: <node> without id")
             d = values(node, "node")
+            _reserved_data(d, ("id",), f"<node> {nid!r}", p)
             d["id"] = nid
             if "name" not in d:
                 d["name"] = node.get("label", nid)
@@ -157,18 +160,26 @@ def read_gexf(path: str | os.PathLike[str], *, default_tier: str = "plural",
             s, t = e.get("source"), e.get("target")
             if s is None or t is None:
                 raise FileFormatError(f"{os.path.basename(p)}: <edge> without source or target")
+            _reserved_data(d, ("source", "target"), f"<edge> {s!r} -> {t!r}", p)
             d["source"], d["target"] = s, t
             d["relation"] = str(d.get("relation", e.get("label", default_relation)))
-            d["weight"] = _convert(e.get("weight", "1"), "double", p)
+            if e.get("weight") is not None:
+                w = _convert(e.get("weight"), "double", p)
+                if "weight" in d and d["weight"] != w:
+                    raise FileFormatError(
+                        f"{os.path.basename(p)}: <edge> {s!r} -> {t!r} has weight={w!r} and an "
+                        f"attribute 'weight' = {d['weight']!r}; the weight is ambiguous")
+                d["weight"] = w
+            d.setdefault("weight", 1.0)
             if "directed" not in d and e.get("type") is not None:
                 d["directed"] = e.get("type") != "undirected"
             edges.append(d)
     if not rows:
         raise FileFormatError(f"{os.path.basename(p)}: the graph has no nodes")
+    _check_table_cells(rows, "nodes", p)
+    _check_table_cells(edges, "edges", p)
     ties = _ties_frame(edges)
-    directed = _directions_from_ties(ties, default_directed)
-    if "directed" in ties.columns:
-        ties = ties.drop(columns=["directed"])
+    ties, directed = _edge_directions(ties, default_directed, None, p)
     if default_directed:  # an undirected relation written as arc pairs (write_gexf, mixed)
         ties = _collapse_arcs(ties, directed)
     return _build(pd.DataFrame(rows), ties, directed, default_tier=default_tier, path=p)

@@ -13,16 +13,18 @@ import pandas as pd
 from govnet.errors import FileFormatError
 from govnet.io._common import (
     _build,
+    _check_table_cells,
     _as_arcs,
     _children,
     _collapse_arcs,
     _convert,
-    _directions_from_ties,
+    _edge_directions,
     _layer_ties,
     _local,
     _mixed,
     _parse_xml,
     _parts,
+    _reserved_data,
     _path,
     _str,
     _ties_frame,
@@ -160,6 +162,7 @@ def read_graphml(path: str | os.PathLike[str], *, default_tier: str = "plural",
         d = {**defaults["node"], **data_of(node)}
         if "name" not in d and "label" in d:
             d["name"] = d.pop("label")
+        _reserved_data(d, ("id",), f"<node> {nid!r}", p)
         d["id"] = nid
         rows.append(d)
     if _children(g, "hyperedge"):
@@ -171,6 +174,7 @@ def read_graphml(path: str | os.PathLike[str], *, default_tier: str = "plural",
         if s is None or t is None:
             raise FileFormatError(f"{os.path.basename(p)}: <edge> without source or target")
         d.pop("id", None)
+        _reserved_data(d, ("source", "target"), f"<edge> {s!r} -> {t!r}", p)
         d["source"], d["target"] = s, t
         d.setdefault("relation", default_relation)
         d["relation"] = str(d["relation"])
@@ -178,17 +182,17 @@ def read_graphml(path: str | os.PathLike[str], *, default_tier: str = "plural",
         if e.get("directed") is not None:
             d["directed"] = e.get("directed") == "true"
         edges.append(d)
+    _check_table_cells(rows, "nodes", p)
+    _check_table_cells(edges, "edges", p)
     ties = _ties_frame(edges)
     stored = gdata.get("govnet_relations")
+    given: dict[str, bool] | None = None
     if isinstance(stored, str) and stored:
         try:
-            directed = {str(k): bool(v) for k, v in json.loads(stored).items()}
+            given = {str(k): bool(v) for k, v in json.loads(stored).items()}
         except (ValueError, AttributeError):
             raise FileFormatError(f"{os.path.basename(p)}: govnet_relations is not valid JSON") from None
-    else:
-        directed = _directions_from_ties(ties, edgedefault)
-    if "directed" in ties.columns:
-        ties = ties.drop(columns=["directed"])
+    ties, directed = _edge_directions(ties, edgedefault, given, p)
     if edgedefault:  # an undirected relation written as arc pairs (write_graphml, mixed)
         ties = _collapse_arcs(ties, directed)
     if not rows:

@@ -65,11 +65,20 @@ def from_igraph(graph: Any, *, default_tier: str = "plural", default_relation: s
     directed graph, an undirected relation's tie given as two arcs u->v and
     v->u of equal weight (as :func:`to_igraph` writes it) is one tie.
     """
+    if not (hasattr(graph, "vs") and hasattr(graph, "es") and hasattr(graph, "get_edgelist")):
+        raise TypeError(f"from_igraph expects an igraph.Graph, got {type(graph).__name__}")
     vattrs = graph.vs.attributes()
     n = graph.vcount()
     if n == 0:
         raise InvalidNetworkError("the igraph graph has no vertices")
     ids = [str(x) for x in graph.vs["name"]] if "name" in vattrs else [str(i) for i in range(n)]
+    for what, attrs, reserved in (("vertex", vattrs, ("id",)),
+                                  ("edge", graph.es.attributes(), ("source", "target"))):
+        clash = [a for a in attrs if a in reserved]
+        if clash:
+            raise InvalidNetworkError(
+                f"igraph {what} attribute(s) {clash}: govnet takes actor ids and a tie's "
+                f"source and target from the graph itself; rename the attribute(s)")
     actors = pd.DataFrame({"id": ids})
     for a in vattrs:
         if a != "name":

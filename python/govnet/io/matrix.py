@@ -55,7 +55,10 @@ def from_adjacency(matrix: Any, labels: Any = None, *, tiers: Any = None,
         shape = coo.shape
         r, c, v = np.asarray(coo.row), np.asarray(coo.col), np.asarray(coo.data, dtype=float)
     else:
-        arr = np.asarray(matrix, dtype=float)
+        try:
+            arr = np.asarray(matrix, dtype=float)
+        except (ValueError, TypeError) as exc:
+            raise InvalidNetworkError(f"adjacency must be a square matrix of numbers: {exc}") from None
         shape = arr.shape
         if arr.ndim != 2:
             raise InvalidParameterError(f"adjacency must be a square 2-d matrix, got shape {shape}")

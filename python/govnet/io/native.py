@@ -29,7 +29,11 @@ custom classes) are refused with an error naming the column, never pickled.
 Writing is atomic: the archive goes to a temporary file in the same directory,
 is flushed and fsync'ed, then moved over the target with :func:`os.replace`,
 so an interrupted save (Ctrl-C, full disk, power cut after the rename's
-journal) leaves the old file intact. Loading checks the SHA-256 of every
+journal) leaves the old file intact. Saving to a symbolic link follows it: the
+link's target is replaced (the temporary file goes to the target's directory)
+and the link is kept; loading follows links too. A loaded network passes the
+same validators as :meth:`Network.from_frames` (ids, tiers, kinds, duty roles,
+repeated duty or meeting rows, text that is not valid Unicode). Loading checks the SHA-256 of every
 member, refuses newer format versions with a clear message, refuses archives
 whose declared sizes exceed :data:`MAX_TOTAL_BYTES` or whose member count
 exceeds :data:`MAX_MEMBERS` (zip bombs), parses ``.npy`` headers before
@@ -141,6 +145,9 @@ def save(net: Any, path: str | os.PathLike[str], *, compress: bool = True) -> No
 
 def _atomic_write(path: str, manifest: dict[str, Any], members: dict[str, bytes],
                   compress: bool) -> None:
+    # A symlink is followed: its target is replaced (atomically, in the target's
+    # directory) and the link is kept, as ``open(path, "w")`` would do.
+    path = os.path.realpath(path)
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory)
     try:

@@ -18,6 +18,7 @@ from govnet.io._common import (
     _path,
     _read_text,
     posts_pairs,
+    _writable_labels,
 )
 from govnet.model.network import Network
 
@@ -35,9 +36,11 @@ def write_pajek(net: Network, path: str | os.PathLike[str], *, relation: str | N
     One-mode (default): ``*Vertices n`` with the actor ids as quoted labels,
     then one ``*Arcs :k "relation"`` (directed) or ``*Edges :k "relation"``
     (undirected) block per relation, weights as the third number — Pajek's
-    multi-relational form. Tiers, kinds, display names and extra columns are
-    not written (Pajek has no place for them; use GraphML or Excel). A ``"``
-    inside an id is written as ``'``.
+    multi-relational form, the ties as each layer reads them (repeated rows
+    merged by the network's ``duplicates`` policy). Tiers, kinds, display names
+    and extra columns are not written (Pajek has no place for them; use GraphML
+    or Excel). An id with a ``"`` or a line break cannot be written (Pajek has
+    no escape): InvalidNetworkError.
 
     ``relation="name"`` writes that relation alone under a plain ``*Arcs`` or
     ``*Edges`` header, the form networkx's and igraph's Pajek readers accept
@@ -49,7 +52,7 @@ def write_pajek(net: Network, path: str | os.PathLike[str], *, relation: str | N
     """
     if two_mode not in (None, "meetings", "duties"):
         raise InvalidParameterError(f"two_mode must be None, 'meetings' or 'duties', got {two_mode!r}")
-    ids = [str(a).replace('"', "'") for a in net.actor_ids]
+    ids = _writable_labels(net.actor_ids, "Pajek")
     out = []
     if two_mode is None:
         out.append(f"*Vertices {len(ids)}")
@@ -57,11 +60,13 @@ def write_pajek(net: Network, path: str | os.PathLike[str], *, relation: str | N
         for k, rel in enumerate(net.relations if relation is None else [relation], start=1):
             spec = net.relation_spec(rel)
             head = "*Arcs" if spec.directed else "*Edges"
-            out.append(head if relation is not None else f'{head} :{k} "{rel.replace(chr(34), chr(39))}"')
-            t = net.ties(rel)
-            pos = {a: i + 1 for i, a in enumerate(net.actor_ids)}
-            out += [f"{pos[s]} {pos[d]} {_fmt_weight(w)}"
-                    for s, d, w in zip(t["source"], t["target"], t["weight"])]
+            _writable_labels([rel], "Pajek", "relation name")
+            out.append(head if relation is not None else f'{head} :{k} "{rel}"')
+            # the ties as the layer reads them (repeated rows merged by the network's
+            # duplicates policy, self-loops by its self_loops policy), so that
+            # read_pajek gives the same layer back without merging anything
+            src, dst, wts = net.layer(rel).edges()
+            out += [f"{s + 1} {d + 1} {_fmt_weight(w)}" for s, d, w in zip(src, dst, wts)]
     else:
         table = net.meetings if two_mode == "meetings" else net.duties
         if table is None:
@@ -71,7 +76,7 @@ def write_pajek(net: Network, path: str | os.PathLike[str], *, relation: str | N
         n1 = len(ids)
         out.append(f"*Vertices {n1 + len(events)} {n1}")
         out += [f'{i + 1} "{a}"' for i, a in enumerate(ids)]
-        out += [f'{n1 + j + 1} "{str(e).replace(chr(34), chr(39))}"' for j, e in enumerate(events)]
+        out += [f'{n1 + j + 1} "{e}"' for j, e in enumerate(_writable_labels(events, "Pajek", col))]
         out.append("*Edges")
         pos = {a: i + 1 for i, a in enumerate(net.actor_ids)}
         epos = {e: n1 + j + 1 for j, e in enumerate(events)}

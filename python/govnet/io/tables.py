@@ -13,7 +13,7 @@ from govnet.errors import (
     FileFormatError,
     InvalidParameterError,
 )
-from govnet.io._common import _decode, _path
+from govnet.io._common import _check_xlsx, _decode, _path, _read_raw
 from govnet.model.network import Network
 
 
@@ -38,7 +38,10 @@ def read_table(source: Any, *, what: str = "table", encoding: str | None = None,
     export on Chinese Windows); the encoding is detected unless given. Every
     column is read as text so that ids such as ``007`` keep their zeros.
     ``sheet_name`` picks an Excel sheet (name or position; default the first);
-    ``columns`` renames headers, ``{"来源": "source", "去向": "target"}``.
+    ``columns`` renames headers, ``{"来源": "source", "去向": "target"}``. A text
+    cell written with govnet's formula-injection escape (a leading ``'`` before
+    ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or ``'``; see
+    :func:`write_csv`) is read without that quote.
 
     Raises
     ------
@@ -53,10 +56,15 @@ def read_table(source: Any, *, what: str = "table", encoding: str | None = None,
 
 def _read_file(source: Any, what: str, encoding: str | None,
                sheet_name: str | int | None) -> pd.DataFrame:
+    if not isinstance(source, (str, os.PathLike)):
+        raise TypeError(f"{what}: expected a path or a DataFrame, got {type(source).__name__}")
     path = os.fspath(source)
     if not os.path.exists(path):
         raise FileFormatError(f"{what}: no such file: {path}")
+    if not os.path.isfile(path):
+        raise FileFormatError(f"{what}: {path} is not a file")
     if path.lower().endswith((".xlsx", ".xlsm", ".xls")):
+        _check_xlsx(path, what)
         try:
             frame = pd.read_excel(path, sheet_name=0 if sheet_name is None else sheet_name,
                                   dtype=str)
@@ -68,9 +76,7 @@ def _read_file(source: Any, what: str, encoding: str | None,
         frame.attrs["govnet_file"] = path
         frame.attrs["govnet_header_lines"] = 1
         return frame
-    with open(path, "rb") as fh:
-        raw = fh.read()
-    text = _decode(raw, path, what, encoding)
+    text = _decode(_read_raw(path, what, encoding), path, what, encoding)
     try:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
                             skipinitialspace=True)
@@ -78,7 +84,11 @@ def _read_file(source: Any, what: str, encoding: str | None,
         raise FileFormatError(f"{what}: file {path} is empty (no header row)") from exc
     except (pd.errors.ParserError, ValueError) as exc:
         raise FileFormatError(f"{what}: malformed CSV in {path}: {exc}") from exc
-    frame.columns = [str(c).strip() for c in frame.columns]
+    frame.columns = [_unescape_cell(str(c).strip()) for c in frame.columns]
+    for c in frame.columns:
+        col = frame[c]
+        if col.astype(str).str.startswith("'").any():
+            frame[c] = col.map(_unescape_cell)
     frame.attrs["govnet_file"] = path
     frame.attrs["govnet_header_lines"] = 1
     return frame
@@ -88,6 +98,23 @@ def _read_file(source: Any, what: str, encoding: str | None,
 def _actors_beside(ties_path: str) -> str:
     stem, _ = os.path.splitext(ties_path)
     return stem + ".actors.csv"
+
+
+def _actors_from_ties(t: pd.DataFrame, path: str, default_tier: str,
+                      kwargs: dict[str, Any]) -> pd.DataFrame:
+    """Actors named by the ties (in order of appearance), all of ``default_tier``,
+    under the id and tier column names the caller maps (``id_col=``, ``tier_col=``)."""
+    cols = [kwargs.get("source_col", "source"), kwargs.get("target_col", "target")]
+    for c in cols:
+        if not isinstance(c, str):
+            raise TypeError(f"source_col and target_col must be column names (str), "
+                            f"got {type(c).__name__}")
+        if c not in t.columns:
+            raise FileFormatError(f"{os.path.basename(path)}: no {c!r} column; "
+                                  f"columns: {list(map(str, t.columns))}")
+    values = pd.concat([t[cols[0]], t[cols[1]]], ignore_index=True)
+    ids = list(dict.fromkeys(v for v in values.tolist() if not pd.isna(v) and str(v).strip()))
+    return pd.DataFrame({kwargs.get("id_col", "id"): ids, kwargs.get("tier_col", "tier"): default_tier})
 
 
 def read_tables(actors: Any, ties: Any = None, duties: Any = None, *, meetings: Any = None,
@@ -145,11 +172,7 @@ def read_csv(path: str | os.PathLike[str], *, actors: str | os.PathLike[str] | N
     if actors is not None:
         a = read_table(actors, what="actors", encoding=encoding, columns=columns)
     else:
-        for c in ("source", "target"):
-            if c not in t.columns:
-                raise FileFormatError(f"{os.path.basename(p)}: no {c!r} column; columns: {list(t.columns)}")
-        ids = list(dict.fromkeys(list(t["source"]) + list(t["target"])))
-        a = pd.DataFrame({"id": ids, "tier": default_tier})
+        a = _actors_from_ties(t, p, default_tier, kwargs)
     stem = os.path.splitext(p)[0]
     if duties is None and os.path.isfile(stem + ".duties.csv"):
         duties = stem + ".duties.csv"
@@ -171,25 +194,61 @@ def read_csv(path: str | os.PathLike[str], *, actors: str | os.PathLike[str] | N
     return Network.from_frames(a, t, d, **kwargs)
 
 
+#: First characters that make a spreadsheet read a cell as a formula (formula or
+#: "CSV" injection: ``=HYPERLINK(...)``, ``+cmd|...``, ``-2+3``, ``@SUM(...)``, and
+#: tab / carriage return, which some spreadsheets skip before such a character).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _escape_cell(v: Any) -> Any:
+    """CSV rule: a text cell that starts with a formula character, or with the escape
+    quote itself, gets one leading ``'`` (spreadsheets then show it as text); other
+    cells and non-text values are unchanged. :func:`_unescape_cell` undoes it."""
+    if isinstance(v, str) and v and (v[0] in FORMULA_START or v[0] == "'"):
+        return "'" + v
+    return v
+
+
+def _unescape_cell(v: Any) -> Any:
+    if isinstance(v, str) and len(v) > 1 and v[0] == "'" and (v[1] in FORMULA_START or v[1] == "'"):
+        return v[1:]
+    return v
+
+
+def _csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for c in out.columns:
+        if out[c].dtype == object or pd.api.types.is_string_dtype(out[c].dtype):
+            out[c] = out[c].astype(object).map(_escape_cell)
+    out.columns = [_escape_cell(str(c)) for c in out.columns]
+    return out
+
+
 def write_csv(net: Network, path: str | os.PathLike[str]) -> None:
     """Write ties to ``path`` and actors to ``<stem>.actors.csv`` (UTF-8 with BOM, so
     Excel shows Chinese), plus ``<stem>.duties.csv`` / ``<stem>.meetings.csv`` /
     ``<stem>.missing.csv`` (missing dyads), ``<stem>.persons.csv`` /
     ``<stem>.posts.csv`` when present (dates as YYYY-MM-DD). :func:`read_csv`
-    reads them back."""
+    reads them back.
+
+    Formula injection: a text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return (or with ``'``) is written with one leading ``'``, so that a
+    spreadsheet shows it as text instead of running it; :func:`read_table` (and so
+    :func:`read_csv`) removes that quote again, so the values read back are the
+    network's. Numbers (weights) are not text and are written as they are."""
     p = os.fspath(path)
     actors, ties, duties = net.to_frames()
     stem, _ = os.path.splitext(p)
-    ties.to_csv(p, index=False, encoding="utf-8-sig")
-    actors.to_csv(stem + ".actors.csv", index=False, encoding="utf-8-sig")
+    _write_csv_table(ties, p)
+    _write_csv_table(actors, stem + ".actors.csv")
     if duties is not None:
-        duties.to_csv(stem + ".duties.csv", index=False, encoding="utf-8-sig")
+        _write_csv_table(duties, stem + ".duties.csv")
     if net.meetings is not None:
-        net.meetings.to_csv(stem + ".meetings.csv", index=False, encoding="utf-8-sig")
+        _write_csv_table(net.meetings, stem + ".meetings.csv")
     if net.missing is not None:
-        net.missing.to_csv(stem + ".missing.csv", index=False, encoding="utf-8-sig")
+        _write_csv_table(net.missing, stem + ".missing.csv")
     for name, frame in _people_frames(net):
-        frame.to_csv(f"{stem}.{name}.csv", index=False, encoding="utf-8-sig")
+        _write_csv_table(frame, f"{stem}.{name}.csv")
 
 
 def _people_frames(net: Network) -> list[tuple[str, pd.DataFrame]]:
@@ -206,10 +265,29 @@ def _people_frames(net: Network) -> list[tuple[str, pd.DataFrame]]:
     return out
 
 
+def _write_csv_table(frame: pd.DataFrame, path: str) -> None:
+    # CRLF rows: a text cell holding a carriage return (or a line feed) is quoted
+    _csv_safe(frame).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+
+
+def _cells_as_text(book: Any) -> None:
+    """Excel rule: every text cell is stored as text (openpyxl would store a string
+    starting with ``=`` as a formula, which Excel then runs)."""
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+
+
 def write_excel(net: Network, path: str | os.PathLike[str]) -> None:
     """Write an Excel workbook (openpyxl) with sheets ``actors``, ``ties`` and, when
     present, ``duties``, ``meetings``, ``missing`` (missing dyads), ``persons`` and
-    ``posts``; :func:`read_excel` reads it back."""
+    ``posts``; :func:`read_excel` reads it back.
+
+    Formula injection: every text cell is stored as a text cell, never as a formula
+    (a name such as ``=HYPERLINK(...)`` is shown, not run), and is read back as it
+    was. Numbers stay numbers."""
     actors, ties, duties = net.to_frames()
     try:
         with pd.ExcelWriter(os.fspath(path), engine="openpyxl") as xw:
@@ -223,6 +301,7 @@ def write_excel(net: Network, path: str | os.PathLike[str]) -> None:
                 net.missing.to_excel(xw, sheet_name="missing", index=False)
             for name, frame in _people_frames(net):
                 frame.to_excel(xw, sheet_name=name, index=False)
+            _cells_as_text(xw.book)
     except ImportError as exc:
         raise FileFormatError(f"writing Excel needs openpyxl (pip install openpyxl): {exc}") from exc
 
@@ -253,6 +332,7 @@ def read_excel(path: str | os.PathLike[str], *, actors_sheet: str = "actors",
     duties_sheet = (sheet or {}).get("duties", "duties")
     meetings_sheet = (sheet or {}).get("meetings", "meetings")
     p = _path(path)
+    _check_xlsx(p, "read_excel")
     try:
         sheets = pd.read_excel(p, sheet_name=None, dtype=str)
     except ImportError as exc:
@@ -270,8 +350,7 @@ def read_excel(path: str | os.PathLike[str], *, actors_sheet: str = "actors",
     a = sheets.get(actors_sheet)
     if a is None:
         assert t is not None
-        ids = list(dict.fromkeys(list(t["source"]) + list(t["target"])))
-        a = pd.DataFrame({"id": ids, "tier": default_tier})
+        a = _actors_from_ties(t, p, default_tier, kwargs)
     kwargs.setdefault("meta", {"name": os.path.splitext(os.path.basename(p))[0]})
     if "missing" in sheets and "missing" not in kwargs:
         kwargs["missing"] = sheets["missing"]

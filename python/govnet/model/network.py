@@ -178,12 +178,21 @@ class Network:
             ``role``, ``start``, ``end``); see :mod:`govnet.model.people`.
             Posts without persons: the persons are the ids the posts name.
 
+        Column names are kept apart from govnet's own: a user column either fills
+        its role (``id_col=``, ``weight_col=``, ...) or has a name that is not one of
+        :data:`~govnet.model.validation.ACTOR_RESERVED` (id, name, name_en, tier,
+        kind) or :data:`~govnet.model.validation.TIE_RESERVED` (source, target,
+        relation, weight, directed, src, dst). A column named like a role while
+        another column is mapped to it (``weight`` beside ``weight_col="w"``) is
+        ambiguous and raises, naming both.
+
         Raises
         ------
         InvalidNetworkError
             Duplicate, missing or empty actor ids; unknown tier; a tie to an
-            unknown actor; a bad weight; a bad duty or meeting row. The message
-            names the row and value.
+            unknown actor; a bad weight; a bad duty or meeting row; a column
+            that collides with govnet's own (see above). The message names the
+            row and value.
         """
         if duplicates is not None and duplicates not in DUP_POLICIES:
             raise InvalidParameterError(
@@ -231,6 +240,8 @@ class Network:
         ``actors`` (ids, or a count: ids then ``0 .. n-1``); ``tiers`` is an
         optional array of tier names (default: all ``"plural"``).
         """
+        if not isinstance(relation, str):
+            raise TypeError(f"relation must be a str, got {type(relation).__name__}")
         src = np.asarray(sources)
         dst = np.asarray(targets)
         if src.shape != dst.shape or src.ndim != 1:
@@ -240,7 +251,7 @@ class Network:
         if src.size and not (np.issubdtype(src.dtype, np.integer) and np.issubdtype(dst.dtype, np.integer)):
             raise InvalidNetworkError("sources and targets must be integer arrays (actor positions)")
         if actors is None:
-            n = int(max(src.max(initial=-1), dst.max(initial=-1)) + 1)
+            n = int(max(int(src.max()) if src.size else -1, int(dst.max()) if dst.size else -1)) + 1
             check_size("from_arrays: actors", n, BYTES_PER_ACTOR)
             ids: Any = pd.RangeIndex(n).astype(str)
         elif isinstance(actors, (int, np.integer)):
@@ -255,11 +266,13 @@ class Network:
         if n > np.iinfo(np.int32).max:
             raise InvalidNetworkError(f"at most 2^31-1 actors are supported, got {n}")
         for name, arr in (("sources", src), ("targets", dst)):
-            bad = (arr < 0) | (arr >= n)
+            bad = (arr >= n) if arr.dtype.kind == "u" else (arr < 0) | (arr >= n)
             if bad.any():
                 pos = int(np.flatnonzero(bad)[0])
                 raise InvalidNetworkError(
                     f"{name}[{pos}] = {arr[pos]} is not an actor position in [0, {n})")
+        if tiers is not None and np.ndim(tiers) != 0 and len(tiers) != n:
+            raise InvalidNetworkError(f"tiers has {len(tiers)} entries for {n} actors")
         if actors is not None and not isinstance(actors, (int, np.integer)):
             frame = pd.DataFrame({"id": ids, "tier": "plural" if tiers is None else np.asarray(tiers)})
             actor_frame = validate_actors(frame, "id", "name", "tier", "kind")
@@ -275,8 +288,8 @@ class Network:
                 actor_frame["tier"] = tier_categorical(frame, "tier", ids)
             actor_frame["kind"] = "actor"
         w = None if weights is None else check_weights(
-            np.asarray(weights, dtype=float), pd.DataFrame(index=pd.RangeIndex(src.size)),
-            "ties", "weight")
+            np.asarray(weights, dtype=object).ravel() if np.ndim(weights) else [weights],
+            pd.DataFrame(index=pd.RangeIndex(max(np.size(weights), 1))), "ties", "weight")
         if w is not None and w.shape != src.shape:
             raise InvalidNetworkError("weights must have the same length as sources")
         ties = pd.DataFrame({
@@ -325,9 +338,15 @@ class Network:
         import json
         import warnings
 
+        if not (hasattr(graph, "nodes") and hasattr(graph, "edges") and hasattr(graph, "graph")):
+            raise TypeError(f"from_networkx expects a networkx graph, got {type(graph).__name__}")
         rows = []
         for node, data in graph.nodes(data=True):
             row = {k: v for k, v in data.items()}
+            if "id" in row:
+                raise InvalidNetworkError(
+                    f"networkx node {node!r} has an attribute 'id' ({row['id']!r}): govnet takes "
+                    f"actor ids from the nodes themselves; rename the attribute")
             row["id"] = node
             if tier not in row:
                 if default_tier is None:
@@ -357,10 +376,21 @@ class Network:
         edges = graph.edges(keys=True, data=True) if multi else graph.edges(data=True)
         for e in edges:
             u, v, data = (e[0], e[1], e[3]) if multi else e
-            edge_rows.append({**{k: val for k, val in data.items() if k not in (relation, weight)},
-                              "source": u, "target": v,
-                              "relation": data.get(relation, default_relation),
-                              "weight": data.get(weight, 1.0)})
+            clash = [k for k in ("source", "target") if k in data]
+            if clash:
+                raise InvalidNetworkError(
+                    f"networkx edge {u!r} -> {v!r} has attribute(s) {clash}: govnet takes a tie's "
+                    f"source and target from the edge itself; rename the attribute(s)")
+            row = {k: val for k, val in data.items() if k not in (relation, weight)}
+            for role, col, dflt in (("relation", relation, default_relation),
+                                    ("weight", weight, 1.0)):
+                if col != role and role in data:
+                    raise InvalidNetworkError(
+                        f"networkx edge {u!r} -> {v!r} has attribute {role!r} and {role}={col!r} "
+                        f"names another attribute for the {role}; the mapping is ambiguous: "
+                        f"rename one or pass {role}={role!r}")
+                row[role] = data.get(col, dflt)
+            edge_rows.append({"source": u, "target": v, **row})
         stored = graph.graph.get("govnet_relations")
         if isinstance(stored, str) and stored:
             try:
@@ -745,6 +775,12 @@ class Network:
         """A new network with one more relation layer built from ``ties``."""
         if relation in self._relations:
             raise InvalidNetworkError(f"relation {relation!r} already exists")
+        if not isinstance(ties, pd.DataFrame):
+            raise InvalidNetworkError(f"ties must be a DataFrame, got {type(ties).__name__}")
+        if "relation" in ties.columns:
+            raise InvalidNetworkError(
+                f"with_layer: the ties have a 'relation' column, but every tie of this layer "
+                f"is in relation {relation!r}; drop the column")
         t = ties.copy()
         t["relation"] = relation
         new_ties, specs = validate_ties(t, self._codes, source_col, target_col, "relation",

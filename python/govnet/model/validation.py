@@ -76,11 +76,28 @@ def clean_ids(values: pd.Series, frame: pd.DataFrame, what: str, column: str) ->
         out = np.array([v.strip() for v in arr], dtype=object)  # all text: id_str, faster
     else:
         out = np.array([id_str(v) for v in arr], dtype=object)
+    check_unicode(out, frame, what, column)
     empty = out == ""
     if empty.any():
         pos = int(np.flatnonzero(empty)[0])
         raise InvalidNetworkError(f"{row_label(frame, what, pos)}: {column} is empty")
     return out
+
+
+def check_unicode(values: np.ndarray, frame: pd.DataFrame, what: str, column: str) -> None:
+    """Text that cannot be written as UTF-8 (lone surrogates, as a bad decode or a
+    crafted file leaves them) is refused, naming the row."""
+    texts = [v if isinstance(v, str) else "" for v in values.tolist()]
+    try:
+        "".join(texts).encode("utf-8")
+    except UnicodeEncodeError:
+        for pos, v in enumerate(texts):
+            try:
+                v.encode("utf-8")
+            except UnicodeEncodeError:
+                raise InvalidNetworkError(
+                    f"{row_label(frame, what, pos)}: {column} {v!r} is not valid Unicode "
+                    f"(a lone surrogate); fix the text or the file's encoding") from None
 
 
 def id_str(v: Any) -> str:
@@ -153,6 +170,7 @@ def validate_loaded(actors: pd.DataFrame, ties: pd.DataFrame,
         raise InvalidNetworkError("tie relations do not match the relation list")
     if options.get("duplicates") not in DUP_POLICIES or options.get("self_loops") not in LOOP_POLICIES:
         raise InvalidNetworkError(f"bad build options {dict(options)}")
+    recheck_loaded(actors, ties, relations, optional)
     # Each optional table's own validator belongs here too (persons/posts: the
     # people issue; missing: the missing-dyads work); these are the basic invariants.
     for name, cols, actor_cols in (
@@ -192,6 +210,119 @@ def check_loaded_people(persons: pd.DataFrame | None, posts: pd.DataFrame | None
                 raise InvalidNetworkError(f"posts column {c!r} is not a date column")
 
 
+#: Actor columns govnet stores itself (the roles id_col, name_col, tier_col and
+#: kind_col map to, and ``name_en``): no other user column may take these names.
+ACTOR_RESERVED = ("id", "name", "name_en", "tier", "kind")
+
+#: Tie columns govnet stores or shows itself: the roles (source, target,
+#: relation, weight), the ``directed`` column, and the internal actor positions
+#: ``src`` and ``dst``. No extra user column may take these names.
+TIE_RESERVED = ("source", "target", "relation", "weight", "directed", "src", "dst")
+
+
+def extra_columns(frame: pd.DataFrame, what: str, roles: Mapping[str, str],
+                  reserved: Iterable[str], consumed: Iterable[str] = ()) -> list[Any]:
+    """The user columns of ``frame`` that are not mapped to a role, checked so that
+    they can never collide with govnet's own columns.
+
+    ``roles`` maps each role (its stored column name, e.g. ``"weight"``) to the
+    user column that fills it (``weight_col``). Raises InvalidNetworkError, naming
+    both columns, when an unmapped column is named like a role that another column
+    fills (a ``weight`` column beside ``weight_col="w"``), when an extra column takes
+    an internal name (``src``, ``dst``), when two roles are mapped to the same column,
+    or when two columns have the same name (as text).
+    """
+    names = [str(c) for c in frame.columns]
+    seen: dict[str, int] = {}
+    for i, c in enumerate(names):
+        if c in seen:
+            raise InvalidNetworkError(
+                f"{what}: two columns are named {c!r} (columns {seen[c]} and {i}); "
+                f"column names must be unique")
+        seen[c] = i
+    by_col: dict[str, str] = {}
+    for role, col in roles.items():
+        if not isinstance(col, str):
+            raise TypeError(f"{role}_col must be a column name (str), got {type(col).__name__}")
+        if col in by_col:
+            raise InvalidNetworkError(
+                f"{what}: {by_col[col]}_col and {role}_col both name column {col!r}; "
+                f"each role needs its own column")
+        by_col[col] = role
+    used = set(by_col) | {str(c) for c in consumed}
+    extra = [c for c in frame.columns if str(c) not in used]
+    reserved = tuple(reserved)
+    for c in extra:
+        name = str(c)
+        if name not in reserved:
+            continue
+        if name in roles:
+            raise InvalidNetworkError(
+                f"{what}: column {name!r} and {name}_col={roles[name]!r} both give the {name}; "
+                f"the mapping is ambiguous: drop or rename column {name!r}, or pass "
+                f"{name}_col={name!r}")
+        raise InvalidNetworkError(
+            f"{what}: column {name!r} has a name govnet reserves for its own "
+            f"{'internal ' if name in ('src', 'dst') else ''}column "
+            f"(reserved: {', '.join(reserved)}); rename it")
+    return extra
+
+
+def recheck_loaded(actors: pd.DataFrame, ties: pd.DataFrame,
+                   relations: Mapping[str, RelationSpec],
+                   optional: Mapping[str, pd.DataFrame]) -> None:
+    """Run from_frames's own validators on decoded tables, so that a saved file whose
+    checksums are valid but whose content is inconsistent is refused with the errors
+    from_frames gives (called by :func:`validate_loaded`)."""
+    ids = actors.index
+    check_unicode(ids.to_numpy(dtype=object), actors, "actors", "id")
+    for col in ("name", "kind"):
+        check_unicode(actors[col].to_numpy(dtype=object), actors, "actors", col)
+    frame = actors.reset_index(names="id") if "id" not in actors.columns else actors
+    checked = validate_actors(frame, "id", "name", "tier", "kind")
+    clean = checked.index.to_numpy()
+    if not (clean == ids.to_numpy()).all():
+        pos = int(np.flatnonzero(clean != ids.to_numpy())[0])
+        raise InvalidNetworkError(f"actors row {pos}: id {ids[pos]!r} has leading or trailing "
+                                  f"blanks, which from_frames strips")
+    for col in ("name", "kind"):
+        vals = actors[col].to_numpy(dtype=object)
+        bad = [i for i, v in enumerate(vals)
+               if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))
+               or (isinstance(v, str) and (v if col == "name" else v.strip()) == "")]
+        if bad:
+            raise InvalidNetworkError(f"actors row {bad[0]}: {col} is missing")
+    extra_columns(ties, "ties", {"source": "src", "target": "dst", "relation": "relation",
+                                 "weight": "weight"}, TIE_RESERVED)
+    for key, spec in relations.items():
+        if not isinstance(key, str) or key != spec.name or key.strip() == "" \
+                or key == ALL_RELATIONS:
+            raise InvalidNetworkError(f"bad relation name {key!r}")
+        check_unicode(np.array([key], dtype=object), pd.DataFrame(index=[0]), "relations", "name")
+    for name, validate, key_cols in (("duties", validate_duties, ("actor", "duty")),
+                                     ("meetings", validate_meetings, ("meeting", "actor"))):
+        table = optional.get(name)
+        if table is None:
+            continue
+        if name == "duties":
+            role = table["role"]
+            if not isinstance(role.dtype, pd.CategoricalDtype) \
+                    or list(role.cat.categories) != list(ROLES) or role.isna().any():
+                bad = [i for i, v in enumerate(role.astype(object)) if v not in ROLES]
+                raise InvalidNetworkError(
+                    f"duties row {bad[0] if bad else 0}: unknown role "
+                    f"{role.astype(object).iloc[bad[0]] if bad else role.dtype!r}; "
+                    f"expected 'lead' or 'assist'")
+        validate(table, ids)
+        dup = table.duplicated(subset=list(key_cols)).to_numpy()
+        if dup.any():
+            pos = int(np.flatnonzero(dup)[0])
+            raise InvalidNetworkError(
+                f"{name} row {pos} repeats "
+                f"{', '.join(f'{c} {table[c].iloc[pos]!r}' for c in key_cols)} of an earlier row "
+                f"(from_frames merges such rows, so a saved table never has them)")
+
+
 def validate_actors(actors: pd.DataFrame, id_col: str, name_col: str, tier_col: str,
                      kind_col: str) -> pd.DataFrame:
     if not isinstance(actors, pd.DataFrame):
@@ -201,6 +332,8 @@ def validate_actors(actors: pd.DataFrame, id_col: str, name_col: str, tier_col: 
     frame = actors
     if id_col not in frame.columns and frame.index.name == id_col:
         frame = frame.reset_index()
+    extra = extra_columns(frame, "actors", {"id": id_col, "name": name_col, "tier": tier_col,
+                                            "kind": kind_col}, ACTOR_RESERVED, ("name_en",))
     require_columns(frame, "actors", [id_col, tier_col])
     ids = clean_ids(frame[id_col], frame, "actors", id_col)
     dup = pd.Index(ids).duplicated()
@@ -214,6 +347,7 @@ def validate_actors(actors: pd.DataFrame, id_col: str, name_col: str, tier_col: 
     names = frame[name_col] if name_col in frame.columns else pd.Series(ids)
     names = names.reset_index(drop=True).where(lambda s: s.notna() & (s.astype(str) != ""),
                                                pd.Series(ids))
+    check_unicode(names.to_numpy(dtype=object), frame, "actors", name_col)
     out["name"] = names.astype(str).to_numpy()
     if "name_en" in frame.columns:
         out["name_en"] = frame["name_en"].to_numpy()
@@ -223,10 +357,8 @@ def validate_actors(actors: pd.DataFrame, id_col: str, name_col: str, tier_col: 
     else:
         kinds = pd.Series("actor", index=frame.index)
     out["kind"] = kinds.to_numpy()
-    skip = {id_col, name_col, tier_col, kind_col, "name_en"}
-    for c in frame.columns:
-        if c not in skip:
-            out[str(c)] = frame[c].to_numpy()
+    for c in extra:
+        out[str(c)] = frame[c].to_numpy()
     return out
 
 
@@ -296,6 +428,9 @@ def validate_ties(ties: pd.DataFrame | None, codes: pd.Index, source_col: str, t
         return empty, {}
     if not isinstance(ties, pd.DataFrame):
         raise InvalidNetworkError(f"ties must be a DataFrame, got {type(ties).__name__}")
+    extra = extra_columns(ties, "ties", {"source": source_col, "target": target_col,
+                                         "relation": relation_col, "weight": weight_col},
+                          TIE_RESERVED, ("directed",))
     require_columns(ties, "ties", [source_col, target_col])
     if len(ties) == 0:
         return empty, {}
@@ -358,8 +493,6 @@ def validate_ties(ties: pd.DataFrame | None, codes: pd.Index, source_col: str, t
     rel_codes = pd.Categorical(rel.to_numpy(), categories=names).codes.astype(np.int64)
     report_ties_changed(src, dst, rel_codes, names, [specs[n].directed for n in names], ties,
                         codes.to_numpy(), duplicates, self_loops)
-    extra = [c for c in ties.columns
-             if c not in (source_col, target_col, relation_col, weight_col, "directed")]
     out = pd.DataFrame({
         "src": src.astype(np.int32),
         "dst": dst.astype(np.int32),
@@ -450,6 +583,7 @@ def as_bool(v: Any) -> bool | None:
 def validate_duties(duties: pd.DataFrame, codes: pd.Index) -> pd.DataFrame:
     if not isinstance(duties, pd.DataFrame):
         raise InvalidNetworkError(f"duties must be a DataFrame, got {type(duties).__name__}")
+    extra_columns(duties, "duties", {}, ())  # column names unique
     require_columns(duties, "duties", ["actor", "duty"])
     actors = clean_ids(duties["actor"], duties, "duties", "actor")
     pos = codes.get_indexer(actors)
@@ -493,6 +627,7 @@ def validate_duties(duties: pd.DataFrame, codes: pd.Index) -> pd.DataFrame:
 def validate_meetings(meetings: pd.DataFrame, codes: pd.Index) -> pd.DataFrame:
     if not isinstance(meetings, pd.DataFrame):
         raise InvalidNetworkError(f"meetings must be a DataFrame, got {type(meetings).__name__}")
+    extra_columns(meetings, "meetings", {}, ())  # column names unique
     require_columns(meetings, "meetings", ["meeting", "actor"])
     names = clean_ids(meetings["meeting"], meetings, "meetings", "meeting")
     actors = clean_ids(meetings["actor"], meetings, "meetings", "actor")

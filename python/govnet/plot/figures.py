@@ -43,6 +43,7 @@ from govnet.errors import InvalidNetworkError, InvalidParameterError
 from govnet.measures.centrality import CENTRALITIES
 from govnet.model.access import as_network
 from govnet.model.vocab import RELATIONS, TIERS
+from govnet.plot._common import plain_text_rc
 
 __all__ = [
     "structure",
@@ -134,7 +135,8 @@ def _style() -> Iterator[None]:
     families = _font_families()
     # Explicit family names, not the generic "sans-serif": text objects resolve a generic
     # family at draw time, when this context is gone (savefig after the call returns).
-    with matplotlib.rc_context({"font.family": families, "axes.unicode_minus": False}):
+    with matplotlib.rc_context({"font.family": families, "axes.unicode_minus": False,
+                                **plain_text_rc()}):
         yield
 
 
