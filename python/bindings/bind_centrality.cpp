@@ -20,8 +20,9 @@ void bind_centrality(py::module_& m) {
     m.def(
         "betweenness",
         [](const CsrGraph& g, bool normalized, bool endpoints, bool weighted, std::int64_t k,
-           std::uint64_t seed, int threads, py::object progress) {
+           std::uint64_t seed, int threads, py::object progress, bool scaled_counts) {
             BetweennessOptions opt;
+            opt.scaled_counts = scaled_counts;
             opt.normalized = normalized;
             opt.endpoints = endpoints;
             opt.weighted = weighted;
@@ -34,7 +35,26 @@ void bind_centrality(py::module_& m) {
         py::arg("graph"), py::arg("normalized") = true, py::arg("endpoints") = false,
         py::arg("weighted") = false, py::arg("k") = 0, py::arg("seed") = 0,
         py::arg("threads") = 0, py::arg("progress") = py::none(),
-        "Brandes betweenness (networkx conventions).");
+        py::arg("scaled_counts") = false,
+        "Brandes betweenness (networkx conventions). scaled_counts: always use the "
+        "overflow-free path counts (the default switches to them only past 2^512).");
+
+    m.def(
+        "betweenness_approx",
+        [](const CsrGraph& g, double epsilon, double delta, std::uint64_t seed, int threads,
+           py::object progress) {
+            ApproxBetweennessOptions opt;
+            opt.epsilon = epsilon;
+            opt.delta = delta;
+            opt.seed = seed;
+            ApproxBetweenness r = run_released(
+                [&](const RunControl& ctl) { return betweenness_approx(g, opt, ctl); }, threads,
+                progress);
+            return py::make_tuple(to_numpy(std::move(r.values)), r.samples, r.diameter_bound);
+        },
+        py::arg("graph"), py::arg("epsilon") = 0.01, py::arg("delta") = 0.1, py::arg("seed") = 0,
+        py::arg("threads") = 0, py::arg("progress") = py::none(),
+        "Riondato–Kornaropoulos sampled betweenness: (values over n(n-1), samples, VD bound).");
 
     m.def(
         "distance_sums",

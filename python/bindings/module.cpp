@@ -14,6 +14,7 @@ void bind_duties(py::module_& m);
 void bind_inference(py::module_& m);
 void bind_deliberation(py::module_& m);
 void bind_positions(py::module_& m);
+void bind_batch(py::module_& m);
 }  // namespace govnet::py_bind
 
 PYBIND11_MODULE(_core, m) {
@@ -28,6 +29,7 @@ PYBIND11_MODULE(_core, m) {
     bind_inference(m);
     bind_deliberation(m);
     bind_positions(m);
+    bind_batch(m);
 #ifdef GOVNET_HAVE_OPENMP
     m.attr("has_openmp") = true;
 #else

@@ -6,7 +6,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['CsrGraph', 'InfluenceMatrix', 'TwoMode', 'aggregate', 'betweenness', 'brokerage', 'chain_structure', 'closeness', 'core_number', 'core_periphery_continuous', 'core_periphery_discrete', 'curveball_samples', 'curveball_trades', 'degroot', 'distance_from_set', 'distance_sums', 'duty_null_model', 'ei_test', 'eigenvector', 'friedkin_johnsen', 'graph_correlation', 'harmonic', 'has_openmp', 'hits', 'hypergeom_sf', 'influence_matrix', 'influence_matvec', 'katz', 'left_perron', 'log_message', 'make_influence_matrix', 'mrqap', 'node_permutation_test', 'null_graph', 'pagerank', 'pair_dependency', 'permutation_p_values', 'qap_test', 'qap_test_sparse', 'removal_effect', 'shared_pairs', 'single_removal_effects', 'structural_holes', 'triad_census', 'triangle_weights']
+__all__: list[str] = ['CsrGraph', 'InfluenceMatrix', 'TwoMode', 'aggregate', 'betweenness', 'betweenness_approx', 'brokerage', 'chain_structure', 'closeness', 'core_number', 'core_periphery_continuous', 'core_periphery_discrete', 'core_profile_batch', 'core_profile_numbers', 'curveball_samples', 'curveball_trades', 'degroot', 'distance_from_set', 'distance_sums', 'duty_null_model', 'ei_test', 'eigenvector', 'friedkin_johnsen', 'graph_correlation', 'harmonic', 'has_openmp', 'hits', 'hypergeom_sf', 'influence_matrix', 'influence_matvec', 'katz', 'left_perron', 'log_message', 'make_influence_matrix', 'mrqap', 'node_permutation_test', 'null_graph', 'pagerank', 'pair_dependency', 'permutation_p_values', 'qap_test', 'qap_test_sparse', 'removal_effect', 'shared_pairs', 'single_removal_effects', 'structural_holes', 'triad_census', 'triangle_weights']
 class CsrGraph:
     """
     Immutable compressed-sparse-row graph (one relation layer).
@@ -102,9 +102,13 @@ def aggregate(layers: collections.abc.Sequence[CsrGraph], mode: str = 'sum') -> 
     """
     Combine layers over the same nodes.
     """
-def betweenness(graph: CsrGraph, normalized: bool = True, endpoints: bool = False, weighted: bool = False, k: typing.SupportsInt | typing.SupportsIndex = 0, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> numpy.typing.NDArray[numpy.float64]:
+def betweenness(graph: CsrGraph, normalized: bool = True, endpoints: bool = False, weighted: bool = False, k: typing.SupportsInt | typing.SupportsIndex = 0, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None, scaled_counts: bool = False) -> numpy.typing.NDArray[numpy.float64]:
     """
-    Brandes betweenness (networkx conventions).
+    Brandes betweenness (networkx conventions). scaled_counts: always use the overflow-free path counts (the default switches to them only past 2^512).
+    """
+def betweenness_approx(graph: CsrGraph, epsilon: typing.SupportsFloat | typing.SupportsIndex = 0.01, delta: typing.SupportsFloat | typing.SupportsIndex = 0.1, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> tuple[numpy.typing.NDArray[numpy.float64], int, int]:
+    """
+    Riondato–Kornaropoulos sampled betweenness: (values over n(n-1), samples, VD bound).
     """
 def brokerage(graph: CsrGraph, groups: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> numpy.ndarray:
     """
@@ -129,6 +133,14 @@ def core_periphery_continuous(graph: CsrGraph, weighted: bool = False, max_iter:
 def core_periphery_discrete(graph: CsrGraph, between: str = 'ones', weighted: bool = False, restarts: typing.SupportsInt | typing.SupportsIndex = 20, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> tuple[numpy.typing.NDArray[numpy.uint8], float, int]:
     """
     Borgatti–Everett discrete model: (core mask, fit, restart).
+    """
+def core_profile_batch(graphs: list, masks: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8], offsets: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], seeds: typing.Annotated[numpy.typing.ArrayLike, numpy.uint64], restarts: typing.SupportsInt | typing.SupportsIndex = 10, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+    """
+    core_profile's scalar fields for many graphs (dict of arrays, input order).
+    """
+def core_profile_numbers(graph: CsrGraph, mask: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8], seed: typing.SupportsInt | typing.SupportsIndex = 0, restarts: typing.SupportsInt | typing.SupportsIndex = 10, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+    """
+    core_profile's figures besides the centralities, in one call (dict).
     """
 def curveball_samples(incidence: TwoMode, n_samples: typing.SupportsInt | typing.SupportsIndex, trades: typing.SupportsInt | typing.SupportsIndex = 0, seed: typing.SupportsInt | typing.SupportsIndex = 0, first: typing.SupportsInt | typing.SupportsIndex = 0) -> list:
     """

@@ -14,6 +14,9 @@ struct BetweennessOptions {
     bool weighted = false;   ///< weights read as distances (Dijkstra)
     std::int64_t k = 0;      ///< > 0: use k sampled sources (scaled by n/k)
     std::uint64_t seed = 0;
+    /// Unweighted: always use the scaled (mantissa, exponent) counts instead of the
+    /// plain-double fast path (for tests: both give the same bits).
+    bool scaled_counts = false;
 };
 
 /// Brandes (2001) betweenness. O(nm) unweighted, O(nm + n^2 log n) weighted.
@@ -33,6 +36,30 @@ struct BetweennessOptions {
 /// length is #P-hard once zero-length ties form cycles, as each undirected one does.)
 std::vector<double> betweenness(const CsrGraph& g, const BetweennessOptions& opt = {},
                                 const RunControl& ctl = {});
+
+struct ApproxBetweennessOptions {
+    double epsilon = 0.01;  ///< additive error bound on the normalised values
+    double delta = 0.1;     ///< the bound fails with probability at most delta
+    std::uint64_t seed = 0;
+};
+
+struct ApproxBetweenness {
+    std::vector<double> values;     ///< estimates of sum_{s!=t} sigma_st(v)/sigma_st / (n(n-1))
+    std::int64_t samples = 0;       ///< r, the number of sampled pairs
+    std::int64_t diameter_bound = 0;  ///< upper bound on the vertex diameter used for r
+};
+
+/// Riondato & Kornaropoulos (2016) sampled betweenness, unweighted: r =
+/// ceil((0.5 / eps^2) (floor(log2(VD - 2)) + 1 + ln(1 / delta))) pairs (s, t), s != t,
+/// uniform; for each, one shortest s-t path drawn uniformly (BFS path counts,
+/// predecessors drawn by sigma) adds 1/r to its inner nodes. With probability at
+/// least 1 - delta every estimate is within eps of the betweenness normalised by
+/// n(n-1) ordered pairs. VD (the vertex diameter, nodes on a longest shortest path)
+/// is bounded by 2 * eccentricity + 1 of one node per component (undirected) or by
+/// the largest weak component's size (directed). Deterministic for any thread count
+/// (fixed sample blocks, integer hit counts).
+ApproxBetweenness betweenness_approx(const CsrGraph& g, const ApproxBetweennessOptions& opt,
+                                     const RunControl& ctl = {});
 
 struct ClosenessOptions {
     bool weighted = false;    ///< weights read as distances
