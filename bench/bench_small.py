@@ -121,6 +121,44 @@ def batch(table, quick: bool) -> None:
                   f"(timed on {loop_n:,}, scaled)")
 
 
+def loading(table, quick: bool) -> None:
+    """A tie CSV (source, target, relation, weight) into a Network: pyarrow's reader
+    through pandas (read_csv's fast path) vs the C engine; and from numpy arrays."""
+    import os
+    import tempfile
+
+    import pandas as pd
+
+    from govnet.io import tables
+
+    m = 100_000 if quick else 1_000_000
+    n = m // 5
+    rng = np.random.default_rng(1)
+    src, dst = rng.integers(0, n, m), rng.integers(0, n, m)
+    frame = pd.DataFrame({"source": np.char.add("a", src.astype(str)),
+                          "target": np.char.add("a", dst.astype(str)),
+                          "relation": "leadership", "weight": rng.integers(1, 5, m)})
+    size = f"{m:,} ties"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "ties.csv")
+        frame.to_csv(path, index=False)
+        t, _ = timeit(lambda: govnet.read_csv(path, duplicates="sum", self_loops="drop"),
+                      repeat=2)
+        table.add("load CSV into a Network", size, "govnet", t, "pyarrow engine")
+        saved = tables._FAST_CSV_BYTES
+        tables._FAST_CSV_BYTES = 1 << 62   # the C engine only
+        try:
+            t, _ = timeit(lambda: govnet.read_csv(path, duplicates="sum", self_loops="drop"),
+                          repeat=1)
+        finally:
+            tables._FAST_CSV_BYTES = saved
+        table.add("load CSV into a Network", size, "pandas-C", t, "the C engine (0.2's reader)")
+    t, _ = timeit(lambda: govnet.Network.from_arrays(src, dst, actors=n, duplicates="sum",
+                                                     self_loops="drop"), repeat=3)
+    table.add("load numpy arrays into a Network", size, "govnet", t, "without the CSR layer")
+
+
 def run(table, quick: bool = False) -> None:
     latency(table, quick)
     batch(table, quick)
+    loading(table, quick)

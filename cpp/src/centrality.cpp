@@ -15,6 +15,11 @@
 #include <omp.h>
 #endif
 
+#if __has_include(<Spectra/SymEigsSolver.h>)
+#include <Spectra/SymEigsSolver.h>
+#define GOVNET_HAVE_SPECTRA 1
+#endif
+
 namespace govnet {
 namespace {
 
@@ -140,9 +145,10 @@ struct Sssp {
 // as soon as a count reaches 2^kRenorm; the caller then reruns the source with
 // Scaled = true. Below 2^kRenorm the scaled path's exponents are all 0 and its
 // arithmetic is the plain one operation for operation, so both give the same bits.
+// `mult`: the source stands for itself and mult - 1 folded leaves (see brandes()).
 template <bool Scaled>
 bool brandes_bfs(const CsrGraph& g, NodeId src, bool endpoints, NodeId reach, Sssp& s,
-                 std::vector<double>& acc) {
+                 std::vector<double>& acc, double mult = 1.0) {
     BfsNode* nd = s.nodes.data();
     // Raw CSR arrays: out_neighbors() is not inlined across translation units.
     // Per source: forward reads each arc once and writes the DAG's arcs to `succ`
@@ -212,7 +218,7 @@ bool brandes_bfs(const CsrGraph& g, NodeId src, bool endpoints, NodeId reach, Ss
         }
         const double delta = x.sigma * pull;
         x.coef = (1.0 + delta) / x.sigma;
-        acc[ix(v)] += delta + extra;
+        acc[ix(v)] += mult * delta + extra;
     }
     for (NodeId v : order) nd[v] = BfsNode{0.0, 0.0, -1, 0};
     return true;
@@ -428,12 +434,35 @@ std::vector<double> brandes(const CsrGraph& g, const std::vector<NodeId>& source
                             const BetweennessOptions& opt, const RunControl& ctl) {
     const NodeId n = g.num_nodes();
     std::vector<double> bc(ix(n), 0.0);
-    const auto ns = static_cast<std::int64_t>(sources.size());
+    const bool weighted = opt.weighted && g.weighted();
+    // Degree-1 folding (exact; undirected, unweighted, every source, no endpoints): a
+    // leaf l whose neighbour h has degree >= 2 lies inside no shortest path, and its
+    // paths to every t != h are h's with l in front. So l is not run as a source: h's
+    // dependencies count 1 + (h's folded leaves) times, and h gains comp(h) - 2 (every
+    // target but h and l) per folded leaf. Only the order of additions changes.
+    std::vector<NodeId> folded_at;  // per node: leaves folded into it
+    std::vector<NodeId> kept;
+    const bool fold = !weighted && !g.directed() && !opt.endpoints && !opt.no_folding &&
+                      static_cast<NodeId>(sources.size()) == n;
+    if (fold) {
+        folded_at.assign(ix(n), 0);
+        std::vector<char> is_folded(ix(n), 0);
+        for (NodeId v = 0; v < n; ++v) {
+            if (g.out_degree(v) != 1) continue;
+            const NodeId h = g.out_targets()[static_cast<std::size_t>(g.out_offsets()[ix(v)])];
+            if (h == v || g.out_degree(h) < 2) continue;
+            ++folded_at[ix(h)];
+            is_folded[ix(v)] = 1;
+        }
+        for (NodeId v : sources)
+            if (!is_folded[ix(v)]) kept.push_back(v);
+    }
+    const std::vector<NodeId>& srcs = fold ? kept : sources;
+    const auto ns = static_cast<std::int64_t>(srcs.size());
     // Fixed blocks, independent of the thread count, reduced in block order.
     // Fewer (larger) blocks on big graphs keep the accumulators' memory small.
     const std::int64_t max_blocks = n > 200000 ? 8 : 32;
     const std::int64_t blocks = std::min<std::int64_t>(ns, max_blocks);
-    const bool weighted = opt.weighted && g.weighted();
     // One thread for small work (parallel.hpp's heuristic): ns sources, each a
     // pass over the nodes and arcs.
     const double work = static_cast<double>(ns) *
@@ -460,7 +489,7 @@ std::vector<double> brandes(const CsrGraph& g, const std::vector<NodeId>& source
         std::vector<double>& acc = partial[static_cast<std::size_t>(b)];
         const std::int64_t lo = b * ns / blocks, hi = (b + 1) * ns / blocks;
         for (std::int64_t si = lo; si < hi && !ctl.stop_requested(); ++si) {
-            const NodeId src = sources[static_cast<std::size_t>(si)];
+            const NodeId src = srcs[static_cast<std::size_t>(si)];
             try {
                 if (weighted) {
                     dijkstra_paths(g, src, s);
@@ -468,9 +497,10 @@ std::vector<double> brandes(const CsrGraph& g, const std::vector<NodeId>& source
                     reset(s);
                 } else {
                     const NodeId reach = reach_of.empty() ? -1 : reach_of[ix(src)];
+                    const double mult = fold ? 1.0 + folded_at[ix(src)] : 1.0;
                     if (opt.scaled_counts ||
-                        !brandes_bfs<false>(g, src, opt.endpoints, reach, s, acc))
-                        brandes_bfs<true>(g, src, opt.endpoints, reach, s, acc);
+                        !brandes_bfs<false>(g, src, opt.endpoints, reach, s, acc, mult))
+                        brandes_bfs<true>(g, src, opt.endpoints, reach, s, acc, mult);
                 }
             } catch (...) {
 #pragma omp critical
@@ -488,6 +518,11 @@ std::vector<double> brandes(const CsrGraph& g, const std::vector<NodeId>& source
     if (ctl.stop_requested()) throw Cancelled();
     for (const auto& p : partial)
         for (std::size_t i = 0; i < p.size(); ++i) bc[i] += p[i];
+    if (fold)
+        for (NodeId h = 0; h < n; ++h)
+            if (folded_at[ix(h)] > 0)
+                bc[ix(h)] += static_cast<double>(folded_at[ix(h)]) *
+                             static_cast<double>(reach_of[ix(h)] - 2);
     return bc;
 }
 
@@ -763,6 +798,103 @@ std::vector<double> eigenvector(const CsrGraph& g, const IterationOptions& opt,
         ctl.checkpoint(it + 1, opt.max_iter);
     }
     not_converged("eigenvector centrality", opt.max_iter, err, n * opt.tol);
+}
+
+
+#ifdef GOVNET_HAVE_SPECTRA
+namespace {
+// y = (A / 2^e) x for a symmetric (undirected) CSR graph: Spectra's operator.
+class CsrSymOp {
+public:
+    using Scalar = double;
+    CsrSymOp(const CsrGraph& g, bool weighted, double scale)
+        : g_(g), weighted_(weighted), scale_(scale) {}
+    Eigen::Index rows() const { return g_.num_nodes(); }
+    Eigen::Index cols() const { return g_.num_nodes(); }
+    void perform_op(const double* x, double* y) const {
+        const NodeId n = g_.num_nodes();
+        const EdgeIdx* off = g_.out_offsets().data();
+        const NodeId* adj = g_.out_targets().data();
+        const double* w = g_.out_weight_array().data();
+        for (NodeId v = 0; v < n; ++v) {
+            double acc = 0;
+            if (weighted_) {
+                for (EdgeIdx e = off[v]; e < off[v + 1]; ++e) acc += w[e] * x[adj[e]];
+                acc *= scale_;
+            } else {
+                for (EdgeIdx e = off[v]; e < off[v + 1]; ++e) acc += x[adj[e]];
+            }
+            y[v] = acc;
+        }
+    }
+
+private:
+    const CsrGraph& g_;
+    bool weighted_;
+    double scale_;
+};
+}  // namespace
+#endif
+
+bool eigenvector_krylov_available() {
+#ifdef GOVNET_HAVE_SPECTRA
+    return true;
+#else
+    return false;
+#endif
+}
+
+std::vector<double> eigenvector_krylov(const CsrGraph& g, bool weighted_opt, double tol,
+                                       const RunControl& ctl) {
+    const NodeId n = g.num_nodes();
+    if (n == 0) return {};
+    if (g.directed())
+        throw InvalidArgument("eigenvector_krylov: undirected graphs only (Lanczos needs a "
+                              "symmetric matrix)");
+#ifndef GOVNET_HAVE_SPECTRA
+    (void)weighted_opt;
+    (void)tol;
+    (void)ctl;
+    throw NotConverged("eigenvector centrality: this build has no Krylov solver (Spectra)");
+#else
+    if (!(tol > 0) || !std::isfinite(tol)) throw InvalidArgument("tol must be a positive number");
+    const bool weighted = weighted_opt && g.weighted();
+    if (g.out_targets().empty() || n < 3) {
+        // No ties: networkx's uniform vector; tiny graphs: the power iteration handles them.
+        if (g.out_targets().empty()) return std::vector<double>(ix(n), 1.0 / std::sqrt(n));
+        throw NotConverged("eigenvector centrality: the Krylov solver needs >= 3 nodes");
+    }
+    CsrSymOp op(g, weighted, weight_scale(g, weighted));
+    const Eigen::Index ncv = std::min<Eigen::Index>(n, 24);
+    Spectra::SymEigsSolver<CsrSymOp> eigs(op, 1, ncv);
+    // networkx's start vector: on a graph whose leading eigenvalue is not simple the
+    // Ritz vector is the start's projection on its eigenspace, as with power iteration.
+    const std::vector<double> start(ix(n), 1.0 / n);
+    eigs.init(start.data());
+    eigs.compute(Spectra::SortRule::LargestAlge, 10000, std::min(tol, 1e-10));
+    ctl.checkpoint(1, 1);
+    if (eigs.info() != Spectra::CompInfo::Successful)
+        throw NotConverged("eigenvector centrality: the Lanczos solver did not converge");
+    Eigen::VectorXd v = eigs.eigenvectors().col(0);
+    if (v.sum() < 0) v = -v;
+    const double big = v.cwiseAbs().maxCoeff();
+    std::vector<double> x(ix(n));
+    double sq = 0;
+    for (NodeId i = 0; i < n; ++i) {
+        double xi = v[i];
+        if (xi < 0) {
+            if (xi < -1e-8 * big)
+                throw NotConverged("eigenvector centrality: the leading eigenvector has entries "
+                                   "of both signs (its eigenvalue is not simple)");
+            xi = 0;
+        }
+        x[ix(i)] = xi;
+        sq += xi * xi;
+    }
+    const double inv = 1.0 / std::sqrt(sq);
+    for (double& xi : x) xi *= inv;
+    return x;
+#endif
 }
 
 std::vector<double> katz(const CsrGraph& g, const KatzOptions& opt, const RunControl& ctl) {

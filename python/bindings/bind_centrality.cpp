@@ -20,9 +20,11 @@ void bind_centrality(py::module_& m) {
     m.def(
         "betweenness",
         [](const CsrGraph& g, bool normalized, bool endpoints, bool weighted, std::int64_t k,
-           std::uint64_t seed, int threads, py::object progress, bool scaled_counts) {
+           std::uint64_t seed, int threads, py::object progress, bool scaled_counts,
+           bool no_folding) {
             BetweennessOptions opt;
             opt.scaled_counts = scaled_counts;
+            opt.no_folding = no_folding;
             opt.normalized = normalized;
             opt.endpoints = endpoints;
             opt.weighted = weighted;
@@ -35,7 +37,7 @@ void bind_centrality(py::module_& m) {
         py::arg("graph"), py::arg("normalized") = true, py::arg("endpoints") = false,
         py::arg("weighted") = false, py::arg("k") = 0, py::arg("seed") = 0,
         py::arg("threads") = 0, py::arg("progress") = py::none(),
-        py::arg("scaled_counts") = false,
+        py::arg("scaled_counts") = false, py::arg("no_folding") = false,
         "Brandes betweenness (networkx conventions). scaled_counts: always use the "
         "overflow-free path counts (the default switches to them only past 2^512).");
 
@@ -110,6 +112,18 @@ void bind_centrality(py::module_& m) {
         py::arg("graph"), py::arg("max_iter") = 100, py::arg("tol") = 1e-6,
         py::arg("weighted") = false, py::arg("threads") = 0,
         "Eigenvector centrality (networkx's power iteration on (A+I)^T).");
+
+    m.def(
+        "eigenvector_krylov",
+        [](const CsrGraph& g, double tol, bool weighted, int threads) {
+            return to_numpy(run_released(
+                [&](const RunControl& ctl) { return eigenvector_krylov(g, weighted, tol, ctl); },
+                threads));
+        },
+        py::arg("graph"), py::arg("tol") = 1e-10, py::arg("weighted") = false,
+        py::arg("threads") = 0,
+        "Eigenvector centrality of an undirected graph by Lanczos (Spectra).");
+    m.attr("has_krylov") = eigenvector_krylov_available();
 
     m.def(
         "katz",

@@ -167,6 +167,9 @@ from govnet.positions import (
     triad_census,
 )
 
+# speed (issue 20): sampled betweenness with an error guarantee
+from govnet.measures import approximate_betweenness
+
 logging.getLogger("govnet").addHandler(logging.NullHandler())
 
 __all__ = [
@@ -291,4 +294,6 @@ __all__ = [
     "TooLargeError",
     "GovnetInternalError",
     "GovnetWarning",
+    # speed (issue 20)
+    "approximate_betweenness",
 ]

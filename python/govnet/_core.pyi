@@ -6,7 +6,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['CsrGraph', 'InfluenceMatrix', 'TwoMode', 'aggregate', 'betweenness', 'betweenness_approx', 'brokerage', 'chain_structure', 'closeness', 'core_number', 'core_periphery_continuous', 'core_periphery_discrete', 'core_profile_batch', 'core_profile_numbers', 'curveball_samples', 'curveball_trades', 'degroot', 'distance_from_set', 'distance_sums', 'duty_null_model', 'ei_test', 'eigenvector', 'friedkin_johnsen', 'graph_correlation', 'harmonic', 'has_openmp', 'hits', 'hypergeom_sf', 'influence_matrix', 'influence_matvec', 'katz', 'left_perron', 'log_message', 'make_influence_matrix', 'mrqap', 'node_permutation_test', 'null_graph', 'pagerank', 'pair_dependency', 'permutation_p_values', 'qap_test', 'qap_test_sparse', 'removal_effect', 'shared_pairs', 'single_removal_effects', 'structural_holes', 'triad_census', 'triangle_weights']
+__all__: list[str] = ['CsrGraph', 'InfluenceMatrix', 'TwoMode', 'aggregate', 'betweenness', 'betweenness_approx', 'brokerage', 'chain_structure', 'closeness', 'core_number', 'core_periphery_continuous', 'core_periphery_discrete', 'core_profile_batch', 'core_profile_numbers', 'curveball_samples', 'curveball_trades', 'degroot', 'distance_from_set', 'distance_sums', 'duty_null_model', 'ei_test', 'eigenvector', 'eigenvector_krylov', 'friedkin_johnsen', 'graph_correlation', 'harmonic', 'has_krylov', 'has_openmp', 'hits', 'hypergeom_sf', 'influence_matrix', 'influence_matvec', 'katz', 'left_perron', 'log_message', 'make_influence_matrix', 'mrqap', 'node_permutation_test', 'null_graph', 'pagerank', 'pair_dependency', 'permutation_p_values', 'qap_test', 'qap_test_sparse', 'removal_effect', 'shared_pairs', 'single_removal_effects', 'structural_holes', 'triad_census', 'triangle_weights']
 class CsrGraph:
     """
     Immutable compressed-sparse-row graph (one relation layer).
@@ -102,7 +102,7 @@ def aggregate(layers: collections.abc.Sequence[CsrGraph], mode: str = 'sum') -> 
     """
     Combine layers over the same nodes.
     """
-def betweenness(graph: CsrGraph, normalized: bool = True, endpoints: bool = False, weighted: bool = False, k: typing.SupportsInt | typing.SupportsIndex = 0, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None, scaled_counts: bool = False) -> numpy.typing.NDArray[numpy.float64]:
+def betweenness(graph: CsrGraph, normalized: bool = True, endpoints: bool = False, weighted: bool = False, k: typing.SupportsInt | typing.SupportsIndex = 0, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None, scaled_counts: bool = False, no_folding: bool = False) -> numpy.typing.NDArray[numpy.float64]:
     """
     Brandes betweenness (networkx conventions). scaled_counts: always use the overflow-free path counts (the default switches to them only past 2^512).
     """
@@ -130,7 +130,7 @@ def core_periphery_continuous(graph: CsrGraph, weighted: bool = False, max_iter:
     """
     Borgatti–Everett continuous model: (coreness, fit, iterations).
     """
-def core_periphery_discrete(graph: CsrGraph, between: str = 'ones', weighted: bool = False, restarts: typing.SupportsInt | typing.SupportsIndex = 20, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> tuple[numpy.typing.NDArray[numpy.uint8], float, int]:
+def core_periphery_discrete(graph: CsrGraph, between: str = 'ones', weighted: bool = False, restarts: typing.SupportsInt | typing.SupportsIndex = 20, seed: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None, plain_enumeration: bool = False) -> tuple[numpy.typing.NDArray[numpy.uint8], float, int]:
     """
     Borgatti–Everett discrete model: (core mask, fit, restart).
     """
@@ -173,6 +173,10 @@ def ei_test(graph: CsrGraph, groups: collections.abc.Sequence[typing.SupportsInt
 def eigenvector(graph: CsrGraph, max_iter: typing.SupportsInt | typing.SupportsIndex = 100, tol: typing.SupportsFloat | typing.SupportsIndex = 1e-06, weighted: bool = False, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> numpy.typing.NDArray[numpy.float64]:
     """
     Eigenvector centrality (networkx's power iteration on (A+I)^T).
+    """
+def eigenvector_krylov(graph: CsrGraph, tol: typing.SupportsFloat | typing.SupportsIndex = 1e-10, weighted: bool = False, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    Eigenvector centrality of an undirected graph by Lanczos (Spectra).
     """
 def friedkin_johnsen(w: InfluenceMatrix, x0: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], susceptibility: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], max_iter: typing.SupportsInt | typing.SupportsIndex = 10000, tol: typing.SupportsFloat | typing.SupportsIndex = 1e-09, record: typing.SupportsInt | typing.SupportsIndex = 0, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
     """
@@ -274,4 +278,5 @@ def triangle_weights(graph: CsrGraph, weighted: bool = False, ignore_direction: 
     """
     Per-node triangle weights: 2 x triangles undirected, [(A + A^T)^3]_vv directed.
     """
+has_krylov: bool = True
 has_openmp: bool = True

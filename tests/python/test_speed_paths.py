@@ -227,3 +227,118 @@ def test_pyarrow_csv_declines_what_only_the_c_engine_reads(monkeypatch):
     monkeypatch.setattr(tables, "_FAST_CSV_BYTES", 0)
     assert tables._read_csv_fast("a,b\n1, 2\n") is None        # skipinitialspace
     assert tables._read_csv_fast("a,b\n1,2,3,4\n") is None      # ragged: C engine words it
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("between", ["ones", "missing"])
+def test_core_periphery_bitmask_enumeration_equals_plain(seed, between):
+    # The exact search (<= 22 actors) on 0/1 ties: bit masks vs the O(deg) updates.
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(6, 17))
+    g = nx.gnp_random_graph(n, float(rng.uniform(0.15, 0.5)), seed=seed, directed=seed % 2 == 1)
+    if g.number_of_edges() == 0:
+        g.add_edge(0, 1)
+    layer = _net(g).layer(None)
+    fast = _core.core_periphery_discrete(layer, between=between)
+    plain = _core.core_periphery_discrete(layer, between=between, plain_enumeration=True)
+    assert np.array_equal(fast[0], plain[0])
+    assert fast[1] == plain[1]
+    assert fast[2] == plain[2] == -1
+
+
+def test_core_periphery_bitmask_on_classic_sets():
+    for g in (nx.florentine_families_graph(), nx.krackhardt_kite_graph()):
+        layer = _net(g).layer(None)
+        for between in ("ones", "missing"):
+            fast = _core.core_periphery_discrete(layer, between=between)
+            plain = _core.core_periphery_discrete(layer, between=between, plain_enumeration=True)
+            assert np.array_equal(fast[0], plain[0]) and fast[1] == plain[1]
+
+
+CLASSIC = [nx.karate_club_graph, nx.florentine_families_graph, nx.les_miserables_graph,
+           nx.davis_southern_women_graph, nx.krackhardt_kite_graph]
+
+
+@pytest.mark.parametrize("make", CLASSIC)
+def test_krylov_eigenvector_equals_networkx(make):
+    g = nx.Graph(make())
+    net = _net(g)
+    nodes = [str(v) for v in g.nodes()]
+    ref = nx.eigenvector_centrality(g, tol=1e-13, max_iter=100000)
+    got = govnet.eigenvector_centrality(net, method="krylov")
+    np.testing.assert_allclose(got[nodes].to_numpy(), [ref[v] for v in g.nodes()], atol=1e-9)
+    # the default power iteration stops once sum |change| < n * 1e-6 (networkx's rule)
+    power = govnet.eigenvector_centrality(net, method="power")
+    np.testing.assert_allclose(got.to_numpy(), power.to_numpy(), atol=len(g) * 1e-6)
+
+
+def test_auto_answers_where_power_iteration_crawls():
+    # Two near-equal stars joined centre to centre: the spectral gap is tiny, so 100
+    # power steps are far from converged; "auto" switches to Lanczos.
+    g = nx.Graph()
+    g.add_edges_from(("h1", f"x{i}") for i in range(60))
+    g.add_edges_from(("h2", f"y{i}") for i in range(59))
+    g.add_edge("h1", "h2")
+    net = _net(g)
+    with pytest.raises(govnet.ConvergenceError):
+        govnet.eigenvector_centrality(net, method="power", tol=1e-9)
+    got = govnet.eigenvector_centrality(net, tol=1e-9)
+    ref = nx.eigenvector_centrality_numpy(g)
+    nodes = [str(v) for v in g.nodes()]
+    np.testing.assert_allclose(got[nodes].to_numpy(), [ref[v] for v in g.nodes()], atol=1e-8)
+    with pytest.raises(govnet.InvalidParameterError):
+        govnet.eigenvector_centrality(_net(nx.gnm_random_graph(10, 20, seed=1, directed=True)),
+                                      method="krylov")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_degree_one_folding_keeps_betweenness_exact(seed):
+    # A random core with trees and pendant leaves hung on it (many degree-1 actors),
+    # plus a separate pair and an isolate: folding vs every source, and networkx.
+    rng = np.random.default_rng(seed)
+    g = nx.gnm_random_graph(25, 45, seed=seed)
+    nxt = 25
+    for _ in range(40):
+        g.add_edge(int(rng.integers(0, nxt)), nxt)
+        nxt += 1
+    g.add_edge(nxt, nxt + 1)
+    g.add_node(nxt + 2)
+    net = _net(g)
+    layer = net.layer(None)
+    for kw in ({}, {"normalized": False}):
+        folded = _core.betweenness(layer, **kw)
+        every = _core.betweenness(layer, no_folding=True, **kw)
+        np.testing.assert_allclose(folded, every, rtol=1e-12, atol=1e-12)
+    ref = nx.betweenness_centrality(g)
+    np.testing.assert_allclose(govnet.betweenness_centrality(net)[[str(v) for v in g]].to_numpy(),
+                               [ref[v] for v in g], rtol=1e-12, atol=1e-15)
+    assert np.array_equal(_core.betweenness(layer, threads=1), _core.betweenness(layer, threads=2))
+
+
+def test_sampled_betweenness_within_epsilon():
+    # Riondato–Kornaropoulos: with probability >= 1 - delta every estimate is within
+    # epsilon (on the n(n-1) scale); over 40 seeds at delta = 0.1 at most a few may miss.
+    g = nx.barabasi_albert_graph(300, 2, seed=3)
+    net = _net(g)
+    n = len(g)
+    exact = govnet.betweenness_centrality(net).to_numpy() * (n - 2) / n   # the n(n-1) scale
+    eps, delta = 0.02, 0.1
+    misses = 0
+    for seed in range(40):
+        est = govnet.approximate_betweenness(net, epsilon=eps, delta=delta, seed=seed)
+        assert est.attrs["samples"] > 0
+        misses += np.abs(est.to_numpy() * (n - 2) / n - exact).max() > eps
+    assert misses <= 8
+    a = govnet.approximate_betweenness(net, epsilon=0.05, seed=7, threads=1)
+    b = govnet.approximate_betweenness(net, epsilon=0.05, seed=7, threads=2)
+    assert np.array_equal(a.to_numpy(), b.to_numpy())
+    dg = nx.gnm_random_graph(80, 300, seed=2, directed=True)
+    dnet = _net(dg)
+    m = len(dg)
+    d = govnet.approximate_betweenness(dnet, epsilon=0.03, delta=0.01, seed=1)
+    dref = govnet.betweenness_centrality(dnet).to_numpy()
+    assert np.abs(d.to_numpy() - dref).max() * (m - 2) / m <= 0.03
+    raw = govnet.approximate_betweenness(dnet, epsilon=0.03, delta=0.01, seed=1, normalized=False)
+    np.testing.assert_allclose(raw.to_numpy(), d.to_numpy() * (m - 1) * (m - 2), rtol=1e-12)
+    with pytest.raises(govnet.InvalidParameterError):
+        govnet.approximate_betweenness(net, epsilon=0)

@@ -17,6 +17,8 @@ struct BetweennessOptions {
     /// Unweighted: always use the scaled (mantissa, exponent) counts instead of the
     /// plain-double fast path (for tests: both give the same bits).
     bool scaled_counts = false;
+    /// Run every node as a source (no degree-1 folding; for tests: same values to rounding).
+    bool no_folding = false;
 };
 
 /// Brandes (2001) betweenness. O(nm) unweighted, O(nm + n^2 log n) weighted.
@@ -89,6 +91,17 @@ struct IterationOptions {
 /// Throws NotConverged after max_iter iterations. O(m) per iteration.
 std::vector<double> eigenvector(const CsrGraph& g, const IterationOptions& opt = {},
                                 const RunControl& ctl = {});
+
+/// The same vector by the Lanczos method (Spectra, implicitly restarted), for an
+/// undirected graph: the eigenvector of the largest eigenvalue of A (weights scaled as
+/// in eigenvector()), from networkx's uniform start, sign made positive, unit L2 norm;
+/// tol bounds the residual relative to the eigenvalue (at most 1e-10). Converges
+/// where power iteration crawls (hub-dominated graphs: a small spectral gap).
+/// Throws NotConverged if Lanczos fails or the vector has entries of both signs.
+std::vector<double> eigenvector_krylov(const CsrGraph& g, bool weighted, double tol = 1e-10,
+                                       const RunControl& ctl = {});
+/// Whether this build has the Krylov solver (Spectra's headers were found).
+bool eigenvector_krylov_available();
 
 struct KatzOptions {
     double alpha = 0.1;
