@@ -39,6 +39,10 @@ def _per_call(fn, calls: int) -> float:
     return best
 
 
+def _add(table, kernel: str, size: str, tool: str, seconds: float) -> None:
+    table.add(kernel, size, tool, seconds, f"{seconds * 1e6:.1f} µs per call")
+
+
 def _network(n: int, seed: int = 7) -> govnet.Network:
     """A connected-ish community network of exactly n actors (pooled, undirected)."""
     rng = np.random.default_rng(seed)
@@ -70,20 +74,20 @@ def latency(table, quick: bool) -> None:
             "eigenvector": lambda: govnet.eigenvector_centrality(net),
         }
         for kernel, fn in rows.items():
-            table.add(f"small {kernel}", size, "govnet", _per_call(fn, calls))
-        table.add("small core_profile", size, "govnet",
-                  _per_call(lambda: govnet.core_profile(net), max(20, calls // 20)))
+            _add(table, f"small {kernel}", size, "govnet", _per_call(fn, calls))
+        _add(table, "small core_profile", size, "govnet",
+             _per_call(lambda: govnet.core_profile(net), max(20, calls // 20)))
         src, dst, _ = net.layer(None).edges()
         edges = list(zip(src.tolist(), dst.tolist()))
         if available("igraph"):
             import igraph as ig
 
             h = ig.Graph(n=n, edges=edges)
-            table.add("small betweenness", size, "igraph", _per_call(h.betweenness, calls))
-            table.add("small pagerank", size, "igraph", _per_call(h.pagerank, calls))
-            table.add("small degree", size, "igraph", _per_call(h.degree, calls))
-            table.add("small closeness", size, "igraph", _per_call(h.closeness, calls))
-            table.add("small eigenvector", size, "igraph",
+            _add(table, "small betweenness", size, "igraph", _per_call(h.betweenness, calls))
+            _add(table, "small pagerank", size, "igraph", _per_call(h.pagerank, calls))
+            _add(table, "small degree", size, "igraph", _per_call(h.degree, calls))
+            _add(table, "small closeness", size, "igraph", _per_call(h.closeness, calls))
+            _add(table, "small eigenvector", size, "igraph",
                       _per_call(h.eigenvector_centrality, calls))
         if available("networkx"):
             import networkx as nx
@@ -92,14 +96,14 @@ def latency(table, quick: bool) -> None:
             g.add_nodes_from(range(n))
             g.add_edges_from(edges)
             few = max(20, calls // 20)
-            table.add("small betweenness", size, "networkx",
+            _add(table, "small betweenness", size, "networkx",
                       _per_call(lambda: nx.betweenness_centrality(g), few))
-            table.add("small pagerank", size, "networkx", _per_call(lambda: nx.pagerank(g), few))
-            table.add("small degree", size, "networkx",
+            _add(table, "small pagerank", size, "networkx", _per_call(lambda: nx.pagerank(g), few))
+            _add(table, "small degree", size, "networkx",
                       _per_call(lambda: nx.degree_centrality(g), calls))
-            table.add("small closeness", size, "networkx",
+            _add(table, "small closeness", size, "networkx",
                       _per_call(lambda: nx.closeness_centrality(g), few))
-            table.add("small eigenvector", size, "networkx",
+            _add(table, "small eigenvector", size, "networkx",
                       _per_call(lambda: nx.eigenvector_centrality(g), few))
 
 
