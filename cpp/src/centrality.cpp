@@ -638,6 +638,10 @@ ApproxBetweenness betweenness_approx(const CsrGraph& g, const ApproxBetweennessO
         std::vector<double> sm;        // path-count mantissa
         std::vector<std::int32_t> se;  // path-count exponent
         std::vector<NodeId> order;
+        // balanced bidirectional search
+        std::vector<std::int32_t> ds, dt;
+        std::vector<double> cs, ct;
+        std::vector<NodeId> fs, ft, next, vis_s, vis_t, meet;
     };
     // Hits per thread: integer sums are exact, so which thread drew which block
     // does not change the totals.
@@ -646,6 +650,113 @@ ApproxBetweenness betweenness_approx(const CsrGraph& g, const ApproxBetweennessO
                                                 std::vector<std::int64_t>(ix(n), 0));
     const NodeId* adj = g.out_targets().data();
     const EdgeIdx* off = g.out_offsets().data();
+    // One uniform shortest u-v path by a balanced bidirectional BFS (as KADABRA): grow
+    // whichever side has the smaller frontier degree sum, one level at a time, until
+    // the two balls meet. Then every shortest path crosses exactly one node w of the
+    // side just grown with d_s(w) + d_t(w) = d(u, v) (the balls were disjoint one level
+    // earlier), sigma_uv = sum_w sigma_s(w) sigma_t(w): w is drawn by that product,
+    // then each half walked back by path counts. False (nothing recorded) if a count
+    // passes 1e300: the caller then uses the one-sided BFS with scaled counts.
+    auto two_way = [&](NodeId u, NodeId v, Rng& rng, Scratch& s,
+                       std::vector<std::int64_t>& hit) -> bool {
+        auto& ds = s.ds;
+        auto& dt = s.dt;
+        auto& cs = s.cs;
+        auto& ct = s.ct;
+        s.vis_s.assign(1, u);
+        s.vis_t.assign(1, v);
+        s.fs.assign(1, u);
+        s.ft.assign(1, v);
+        s.meet.clear();
+        ds[ix(u)] = 0;
+        cs[ix(u)] = 1;
+        dt[ix(v)] = 0;
+        ct[ix(v)] = 1;
+        std::int32_t ls = 0, lt = 0;
+        const bool dir = g.directed();
+        while (s.meet.empty() && !s.fs.empty() && !s.ft.empty()) {
+            double cost_s = 0, cost_t = 0;
+            for (NodeId x : s.fs) cost_s += static_cast<double>(g.out_degree(x));
+            for (NodeId x : s.ft) cost_t += static_cast<double>(dir ? g.in_degree(x) : g.out_degree(x));
+            const bool grow_s = cost_s <= cost_t;
+            auto& d_me = grow_s ? ds : dt;
+            auto& c_me = grow_s ? cs : ct;
+            auto& d_other = grow_s ? dt : ds;
+            auto& front = grow_s ? s.fs : s.ft;
+            auto& vis = grow_s ? s.vis_s : s.vis_t;
+            const std::int32_t lvl = (grow_s ? ls : lt) + 1;
+            s.next.clear();
+            for (NodeId x : front) {
+                auto nb = grow_s ? g.out_neighbors(x) : g.in_neighbors(x);
+                for (NodeId w : nb) {
+                    if (d_me[ix(w)] < 0) {
+                        d_me[ix(w)] = lvl;
+                        c_me[ix(w)] = 0;
+                        vis.push_back(w);
+                        s.next.push_back(w);
+                    }
+                    if (d_me[ix(w)] == lvl) c_me[ix(w)] += c_me[ix(x)];
+                }
+            }
+            front.swap(s.next);
+            (grow_s ? ls : lt) = lvl;
+            for (NodeId w : front)
+                if (d_other[ix(w)] >= 0) s.meet.push_back(w);
+        }
+        bool ok = true;
+        if (!s.meet.empty()) {
+            double total = 0;
+            for (NodeId w : s.meet) {
+                if (!(cs[ix(w)] < 1e300) || !(ct[ix(w)] < 1e300)) ok = false;
+                total += cs[ix(w)] * ct[ix(w)];
+            }
+            if (!(total < 1e300)) ok = false;
+            if (ok) {
+                const double target = rng.uniform() * total;
+                double acc = 0;
+                NodeId w = s.meet.back();
+                for (NodeId x : s.meet) {
+                    acc += cs[ix(x)] * ct[ix(x)];
+                    if (acc > target) {
+                        w = x;
+                        break;
+                    }
+                }
+                if (w != u && w != v) ++hit[ix(w)];
+                // towards u: predecessors on the u side, by sigma_s
+                for (NodeId x = w; ds[ix(x)] > 1;) {
+                    const double t = rng.uniform();
+                    double a = 0;
+                    NodeId pick = -1;
+                    for (NodeId p : g.in_neighbors(x)) {
+                        if (ds[ix(p)] != ds[ix(x)] - 1) continue;
+                        pick = p;
+                        a += cs[ix(p)] / cs[ix(x)];
+                        if (a > t) break;
+                    }
+                    ++hit[ix(pick)];
+                    x = pick;
+                }
+                // towards v: successors on the v side, by sigma_t
+                for (NodeId x = w; dt[ix(x)] > 1;) {
+                    const double t = rng.uniform();
+                    double a = 0;
+                    NodeId pick = -1;
+                    for (NodeId q : g.out_neighbors(x)) {
+                        if (dt[ix(q)] != dt[ix(x)] - 1) continue;
+                        pick = q;
+                        a += ct[ix(q)] / ct[ix(x)];
+                        if (a > t) break;
+                    }
+                    ++hit[ix(pick)];
+                    x = pick;
+                }
+            }
+        }
+        for (NodeId x : s.vis_s) ds[ix(x)] = -1;
+        for (NodeId x : s.vis_t) dt[ix(x)] = -1;
+        return ok;
+    };
     parallel_for_scratch(
         blocks, threads, ctl,
         [&] {
@@ -654,6 +765,10 @@ ApproxBetweenness betweenness_approx(const CsrGraph& g, const ApproxBetweennessO
             s.sm.assign(ix(n), 0.0);
             s.se.assign(ix(n), 0);
             s.order.reserve(ix(n));
+            s.ds.assign(ix(n), -1);
+            s.dt.assign(ix(n), -1);
+            s.cs.assign(ix(n), 0.0);
+            s.ct.assign(ix(n), 0.0);
             return s;
         },
         [&](std::int64_t b, Scratch& s) {
@@ -664,7 +779,8 @@ ApproxBetweenness betweenness_approx(const CsrGraph& g, const ApproxBetweennessO
                 const auto u = static_cast<NodeId>(rng.below(static_cast<std::uint64_t>(n)));
                 auto v = static_cast<NodeId>(rng.below(static_cast<std::uint64_t>(n - 1)));
                 if (v >= u) ++v;
-                // BFS from u counting paths, stopped after v's level is complete.
+                if (two_way(u, v, rng, s, hit)) continue;
+                // BFS from u counting paths (scaled), stopped after v's level is complete.
                 s.order.clear();
                 s.order.push_back(u);
                 s.hops[ix(u)] = 0;
