@@ -175,6 +175,23 @@ def run(table, quick: bool = False, sizes: list[int] | None = None) -> None:
             if have_nx and X is not None and n <= 100000:
                 tx, _ = timeit(lambda: nx.pagerank(X), repeat=1)
                 table.add("pagerank", size, "networkx", tx, "tol n*1e-6")
+            # -- eigenvector (Lanczos from 1e4 up: method="auto") and sampled betweenness
+            #    with a guarantee (Riondato–Kornaropoulos, eps = 0.01, delta = 0.1)
+            tg, _ = timeit(lambda: govnet.eigenvector_centrality(net, threads=THREADS), repeat=2)
+            table.add("eigenvector", size, "govnet", tg,
+                      "Lanczos" if n >= 10000 else "power iteration")
+            if have_ig and H is not None:
+                ti, _ = timeit(lambda: H.eigenvector_centrality(), repeat=2)
+                table.add("eigenvector", size, "igraph", ti, "ARPACK")
+            tg, est = timeit(lambda: govnet.approximate_betweenness(net, epsilon=0.01, seed=1,
+                                                                    threads=THREADS), repeat=2)
+            table.add("betweenness eps=0.01", size, "govnet", tg,
+                      f"{THREADS} threads, {est.attrs['samples']} samples")
+            if have_nk and G is not None:
+                tk, _ = timeit(lambda: nk.centrality.KadabraBetweenness(G, 0.01, 0.1).run(),
+                               repeat=2)
+                table.add("betweenness eps=0.01", size, "networkit", tk,
+                          f"KADABRA, {THREADS} threads")
             if have_gt:
                 kernels = ["betweenness" if exact else "betweenness_sampled", "pagerank"]
                 if exact:

@@ -35,7 +35,7 @@ have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok
 command -v c++ >/dev/null 2>&1 || need+=(g++)
 command -v make >/dev/null 2>&1 || need+=(make)
 # chromium: the HTML report test renders the report headless.
-for p in libeigen3-dev libspdlog-dev libgtest-dev fonts-noto-cjk chromium; do
+for p in libeigen3-dev libspdlog-dev libgtest-dev libspectra-dev fonts-noto-cjk chromium; do
   have_pkg "$p" || need+=("$p")
 done
 if ! command -v "$PYTHON" >/dev/null 2>&1; then

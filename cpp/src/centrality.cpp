@@ -9,9 +9,15 @@
 #include <limits>
 #include <numeric>
 #include <string>
+#include <utility>
 
 #ifdef GOVNET_HAVE_OPENMP
 #include <omp.h>
+#endif
+
+#if __has_include(<Spectra/SymEigsSolver.h>)
+#include <Spectra/SymEigsSolver.h>
+#define GOVNET_HAVE_SPECTRA 1
 #endif
 
 namespace govnet {
@@ -32,6 +38,20 @@ inline double in_sum(const CsrGraph& g, NodeId v, const std::vector<double>& x, 
 }
 
 inline std::size_t ix(NodeId v) { return static_cast<std::size_t>(v); }
+
+/// 2^-e with the largest weight times it in [1, 2) (1 unweighted or without ties):
+/// the power iterations multiply their weighted sums by it, so tie strengths of any
+/// scale (1e-6, 1e200) give the same iterates (bit for bit when the scales differ by
+/// a power of two) instead of stopping early or overflowing.
+double weight_scale(const CsrGraph& g, bool weighted) {
+    if (!weighted) return 1.0;
+    double mx = 0;
+    for (double w : g.out_weight_array()) mx = std::max(mx, w);
+    if (!(mx > 0) || !std::isfinite(mx)) return 1.0;
+    int e = 0;
+    std::frexp(mx, &e);  // mx = f * 2^e, f in [0.5, 1)
+    return std::ldexp(1.0, 1 - e);
+}
 
 // ---------------------------------------------------------------- Brandes
 
@@ -119,8 +139,16 @@ struct Sssp {
 // (out-neighbours one step further), so every write is to the node itself.
 // On an undirected graph (`reach` = the source's component size, else -1) the forward
 // pass stops before expanding the deepest level, which has no successors.
-void brandes_bfs(const CsrGraph& g, NodeId src, bool endpoints, NodeId reach, Sssp& s,
-                 std::vector<double>& acc) {
+//
+// Scaled = false is the fast path: plain double counts, no exponent arithmetic.
+// It returns false (and has touched neither `acc` nor, after its reset, the scratch)
+// as soon as a count reaches 2^kRenorm; the caller then reruns the source with
+// Scaled = true. Below 2^kRenorm the scaled path's exponents are all 0 and its
+// arithmetic is the plain one operation for operation, so both give the same bits.
+// `mult`: the source stands for itself and mult - 1 folded leaves (see brandes()).
+template <bool Scaled>
+bool brandes_bfs(const CsrGraph& g, NodeId src, bool endpoints, NodeId reach, Sssp& s,
+                 std::vector<double>& acc, double mult = 1.0) {
     BfsNode* nd = s.nodes.data();
     // Raw CSR arrays: out_neighbors() is not inlined across translation units.
     // Per source: forward reads each arc once and writes the DAG's arcs to `succ`
@@ -139,6 +167,7 @@ void brandes_bfs(const CsrGraph& g, NodeId src, bool endpoints, NodeId reach, Ss
     EdgeIdx ns = 0;
     std::size_t level_start = 0;  // first queue index of the deepest level found so far
     std::size_t head = 0;
+    bool big = false;  // plain path: a count reached 2^kRenorm
     for (; head < order.size(); ++head) {
         const NodeId v = order[head];
         const std::int32_t dn = nd[v].hops + 1;
@@ -156,8 +185,19 @@ void brandes_bfs(const CsrGraph& g, NodeId src, bool endpoints, NodeId reach, Ss
                 order.push_back(w);
             }
             if (x.hops == dn) {
-                add_count(x.sigma, x.exp, sv, ev);
+                if constexpr (Scaled) {
+                    add_count(x.sigma, x.exp, sv, ev);
+                } else {
+                    x.sigma += sv;
+                    big |= x.sigma >= kRenormAt;
+                }
                 succ[ns++] = w;
+            }
+        }
+        if constexpr (!Scaled) {
+            if (big) {
+                for (NodeId u : order) nd[u] = BfsNode{0.0, 0.0, -1, 0};
+                return false;
             }
         }
     }
@@ -170,13 +210,18 @@ void brandes_bfs(const CsrGraph& g, NodeId src, bool endpoints, NodeId reach, Ss
         double pull = 0;
         for (EdgeIdx e = sb[i], end = sb[i + 1]; e < end; ++e) {
             const BfsNode& y = nd[succ[e]];
-            pull += scaled(y.coef, x.exp, y.exp);
+            if constexpr (Scaled) {
+                pull += scaled(y.coef, x.exp, y.exp);
+            } else {
+                pull += y.coef;
+            }
         }
         const double delta = x.sigma * pull;
         x.coef = (1.0 + delta) / x.sigma;
-        acc[ix(v)] += delta + extra;
+        acc[ix(v)] += mult * delta + extra;
     }
     for (NodeId v : order) nd[v] = BfsNode{0.0, 0.0, -1, 0};
+    return true;
 }
 
 void reset(Sssp& s) {
@@ -389,13 +434,40 @@ std::vector<double> brandes(const CsrGraph& g, const std::vector<NodeId>& source
                             const BetweennessOptions& opt, const RunControl& ctl) {
     const NodeId n = g.num_nodes();
     std::vector<double> bc(ix(n), 0.0);
-    const auto ns = static_cast<std::int64_t>(sources.size());
+    const bool weighted = opt.weighted && g.weighted();
+    // Degree-1 folding (exact; undirected, unweighted, every source, no endpoints): a
+    // leaf l whose neighbour h has degree >= 2 lies inside no shortest path, and its
+    // paths to every t != h are h's with l in front. So l is not run as a source: h's
+    // dependencies count 1 + (h's folded leaves) times, and h gains comp(h) - 2 (every
+    // target but h and l) per folded leaf. Only the order of additions changes.
+    std::vector<NodeId> folded_at;  // per node: leaves folded into it
+    std::vector<NodeId> kept;
+    const bool fold = !weighted && !g.directed() && !opt.endpoints && !opt.no_folding &&
+                      static_cast<NodeId>(sources.size()) == n;
+    if (fold) {
+        folded_at.assign(ix(n), 0);
+        std::vector<char> is_folded(ix(n), 0);
+        for (NodeId v = 0; v < n; ++v) {
+            if (g.out_degree(v) != 1) continue;
+            const NodeId h = g.out_targets()[static_cast<std::size_t>(g.out_offsets()[ix(v)])];
+            if (h == v || g.out_degree(h) < 2) continue;
+            ++folded_at[ix(h)];
+            is_folded[ix(v)] = 1;
+        }
+        for (NodeId v : sources)
+            if (!is_folded[ix(v)]) kept.push_back(v);
+    }
+    const std::vector<NodeId>& srcs = fold ? kept : sources;
+    const auto ns = static_cast<std::int64_t>(srcs.size());
     // Fixed blocks, independent of the thread count, reduced in block order.
     // Fewer (larger) blocks on big graphs keep the accumulators' memory small.
     const std::int64_t max_blocks = n > 200000 ? 8 : 32;
     const std::int64_t blocks = std::min<std::int64_t>(ns, max_blocks);
-    const bool weighted = opt.weighted && g.weighted();
-    const int threads = ctl.num_threads();
+    // One thread for small work (parallel.hpp's heuristic): ns sources, each a
+    // pass over the nodes and arcs.
+    const double work = static_cast<double>(ns) *
+                        (static_cast<double>(n) + static_cast<double>(g.out_targets().size()));
+    const int threads = govnet::threads_for(ctl, work, blocks);
     check_allocation("betweenness accumulators", static_cast<double>(blocks + threads) * n,
                      8.0 * 4);
     check_allocation("betweenness successor lists", static_cast<double>(threads) *
@@ -417,7 +489,7 @@ std::vector<double> brandes(const CsrGraph& g, const std::vector<NodeId>& source
         std::vector<double>& acc = partial[static_cast<std::size_t>(b)];
         const std::int64_t lo = b * ns / blocks, hi = (b + 1) * ns / blocks;
         for (std::int64_t si = lo; si < hi && !ctl.stop_requested(); ++si) {
-            const NodeId src = sources[static_cast<std::size_t>(si)];
+            const NodeId src = srcs[static_cast<std::size_t>(si)];
             try {
                 if (weighted) {
                     dijkstra_paths(g, src, s);
@@ -425,7 +497,10 @@ std::vector<double> brandes(const CsrGraph& g, const std::vector<NodeId>& source
                     reset(s);
                 } else {
                     const NodeId reach = reach_of.empty() ? -1 : reach_of[ix(src)];
-                    brandes_bfs(g, src, opt.endpoints, reach, s, acc);
+                    const double mult = fold ? 1.0 + folded_at[ix(src)] : 1.0;
+                    if (opt.scaled_counts ||
+                        !brandes_bfs<false>(g, src, opt.endpoints, reach, s, acc, mult))
+                        brandes_bfs<true>(g, src, opt.endpoints, reach, s, acc, mult);
                 }
             } catch (...) {
 #pragma omp critical
@@ -443,6 +518,11 @@ std::vector<double> brandes(const CsrGraph& g, const std::vector<NodeId>& source
     if (ctl.stop_requested()) throw Cancelled();
     for (const auto& p : partial)
         for (std::size_t i = 0; i < p.size(); ++i) bc[i] += p[i];
+    if (fold)
+        for (NodeId h = 0; h < n; ++h)
+            if (folded_at[ix(h)] > 0)
+                bc[ix(h)] += static_cast<double>(folded_at[ix(h)]) *
+                             static_cast<double>(reach_of[ix(h)] - 2);
     return bc;
 }
 
@@ -492,6 +572,266 @@ std::vector<double> betweenness(const CsrGraph& g, const BetweennessOptions& opt
     return bc;
 }
 
+
+namespace {
+
+// BFS levels from r ignoring direction (weak components): (eccentricity, component size).
+std::pair<std::int32_t, NodeId> weak_bfs(const CsrGraph& g, NodeId r, std::vector<std::int32_t>& lvl,
+                                         std::vector<NodeId>& queue) {
+    queue.clear();
+    queue.push_back(r);
+    lvl[ix(r)] = 0;
+    std::int32_t ecc = 0;
+    for (std::size_t h = 0; h < queue.size(); ++h) {
+        const NodeId v = queue[h];
+        for (auto nb : {g.out_neighbors(v), g.in_neighbors(v)})
+            for (NodeId w : nb)
+                if (lvl[ix(w)] < 0) {
+                    lvl[ix(w)] = lvl[ix(v)] + 1;
+                    ecc = std::max(ecc, lvl[ix(w)]);
+                    queue.push_back(w);
+                }
+    }
+    return {ecc, static_cast<NodeId>(queue.size())};
+}
+
+}  // namespace
+
+ApproxBetweenness betweenness_approx(const CsrGraph& g, const ApproxBetweennessOptions& opt,
+                                     const RunControl& ctl) {
+    if (!(opt.epsilon > 0 && opt.epsilon < 1))
+        throw InvalidArgument("epsilon must be in (0, 1), got " + std::to_string(opt.epsilon));
+    if (!(opt.delta > 0 && opt.delta < 1))
+        throw InvalidArgument("delta must be in (0, 1), got " + std::to_string(opt.delta));
+    const NodeId n = g.num_nodes();
+    ApproxBetweenness out;
+    out.values.assign(ix(n), 0.0);
+    if (n < 3) return out;
+    // Vertex-diameter bound.
+    std::int64_t vd = 0;
+    {
+        std::vector<std::int32_t> lvl(ix(n), -1);
+        std::vector<NodeId> queue;
+        queue.reserve(ix(n));
+        for (NodeId r = 0; r < n; ++r) {
+            if (lvl[ix(r)] >= 0) continue;
+            auto [ecc, size] = weak_bfs(g, r, lvl, queue);
+            const std::int64_t b = g.directed() ? std::int64_t{size}
+                                                : std::min<std::int64_t>(size, 2 * std::int64_t{ecc} + 1);
+            vd = std::max(vd, b);
+        }
+    }
+    out.diameter_bound = vd;
+    const double lg = vd > 3 ? std::floor(std::log2(static_cast<double>(vd - 2))) : 0.0;
+    const double r_real =
+        std::ceil(0.5 / (opt.epsilon * opt.epsilon) * (lg + 1.0 + std::log(1.0 / opt.delta)));
+    const auto r = static_cast<std::int64_t>(r_real);
+    out.samples = r;
+    // Fixed blocks of samples, each with its own stream; integer hit counts.
+    constexpr std::int64_t kSampleBlock = 256;
+    const std::int64_t blocks = (r + kSampleBlock - 1) / kSampleBlock;
+    const double work = static_cast<double>(r) *
+                        (static_cast<double>(n) + static_cast<double>(g.out_targets().size()));
+    const int threads = govnet::threads_for(ctl, work, blocks);
+    struct Scratch {
+        std::vector<std::int32_t> hops;
+        std::vector<double> sm;        // path-count mantissa
+        std::vector<std::int32_t> se;  // path-count exponent
+        std::vector<NodeId> order;
+        // balanced bidirectional search
+        std::vector<std::int32_t> ds, dt;
+        std::vector<double> cs, ct;
+        std::vector<NodeId> fs, ft, next, vis_s, vis_t, meet;
+    };
+    // Hits per thread: integer sums are exact, so which thread drew which block
+    // does not change the totals.
+    check_allocation("approximate betweenness counters", static_cast<double>(threads) * n, 8.0);
+    std::vector<std::vector<std::int64_t>> hits(static_cast<std::size_t>(threads),
+                                                std::vector<std::int64_t>(ix(n), 0));
+    const NodeId* adj = g.out_targets().data();
+    const EdgeIdx* off = g.out_offsets().data();
+    // One uniform shortest u-v path by a balanced bidirectional BFS (as KADABRA): grow
+    // whichever side has the smaller frontier degree sum, one level at a time, until
+    // the two balls meet. Then every shortest path crosses exactly one node w of the
+    // side just grown with d_s(w) + d_t(w) = d(u, v) (the balls were disjoint one level
+    // earlier), sigma_uv = sum_w sigma_s(w) sigma_t(w): w is drawn by that product,
+    // then each half walked back by path counts. False (nothing recorded) if a count
+    // passes 1e300: the caller then uses the one-sided BFS with scaled counts.
+    auto two_way = [&](NodeId u, NodeId v, Rng& rng, Scratch& s,
+                       std::vector<std::int64_t>& hit) -> bool {
+        auto& ds = s.ds;
+        auto& dt = s.dt;
+        auto& cs = s.cs;
+        auto& ct = s.ct;
+        s.vis_s.assign(1, u);
+        s.vis_t.assign(1, v);
+        s.fs.assign(1, u);
+        s.ft.assign(1, v);
+        s.meet.clear();
+        ds[ix(u)] = 0;
+        cs[ix(u)] = 1;
+        dt[ix(v)] = 0;
+        ct[ix(v)] = 1;
+        std::int32_t ls = 0, lt = 0;
+        const bool dir = g.directed();
+        while (s.meet.empty() && !s.fs.empty() && !s.ft.empty()) {
+            double cost_s = 0, cost_t = 0;
+            for (NodeId x : s.fs) cost_s += static_cast<double>(g.out_degree(x));
+            for (NodeId x : s.ft) cost_t += static_cast<double>(dir ? g.in_degree(x) : g.out_degree(x));
+            const bool grow_s = cost_s <= cost_t;
+            auto& d_me = grow_s ? ds : dt;
+            auto& c_me = grow_s ? cs : ct;
+            auto& d_other = grow_s ? dt : ds;
+            auto& front = grow_s ? s.fs : s.ft;
+            auto& vis = grow_s ? s.vis_s : s.vis_t;
+            const std::int32_t lvl = (grow_s ? ls : lt) + 1;
+            s.next.clear();
+            for (NodeId x : front) {
+                auto nb = grow_s ? g.out_neighbors(x) : g.in_neighbors(x);
+                for (NodeId w : nb) {
+                    if (d_me[ix(w)] < 0) {
+                        d_me[ix(w)] = lvl;
+                        c_me[ix(w)] = 0;
+                        vis.push_back(w);
+                        s.next.push_back(w);
+                    }
+                    if (d_me[ix(w)] == lvl) c_me[ix(w)] += c_me[ix(x)];
+                }
+            }
+            front.swap(s.next);
+            (grow_s ? ls : lt) = lvl;
+            for (NodeId w : front)
+                if (d_other[ix(w)] >= 0) s.meet.push_back(w);
+        }
+        bool ok = true;
+        if (!s.meet.empty()) {
+            double total = 0;
+            for (NodeId w : s.meet) {
+                if (!(cs[ix(w)] < 1e300) || !(ct[ix(w)] < 1e300)) ok = false;
+                total += cs[ix(w)] * ct[ix(w)];
+            }
+            if (!(total < 1e300)) ok = false;
+            if (ok) {
+                const double target = rng.uniform() * total;
+                double acc = 0;
+                NodeId w = s.meet.back();
+                for (NodeId x : s.meet) {
+                    acc += cs[ix(x)] * ct[ix(x)];
+                    if (acc > target) {
+                        w = x;
+                        break;
+                    }
+                }
+                if (w != u && w != v) ++hit[ix(w)];
+                // towards u: predecessors on the u side, by sigma_s
+                for (NodeId x = w; ds[ix(x)] > 1;) {
+                    const double t = rng.uniform();
+                    double a = 0;
+                    NodeId pick = -1;
+                    for (NodeId p : g.in_neighbors(x)) {
+                        if (ds[ix(p)] != ds[ix(x)] - 1) continue;
+                        pick = p;
+                        a += cs[ix(p)] / cs[ix(x)];
+                        if (a > t) break;
+                    }
+                    ++hit[ix(pick)];
+                    x = pick;
+                }
+                // towards v: successors on the v side, by sigma_t
+                for (NodeId x = w; dt[ix(x)] > 1;) {
+                    const double t = rng.uniform();
+                    double a = 0;
+                    NodeId pick = -1;
+                    for (NodeId q : g.out_neighbors(x)) {
+                        if (dt[ix(q)] != dt[ix(x)] - 1) continue;
+                        pick = q;
+                        a += ct[ix(q)] / ct[ix(x)];
+                        if (a > t) break;
+                    }
+                    ++hit[ix(pick)];
+                    x = pick;
+                }
+            }
+        }
+        for (NodeId x : s.vis_s) ds[ix(x)] = -1;
+        for (NodeId x : s.vis_t) dt[ix(x)] = -1;
+        return ok;
+    };
+    parallel_for_scratch(
+        blocks, threads, ctl,
+        [&] {
+            Scratch s;
+            s.hops.assign(ix(n), -1);
+            s.sm.assign(ix(n), 0.0);
+            s.se.assign(ix(n), 0);
+            s.order.reserve(ix(n));
+            s.ds.assign(ix(n), -1);
+            s.dt.assign(ix(n), -1);
+            s.cs.assign(ix(n), 0.0);
+            s.ct.assign(ix(n), 0.0);
+            return s;
+        },
+        [&](std::int64_t b, Scratch& s) {
+            Rng rng(opt.seed, static_cast<std::uint64_t>(b));
+            std::vector<std::int64_t>& hit = hits[static_cast<std::size_t>(thread_index())];
+            const std::int64_t hi = std::min(r, (b + 1) * kSampleBlock);
+            for (std::int64_t i = b * kSampleBlock; i < hi; ++i) {
+                const auto u = static_cast<NodeId>(rng.below(static_cast<std::uint64_t>(n)));
+                auto v = static_cast<NodeId>(rng.below(static_cast<std::uint64_t>(n - 1)));
+                if (v >= u) ++v;
+                if (two_way(u, v, rng, s, hit)) continue;
+                // BFS from u counting paths (scaled), stopped after v's level is complete.
+                s.order.clear();
+                s.order.push_back(u);
+                s.hops[ix(u)] = 0;
+                s.sm[ix(u)] = 1;
+                s.se[ix(u)] = 0;
+                for (std::size_t h = 0; h < s.order.size(); ++h) {
+                    const NodeId x = s.order[h];
+                    if (s.hops[ix(v)] >= 0 && s.hops[ix(x)] >= s.hops[ix(v)]) break;
+                    const std::int32_t dn = s.hops[ix(x)] + 1;
+                    for (EdgeIdx e = off[x]; e < off[x + 1]; ++e) {
+                        const NodeId w = adj[e];
+                        if (s.hops[ix(w)] < 0) {
+                            s.hops[ix(w)] = dn;
+                            s.sm[ix(w)] = 0;
+                            s.se[ix(w)] = 0;
+                            s.order.push_back(w);
+                        }
+                        if (s.hops[ix(w)] == dn) add_count(s.sm[ix(w)], s.se[ix(w)], s.sm[ix(x)], s.se[ix(x)]);
+                    }
+                }
+                if (s.hops[ix(v)] > 0) {
+                    // Walk back from v: predecessor p of w drawn with probability sigma_p / sigma_w.
+                    NodeId w = v;
+                    while (true) {
+                        const double target = rng.uniform();
+                        double accp = 0;
+                        NodeId pick = -1;
+                        const std::int32_t want = s.hops[ix(w)] - 1;
+                        for (NodeId p : g.in_neighbors(w)) {
+                            if (s.hops[ix(p)] != want) continue;
+                            pick = p;
+                            accp += scaled(s.sm[ix(p)] / s.sm[ix(w)], s.se[ix(p)], s.se[ix(w)]);
+                            if (accp > target) break;
+                        }
+                        if (pick == u || pick < 0) break;
+                        ++hit[ix(pick)];
+                        w = pick;
+                    }
+                }
+                for (NodeId x : s.order) s.hops[ix(x)] = -1;
+            }
+        });
+    const double inv_r = 1.0 / static_cast<double>(r);
+    for (NodeId v = 0; v < n; ++v) {
+        std::int64_t total = 0;
+        for (const auto& h : hits) total += h[ix(v)];
+        out.values[ix(v)] = static_cast<double>(total) * inv_r;
+    }
+    return out;
+}
+
 std::vector<double> closeness(const CsrGraph& g, const ClosenessOptions& opt,
                               const RunControl& ctl) {
     DistanceOptions dopt;
@@ -521,12 +861,13 @@ std::vector<double> eigenvector(const CsrGraph& g, const IterationOptions& opt,
     const NodeId n = g.num_nodes();
     if (n == 0) return {};
     const bool weighted = opt.weighted && g.weighted();
+    const double wscale = weight_scale(g, weighted);
     std::vector<double> x(ix(n), 1.0 / n), next(ix(n));
     std::vector<double> part(ix(num_blocks(n)));
     const int threads = threads_for(g, ctl);
     double err = 0;
     for (int it = 0; it < opt.max_iter; ++it) {
-        // next = (A + I)^T x: each node pulls from its in-neighbours (networkx's shift by I
+        // next = (A / 2^e + I)^T x, the weights scaled by weight_scale: each node pulls from its in-neighbours (networkx's shift by I
         // keeps the iteration from oscillating on bipartite graphs).
         parallel_for(
             num_blocks(n), threads, ctl,
@@ -539,7 +880,9 @@ std::vector<double> eigenvector(const CsrGraph& g, const IterationOptions& opt,
                 auto nb = g.in_neighbors(v);
                 if (weighted) {
                     auto ws = g.in_weights(v);
-                    for (std::size_t i = 0; i < nb.size(); ++i) acc += ws[i] * x[ix(nb[i])];
+                    double wsum = 0;
+                    for (std::size_t i = 0; i < nb.size(); ++i) wsum += ws[i] * x[ix(nb[i])];
+                    acc += wscale * wsum;
                 } else {
                     for (NodeId u : nb) acc += x[ix(u)];
                 }
@@ -571,6 +914,103 @@ std::vector<double> eigenvector(const CsrGraph& g, const IterationOptions& opt,
         ctl.checkpoint(it + 1, opt.max_iter);
     }
     not_converged("eigenvector centrality", opt.max_iter, err, n * opt.tol);
+}
+
+
+#ifdef GOVNET_HAVE_SPECTRA
+namespace {
+// y = (A / 2^e) x for a symmetric (undirected) CSR graph: Spectra's operator.
+class CsrSymOp {
+public:
+    using Scalar = double;
+    CsrSymOp(const CsrGraph& g, bool weighted, double scale)
+        : g_(g), weighted_(weighted), scale_(scale) {}
+    Eigen::Index rows() const { return g_.num_nodes(); }
+    Eigen::Index cols() const { return g_.num_nodes(); }
+    void perform_op(const double* x, double* y) const {
+        const NodeId n = g_.num_nodes();
+        const EdgeIdx* off = g_.out_offsets().data();
+        const NodeId* adj = g_.out_targets().data();
+        const double* w = g_.out_weight_array().data();
+        for (NodeId v = 0; v < n; ++v) {
+            double acc = 0;
+            if (weighted_) {
+                for (EdgeIdx e = off[v]; e < off[v + 1]; ++e) acc += w[e] * x[adj[e]];
+                acc *= scale_;
+            } else {
+                for (EdgeIdx e = off[v]; e < off[v + 1]; ++e) acc += x[adj[e]];
+            }
+            y[v] = acc;
+        }
+    }
+
+private:
+    const CsrGraph& g_;
+    bool weighted_;
+    double scale_;
+};
+}  // namespace
+#endif
+
+bool eigenvector_krylov_available() {
+#ifdef GOVNET_HAVE_SPECTRA
+    return true;
+#else
+    return false;
+#endif
+}
+
+std::vector<double> eigenvector_krylov(const CsrGraph& g, bool weighted_opt, double tol,
+                                       const RunControl& ctl) {
+    const NodeId n = g.num_nodes();
+    if (n == 0) return {};
+    if (g.directed())
+        throw InvalidArgument("eigenvector_krylov: undirected graphs only (Lanczos needs a "
+                              "symmetric matrix)");
+#ifndef GOVNET_HAVE_SPECTRA
+    (void)weighted_opt;
+    (void)tol;
+    (void)ctl;
+    throw NotConverged("eigenvector centrality: this build has no Krylov solver (Spectra)");
+#else
+    if (!(tol > 0) || !std::isfinite(tol)) throw InvalidArgument("tol must be a positive number");
+    const bool weighted = weighted_opt && g.weighted();
+    if (g.out_targets().empty() || n < 3) {
+        // No ties: networkx's uniform vector; tiny graphs: the power iteration handles them.
+        if (g.out_targets().empty()) return std::vector<double>(ix(n), 1.0 / std::sqrt(n));
+        throw NotConverged("eigenvector centrality: the Krylov solver needs >= 3 nodes");
+    }
+    CsrSymOp op(g, weighted, weight_scale(g, weighted));
+    const Eigen::Index ncv = std::min<Eigen::Index>(n, 24);
+    Spectra::SymEigsSolver<CsrSymOp> eigs(op, 1, ncv);
+    // networkx's start vector: on a graph whose leading eigenvalue is not simple the
+    // Ritz vector is the start's projection on its eigenspace, as with power iteration.
+    const std::vector<double> start(ix(n), 1.0 / n);
+    eigs.init(start.data());
+    eigs.compute(Spectra::SortRule::LargestAlge, 10000, std::min(tol, 1e-10));
+    ctl.checkpoint(1, 1);
+    if (eigs.info() != Spectra::CompInfo::Successful)
+        throw NotConverged("eigenvector centrality: the Lanczos solver did not converge");
+    Eigen::VectorXd v = eigs.eigenvectors().col(0);
+    if (v.sum() < 0) v = -v;
+    const double big = v.cwiseAbs().maxCoeff();
+    std::vector<double> x(ix(n));
+    double sq = 0;
+    for (NodeId i = 0; i < n; ++i) {
+        double xi = v[i];
+        if (xi < 0) {
+            if (xi < -1e-8 * big)
+                throw NotConverged("eigenvector centrality: the leading eigenvector has entries "
+                                   "of both signs (its eigenvalue is not simple)");
+            xi = 0;
+        }
+        x[ix(i)] = xi;
+        sq += xi * xi;
+    }
+    const double inv = 1.0 / std::sqrt(sq);
+    for (double& xi : x) xi *= inv;
+    return x;
+#endif
 }
 
 std::vector<double> katz(const CsrGraph& g, const KatzOptions& opt, const RunControl& ctl) {
@@ -640,12 +1080,15 @@ std::vector<double> pagerank(const CsrGraph& g, const PagerankOptions& opt,
     auto pers = [&](NodeId v) { return p.empty() ? uniform : p[ix(v)]; };
     auto dang = [&](NodeId v) { return dw.empty() ? uniform : dw[ix(v)]; };
 
-    // inv_out[u] = 1 / out-strength (0 for dangling nodes).
+    // inv_out[u] = 1 / out-strength (0 for dangling nodes), the strengths scaled by
+    // weight_scale (applied again to each in-sum), so any weight scale works.
+    const double wscale = weight_scale(g, weighted);
     std::vector<double> inv_out(ix(n));
     for (NodeId u = 0; u < n; ++u) {
         double s = 0;
         if (weighted) {
             for (double w : g.out_weights(u)) s += w;
+            s *= wscale;
         } else {
             s = static_cast<double>(g.out_degree(u));
         }
@@ -677,7 +1120,7 @@ std::vector<double> pagerank(const CsrGraph& g, const PagerankOptions& opt,
             double e = 0, dm = 0;
             const NodeId hi = block_end(b, n);
             for (NodeId v = block_begin(b); v < hi; ++v) {
-                const double acc = in_sum(g, v, contrib, weighted);
+                const double acc = wscale * in_sum(g, v, contrib, weighted);
                 const double xv = alpha * acc + dmass * dang(v) + (1.0 - alpha) * pers(v);
                 e += std::abs(xv - x[ix(v)]);
                 next[ix(v)] = xv;
@@ -705,6 +1148,7 @@ HitsResult hits(const CsrGraph& g, const IterationOptions& opt, const RunControl
     HitsResult r;
     if (n == 0) return r;
     const bool weighted = opt.weighted && g.weighted();
+    const double wscale = weight_scale(g, weighted);
     std::vector<double> h(ix(n), 1.0 / n), a(ix(n)), next(ix(n));
     const NodeId nblocks = num_blocks(n);
     std::vector<double> part(ix(nblocks));
@@ -723,6 +1167,7 @@ HitsResult hits(const CsrGraph& g, const IterationOptions& opt, const RunControl
                 if (weighted) {
                     auto ws = in ? g.in_weights(v) : g.out_weights(v);
                     for (std::size_t i = 0; i < nb.size(); ++i) acc += ws[i] * xin[ix(nb[i])];
+                    acc *= wscale;
                 } else {
                     for (NodeId u : nb) acc += xin[ix(u)];
                 }

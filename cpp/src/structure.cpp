@@ -509,6 +509,90 @@ std::vector<std::uint8_t> exhaustive_partition(CpState& st, std::size_t nn, cons
     return part;
 }
 
+/// exhaustive_partition for 0/1 ties (n <= 32): neighbourhoods as bit masks, so a flip
+/// costs four popcounts. The block sums are integers, exact in either version, and
+/// the fit is the same fit_with on the same sums in the same Gray-code order: the
+/// partition and fit are those of exhaustive_partition, bit for bit (tested).
+std::vector<std::uint8_t> exhaustive_partition_bits(const CpState& st, std::size_t nn,
+                                                    const RunControl& ctl) {
+    const Mutual& mu = *st.mu;
+    std::vector<std::uint32_t> outm(nn, 0), inm(nn, 0);
+    for (std::size_t v = 0; v < nn; ++v)
+        for (EdgeIdx e = mu.begin(static_cast<NodeId>(v)); e < mu.end(static_cast<NodeId>(v)); ++e) {
+            const auto ei = static_cast<std::size_t>(e);
+            const auto u = static_cast<std::uint32_t>(mu.nbr[ei]);
+            if (u == v) continue;
+            if (mu.a_out[ei] != 0) outm[v] |= 1U << u;
+            if (mu.a_in[ei] != 0) inm[v] |= 1U << u;
+        }
+    std::uint32_t core = 0, peri = nn == 32 ? ~0U : ((1U << nn) - 1U);
+    std::int64_t wcc = 0, wpp = 0, c = 0;
+    for (std::size_t v = 0; v < nn; ++v) wpp += __builtin_popcount(outm[v] & peri);
+    // between = ones: the fit depends on the core size c and W_pp only; K(c) and
+    // sqrt(vx * vy(c)) of CpState::corr are tabulated (denom 0: fit -inf, as corr and
+    // fit_with give for c < 1, p < 2 or no variance).
+    const bool ones = !st.missing;
+    std::vector<double> kk(nn + 1, 0.0), denom(nn + 1, 0.0);
+    if (ones) {
+        const double M = st.n * (st.n - 1);
+        for (std::size_t cc = 0; cc <= nn; ++cc) {
+            const double p = st.n - static_cast<double>(cc);
+            if (cc < 1 || p < 2) continue;
+            const double K = M - p * (p - 1);
+            const double vx = M * st.Q - st.S * st.S, vy = M * K - K * K;
+            if (!(vx > 0) || !(vy > 0)) continue;
+            kk[cc] = K;
+            denom[cc] = std::sqrt(vx * vy);
+        }
+    }
+    double best = -std::numeric_limits<double>::infinity();
+    std::uint64_t best_code = 0;
+    const std::uint64_t total = std::uint64_t{1} << nn;
+    for (std::uint64_t i = 1; i < total; ++i) {
+        const auto v = static_cast<std::size_t>(__builtin_ctzll(i));
+        const std::uint32_t bit = 1U << v;
+        const std::uint32_t nb_o = outm[v], nb_i = inm[v];
+        if (core & bit) {  // to the periphery
+            core ^= bit;
+            wcc -= __builtin_popcount(nb_o & core) + __builtin_popcount(nb_i & core);
+            wpp += __builtin_popcount(nb_o & peri) + __builtin_popcount(nb_i & peri);
+            peri |= bit;
+            --c;
+        } else {           // to the core
+            peri ^= bit;
+            wpp -= __builtin_popcount(nb_o & peri) + __builtin_popcount(nb_i & peri);
+            wcc += __builtin_popcount(nb_o & core) + __builtin_popcount(nb_i & core);
+            core |= bit;
+            ++c;
+        }
+        const double W = static_cast<double>(wcc), P = static_cast<double>(wpp);
+        double f;
+        if (ones) {  // corr() with its per-core-size terms from the table: the same operations
+            const auto ci = static_cast<std::size_t>(c);
+            f = denom[ci] > 0 ? (st.n * (st.n - 1) * (st.S - P) - st.S * kk[ci]) / denom[ci]
+                              : -std::numeric_limits<double>::infinity();
+        } else {
+            f = st.fit_with(static_cast<double>(c), W, W, P, P);
+        }
+        if (f > best) {
+            best = f;
+            best_code = i ^ (i >> 1);
+        }
+        if ((i & 0xFFFFF) == 0 && ctl.stop_requested()) break;
+    }
+    std::vector<std::uint8_t> part(nn, 0);
+    for (std::size_t v = 0; v < nn; ++v) part[v] = static_cast<std::uint8_t>((best_code >> v) & 1U);
+    return part;
+}
+
+/// Every a_ij is 0 or 1 (unweighted, or weights all 1).
+bool binary_ties(const Mutual& mu) {
+    for (std::size_t e = 0; e < mu.nbr.size(); ++e)
+        if ((mu.a_out[e] != 0 && mu.a_out[e] != 1) || (mu.a_in[e] != 0 && mu.a_in[e] != 1))
+            return false;
+    return true;
+}
+
 }  // namespace
 
 CorePeripheryDiscrete core_periphery_discrete(const CsrGraph& g, const CorePeripheryOptions& opt,
@@ -537,7 +621,9 @@ CorePeripheryDiscrete core_periphery_discrete(const CsrGraph& g, const CorePerip
     if (n <= kCorePeripheryExactNodes) {
         CpState st = proto;
         CorePeripheryDiscrete res;
-        res.core = exhaustive_partition(st, nn, ctl);
+        res.core = (!opt.plain_enumeration && nn <= 32 && binary_ties(mu))
+                       ? exhaustive_partition_bits(proto, nn, ctl)
+                       : exhaustive_partition(st, nn, ctl);
         if (ctl.stop_requested()) throw Cancelled();
         st.init(res.core);
         res.fit = st.fit();
@@ -765,6 +851,7 @@ namespace {
 struct Bfs {
     std::vector<std::int32_t> dist;
     std::vector<NodeId> queue;
+    std::vector<double> inv;  // inv[d] = 1.0 / d
     explicit Bfs(std::size_t n) : dist(n, -1), queue(n) {}
 };
 
@@ -777,24 +864,37 @@ RemovalEffect effect_impl(const CsrGraph& g, const std::uint8_t* removed, NodeId
     for (NodeId v = 0; v < n; ++v) alive += !gone(v);
     RemovalEffect r;
     if (alive == 0) return r;
-    // Efficiency: BFS along out-arcs from every remaining node.
+    // Efficiency: BFS along out-arcs from every remaining node. Raw CSR arrays
+    // (out_neighbors() is not inlined across translation units) and 1/d from a table
+    // (the same values, added in the same order).
+    if (b.inv.size() < static_cast<std::size_t>(n) + 1) {
+        b.inv.resize(static_cast<std::size_t>(n) + 1);
+        b.inv[0] = 0;
+        for (std::size_t d = 1; d < b.inv.size(); ++d) b.inv[d] = 1.0 / static_cast<std::int32_t>(d);
+    }
+    const EdgeIdx* off = g.out_offsets().data();
+    const NodeId* adj = g.out_targets().data();
+    std::int32_t* dist = b.dist.data();
+    NodeId* queue = b.queue.data();
+    const double* inv = b.inv.data();
     double inv_sum = 0;
     for (NodeId s = 0; s < n; ++s) {
         if (gone(s)) continue;
         std::size_t head = 0, tail = 0;
-        b.queue[tail++] = s;
-        b.dist[static_cast<std::size_t>(s)] = 0;
+        queue[tail++] = s;
+        dist[s] = 0;
         while (head < tail) {
-            const NodeId v = b.queue[head++];
-            const std::int32_t dv = b.dist[static_cast<std::size_t>(v)];
-            if (v != s) inv_sum += 1.0 / dv;
-            for (NodeId u : g.out_neighbors(v)) {
-                if (gone(u) || b.dist[static_cast<std::size_t>(u)] >= 0) continue;
-                b.dist[static_cast<std::size_t>(u)] = dv + 1;
-                b.queue[tail++] = u;
+            const NodeId v = queue[head++];
+            const std::int32_t dv = dist[v];
+            if (v != s) inv_sum += inv[dv];
+            for (EdgeIdx e = off[v], end = off[v + 1]; e < end; ++e) {
+                const NodeId u = adj[e];
+                if (dist[u] >= 0 || gone(u)) continue;
+                dist[u] = dv + 1;
+                queue[tail++] = u;
             }
         }
-        for (std::size_t i = 0; i < tail; ++i) b.dist[static_cast<std::size_t>(b.queue[i])] = -1;
+        for (std::size_t i = 0; i < tail; ++i) dist[queue[i]] = -1;
     }
     r.efficiency = alive > 1 ? inv_sum / (static_cast<double>(alive) * (alive - 1)) : 0.0;
     // Weak components.

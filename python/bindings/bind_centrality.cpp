@@ -20,8 +20,11 @@ void bind_centrality(py::module_& m) {
     m.def(
         "betweenness",
         [](const CsrGraph& g, bool normalized, bool endpoints, bool weighted, std::int64_t k,
-           std::uint64_t seed, int threads, py::object progress) {
+           std::uint64_t seed, int threads, py::object progress, bool scaled_counts,
+           bool no_folding) {
             BetweennessOptions opt;
+            opt.scaled_counts = scaled_counts;
+            opt.no_folding = no_folding;
             opt.normalized = normalized;
             opt.endpoints = endpoints;
             opt.weighted = weighted;
@@ -34,7 +37,26 @@ void bind_centrality(py::module_& m) {
         py::arg("graph"), py::arg("normalized") = true, py::arg("endpoints") = false,
         py::arg("weighted") = false, py::arg("k") = 0, py::arg("seed") = 0,
         py::arg("threads") = 0, py::arg("progress") = py::none(),
-        "Brandes betweenness (networkx conventions).");
+        py::arg("scaled_counts") = false, py::arg("no_folding") = false,
+        "Brandes betweenness (networkx conventions). scaled_counts: always use the "
+        "overflow-free path counts (the default switches to them only past 2^512).");
+
+    m.def(
+        "betweenness_approx",
+        [](const CsrGraph& g, double epsilon, double delta, std::uint64_t seed, int threads,
+           py::object progress) {
+            ApproxBetweennessOptions opt;
+            opt.epsilon = epsilon;
+            opt.delta = delta;
+            opt.seed = seed;
+            ApproxBetweenness r = run_released(
+                [&](const RunControl& ctl) { return betweenness_approx(g, opt, ctl); }, threads,
+                progress);
+            return py::make_tuple(to_numpy(std::move(r.values)), r.samples, r.diameter_bound);
+        },
+        py::arg("graph"), py::arg("epsilon") = 0.01, py::arg("delta") = 0.1, py::arg("seed") = 0,
+        py::arg("threads") = 0, py::arg("progress") = py::none(),
+        "Riondato–Kornaropoulos sampled betweenness: (values over n(n-1), samples, VD bound).");
 
     m.def(
         "distance_sums",
@@ -90,6 +112,18 @@ void bind_centrality(py::module_& m) {
         py::arg("graph"), py::arg("max_iter") = 100, py::arg("tol") = 1e-6,
         py::arg("weighted") = false, py::arg("threads") = 0,
         "Eigenvector centrality (networkx's power iteration on (A+I)^T).");
+
+    m.def(
+        "eigenvector_krylov",
+        [](const CsrGraph& g, double tol, bool weighted, int threads) {
+            return to_numpy(run_released(
+                [&](const RunControl& ctl) { return eigenvector_krylov(g, weighted, tol, ctl); },
+                threads));
+        },
+        py::arg("graph"), py::arg("tol") = 1e-10, py::arg("weighted") = false,
+        py::arg("threads") = 0,
+        "Eigenvector centrality of an undirected graph by Lanczos (Spectra).");
+    m.attr("has_krylov") = eigenvector_krylov_available();
 
     m.def(
         "katz",

@@ -80,8 +80,9 @@ void bind_structure(py::module_& m) {
     m.def(
         "core_periphery_discrete",
         [](const CsrGraph& g, const std::string& between, bool weighted, int restarts,
-           std::uint64_t seed, int threads, py::object progress) {
+           std::uint64_t seed, int threads, py::object progress, bool plain_enumeration) {
             CorePeripheryOptions opt;
+            opt.plain_enumeration = plain_enumeration;
             if (between == "ones") opt.between = CorePeripheryBetween::Ones;
             else if (between == "missing") opt.between = CorePeripheryBetween::Missing;
             else throw InvalidArgument("between must be 'ones' or 'missing', got '" + between + "'");
@@ -95,7 +96,8 @@ void bind_structure(py::module_& m) {
         },
         py::arg("graph"), py::arg("between") = "ones", py::arg("weighted") = false,
         py::arg("restarts") = 20, py::arg("seed") = 0, py::arg("threads") = 0,
-        py::arg("progress") = py::none(), "Borgatti–Everett discrete model: (core mask, fit, restart).");
+        py::arg("progress") = py::none(), py::arg("plain_enumeration") = false,
+        "Borgatti–Everett discrete model: (core mask, fit, restart).");
 
     m.def(
         "core_periphery_continuous",

@@ -16,6 +16,7 @@ void bind_deliberation(py::module_& m);
 void bind_positions(py::module_& m);
 void bind_ergm(py::module_& m);
 void bind_community(py::module_& m);
+void bind_batch(py::module_& m);
 }  // namespace govnet::py_bind
 
 PYBIND11_MODULE(_core, m) {
@@ -32,6 +33,7 @@ PYBIND11_MODULE(_core, m) {
     bind_positions(m);
     bind_ergm(m);
     bind_community(m);
+    bind_batch(m);
 #ifdef GOVNET_HAVE_OPENMP
     m.attr("has_openmp") = true;
 #else

@@ -249,6 +249,9 @@ from govnet.positions import (
     louvain,
 )
 
+# speed (issue 20): sampled betweenness with an error guarantee
+from govnet.measures import approximate_betweenness
+
 logging.getLogger("govnet").addHandler(logging.NullHandler())
 
 __all__ = [
@@ -439,4 +442,6 @@ __all__ += [
     "GofResult",
     "gof",
     "ergm_pooled",
+    # speed (issue 20)
+    "approximate_betweenness",
 ]

@@ -102,7 +102,7 @@ _ROWS = [
         "eigenvector_centrality",
         c.eigenvector_centrality,
         "actor",
-        ("relation", "weight", "max_iter", "tol", "scale", "undirected", "threads"),
+        ("relation", "weight", "max_iter", "tol", "scale", "method", "undirected", "threads"),
         True,
     ),
     Measure(

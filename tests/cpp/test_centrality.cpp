@@ -236,3 +236,45 @@ TEST(Runtime, CancelledStopsAllPairs) {
     ctl2.poll = [](double, double) { return true; };
     EXPECT_THROW(distance_sums(g, {}, ctl2), Cancelled);
 }
+
+// The plain-double fast path and the scaled counts give the same bits; folding the
+// degree-1 actors keeps the values (a star with a tail: leaves everywhere).
+TEST(Betweenness, FastPathsEqualPlainPaths) {
+    EdgeList el;
+    Rng rng(7);
+    for (NodeId v = 1; v < 300; ++v) {
+        el.sources.push_back(v);
+        el.targets.push_back(static_cast<NodeId>(rng.below(static_cast<std::uint64_t>(v))));
+        if (v % 3 == 0) {
+            el.sources.push_back(v);
+            el.targets.push_back(static_cast<NodeId>(rng.below(static_cast<std::uint64_t>(v))));
+        }
+    }
+    BuildOptions bo;
+    bo.duplicates = DuplicatePolicy::Max;
+    const CsrGraph g = build_graph(300, el, bo);
+    BetweennessOptions fast, scaled, every;
+    scaled.scaled_counts = true;
+    every.no_folding = true;
+    const auto a = betweenness(g, fast), b = betweenness(g, scaled), c = betweenness(g, every);
+    ASSERT_EQ(a.size(), c.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        EXPECT_EQ(a[i], b[i]);
+        EXPECT_NEAR(a[i], c[i], 1e-12 * (1.0 + std::fabs(c[i])));
+    }
+}
+
+TEST(Betweenness, ApproximateIsDeterministicAndBounded) {
+    const CsrGraph g = star(30);
+    ApproxBetweennessOptions opt;
+    opt.epsilon = 0.05;
+    opt.seed = 3;
+    RunControl one, two;
+    one.threads = 1;
+    two.threads = 2;
+    const auto a = betweenness_approx(g, opt, one), b = betweenness_approx(g, opt, two);
+    EXPECT_EQ(a.values, b.values);
+    // The centre lies on every path between two leaves: 30*29 of the 31*30 ordered pairs.
+    EXPECT_NEAR(a.values[0], 30.0 * 29.0 / (31.0 * 30.0), opt.epsilon);
+    for (std::size_t i = 1; i < a.values.size(); ++i) EXPECT_EQ(a.values[i], 0.0);
+}

@@ -1,3 +1,4 @@
+#include <govnet/batch.hpp>
 #include <govnet/structure.hpp>
 #include <gtest/gtest.h>
 
@@ -131,4 +132,45 @@ TEST(Vulnerability, PathRemoval) {
     std::vector<std::uint8_t> none(3, 0);
     auto base = removal_effect(g, Span<const std::uint8_t>(none));
     EXPECT_NEAR(base.efficiency, (1.0 + 1.0 + 0.5) * 2 / 6.0, 1e-15);
+}
+
+// The batch gives, graph by graph, the rows of the single-graph kernel.
+TEST(Batch, CoreProfileBatchEqualsSingleCalls) {
+    std::vector<CsrGraph> graphs;
+    std::vector<std::uint8_t> masks;
+    std::vector<std::int64_t> offsets{0};
+    std::vector<std::uint64_t> seeds;
+    for (int k = 0; k < 12; ++k) {
+        const NodeId n = 8 + k * 3;  // 8 .. 41: exact and heuristic core–periphery
+        EdgeList el;
+        Rng rng(100 + static_cast<std::uint64_t>(k));
+        for (NodeId v = 1; v < n; ++v) {
+            el.sources.push_back(v);
+            el.targets.push_back(static_cast<NodeId>(rng.below(static_cast<std::uint64_t>(v))));
+            el.sources.push_back(v);
+            el.targets.push_back(static_cast<NodeId>(rng.below(static_cast<std::uint64_t>(n))));
+        }
+        BuildOptions bo;
+        bo.duplicates = DuplicatePolicy::Max;
+        graphs.push_back(build_graph(n, el, bo));
+        for (NodeId v = 0; v < n; ++v) masks.push_back(v < 2 ? 1 : 0);
+        offsets.push_back(static_cast<std::int64_t>(masks.size()));
+        seeds.push_back(static_cast<std::uint64_t>(k));
+    }
+    std::vector<const CsrGraph*> ptrs;
+    for (const auto& g : graphs) ptrs.push_back(&g);
+    RunControl two;
+    two.threads = 2;
+    const auto rows = core_profile_batch(ptrs, masks, offsets, seeds, 10, two);
+    ASSERT_EQ(rows.size(), graphs.size());
+    for (std::size_t k = 0; k < graphs.size(); ++k) {
+        Span<const std::uint8_t> mask(masks.data() + offsets[k],
+                                      static_cast<std::size_t>(offsets[k + 1] - offsets[k]));
+        const auto one = core_profile_row(core_profile_numbers(graphs[k], mask, seeds[k], 10), mask);
+        EXPECT_EQ(rows[k].core_vulnerability_rank, one.core_vulnerability_rank);
+        EXPECT_EQ(rows[k].in_empirical_core, one.in_empirical_core);
+        EXPECT_EQ(rows[k].cp_fit, one.cp_fit);
+        EXPECT_TRUE(rows[k].pair_dependency == one.pair_dependency ||
+                    (std::isnan(rows[k].pair_dependency) && std::isnan(one.pair_dependency)));
+    }
 }

@@ -14,6 +14,11 @@ struct BetweennessOptions {
     bool weighted = false;   ///< weights read as distances (Dijkstra)
     std::int64_t k = 0;      ///< > 0: use k sampled sources (scaled by n/k)
     std::uint64_t seed = 0;
+    /// Unweighted: always use the scaled (mantissa, exponent) counts instead of the
+    /// plain-double fast path (for tests: both give the same bits).
+    bool scaled_counts = false;
+    /// Run every node as a source (no degree-1 folding; for tests: same values to rounding).
+    bool no_folding = false;
 };
 
 /// Brandes (2001) betweenness. O(nm) unweighted, O(nm + n^2 log n) weighted.
@@ -33,6 +38,30 @@ struct BetweennessOptions {
 /// length is #P-hard once zero-length ties form cycles, as each undirected one does.)
 std::vector<double> betweenness(const CsrGraph& g, const BetweennessOptions& opt = {},
                                 const RunControl& ctl = {});
+
+struct ApproxBetweennessOptions {
+    double epsilon = 0.01;  ///< additive error bound on the normalised values
+    double delta = 0.1;     ///< the bound fails with probability at most delta
+    std::uint64_t seed = 0;
+};
+
+struct ApproxBetweenness {
+    std::vector<double> values;     ///< estimates of sum_{s!=t} sigma_st(v)/sigma_st / (n(n-1))
+    std::int64_t samples = 0;       ///< r, the number of sampled pairs
+    std::int64_t diameter_bound = 0;  ///< upper bound on the vertex diameter used for r
+};
+
+/// Riondato & Kornaropoulos (2016) sampled betweenness, unweighted: r =
+/// ceil((0.5 / eps^2) (floor(log2(VD - 2)) + 1 + ln(1 / delta))) pairs (s, t), s != t,
+/// uniform; for each, one shortest s-t path drawn uniformly (BFS path counts,
+/// predecessors drawn by sigma) adds 1/r to its inner nodes. With probability at
+/// least 1 - delta every estimate is within eps of the betweenness normalised by
+/// n(n-1) ordered pairs. VD (the vertex diameter, nodes on a longest shortest path)
+/// is bounded by 2 * eccentricity + 1 of one node per component (undirected) or by
+/// the largest weak component's size (directed). Deterministic for any thread count
+/// (fixed sample blocks, integer hit counts).
+ApproxBetweenness betweenness_approx(const CsrGraph& g, const ApproxBetweennessOptions& opt,
+                                     const RunControl& ctl = {});
 
 struct ClosenessOptions {
     bool weighted = false;    ///< weights read as distances
@@ -62,6 +91,17 @@ struct IterationOptions {
 /// Throws NotConverged after max_iter iterations. O(m) per iteration.
 std::vector<double> eigenvector(const CsrGraph& g, const IterationOptions& opt = {},
                                 const RunControl& ctl = {});
+
+/// The same vector by the Lanczos method (Spectra, implicitly restarted), for an
+/// undirected graph: the eigenvector of the largest eigenvalue of A (weights scaled as
+/// in eigenvector()), from networkx's uniform start, sign made positive, unit L2 norm;
+/// tol bounds the residual relative to the eigenvalue (at most 1e-10). Converges
+/// where power iteration crawls (hub-dominated graphs: a small spectral gap).
+/// Throws NotConverged if Lanczos fails or the vector has entries of both signs.
+std::vector<double> eigenvector_krylov(const CsrGraph& g, bool weighted, double tol = 1e-10,
+                                       const RunControl& ctl = {});
+/// Whether this build has the Krylov solver (Spectra's headers were found).
+bool eigenvector_krylov_available();
 
 struct KatzOptions {
     double alpha = 0.1;

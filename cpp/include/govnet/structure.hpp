@@ -64,6 +64,9 @@ struct CorePeripheryOptions {
     bool weighted = false;
     int restarts = 20;
     std::uint64_t seed = 0;
+    /// Exact search on 0/1 ties: the O(deg) enumeration instead of the bit-mask one
+    /// (for tests: both give the same partition and fit).
+    bool plain_enumeration = false;
 };
 
 struct CorePeripheryDiscrete {

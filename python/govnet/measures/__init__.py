@@ -4,6 +4,7 @@ core–periphery, the core's profile, brokerage and Burt's structural holes (:mo
 from __future__ import annotations
 
 from govnet.measures.centrality import (
+    approximate_betweenness,
     average_shortest_path_length,
     betweenness_centrality,
     centralization,
@@ -38,6 +39,7 @@ from govnet.measures.ego import ego_composition, ego_table, iqv
 from govnet.measures.sensitivity import MissingSensitivity, missing_sensitivity
 
 __all__ = [
+    "approximate_betweenness",
     "degree_centrality",
     "in_degree_centrality",
     "out_degree_centrality",

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 import numpy as np
@@ -28,8 +29,13 @@ import pandas as pd
 
 from govnet import _core
 from govnet._runtime import check_seed, check_threads, progress_bar
-from govnet.errors import EmptyNetworkError, InvalidNetworkError, InvalidParameterError
-from govnet.model.access import Relation, as_network, layer_of, series, tie_weight
+from govnet.errors import (
+    ConvergenceError,
+    EmptyNetworkError,
+    InvalidNetworkError,
+    InvalidParameterError,
+)
+from govnet.model.access import Relation, as_network, fresh_series, layer_of, tie_weight
 
 __all__ = [
     "degree_centrality",
@@ -39,6 +45,7 @@ __all__ = [
     "closeness_centrality",
     "harmonic_centrality",
     "betweenness_centrality",
+    "approximate_betweenness",
     "eigenvector_centrality",
     "katz_centrality",
     "pagerank",
@@ -87,6 +94,22 @@ def _distance_graph(net: Any, relation: Relation, undirected: bool,
     g = _core.CsrGraph.build(g.num_nodes, lo[first], hi[first], w[first], directed=False,
                              duplicates="raise", self_loops="keep")
     return net, g
+
+
+#: Below this many elementary steps a call ends well within the half second after
+#: which a progress bar would appear: no bar is set up at all (the fast path of
+#: small networks; ``progress=True`` still shows one).
+_QUIET_WORK = 1e7
+_QUIET: AbstractContextManager[None] = nullcontext(None)
+
+
+def _bar(progress: bool | None, desc: str, g: Any, sources: int | None = None) -> Any:
+    """progress_bar(progress, desc, n), skipped for small work unless asked for."""
+    n = g.num_nodes
+    if progress is not True and (progress is False or
+                                 (sources or n) * (n + 2.0 * g.num_edges) < _QUIET_WORK):
+        return _QUIET
+    return progress_bar(progress, desc, n)
 
 
 def _nonempty(net: Any, what: str) -> None:
@@ -166,9 +189,9 @@ def degree_centrality(net: Any, *, relation: Relation = None,
     net, g = _graph(net, relation, undirected)
     n = len(net)
     if n <= 1:  # networkx's convention for a single actor
-        return series(net, np.ones(n), "degree_centrality")
+        return fresh_series(net, np.ones(n), "degree_centrality")
     deg = g.out_degrees() + (g.in_degrees() if g.directed else 0.0)
-    return series(net, deg / (n - 1), "degree_centrality")
+    return fresh_series(net, deg / (n - 1), "degree_centrality")
 
 
 def _directed_degree(net: Any, relation: Relation, which: str) -> pd.Series:
@@ -179,9 +202,9 @@ def _directed_degree(net: Any, relation: Relation, which: str) -> pd.Series:
             f"use degree_centrality on undirected layers")
     n = len(net)
     if n <= 1:  # networkx's convention for a single actor
-        return series(net, np.ones(n), f"{which}_degree_centrality")
+        return fresh_series(net, np.ones(n), f"{which}_degree_centrality")
     deg = g.in_degrees() if which == "in" else g.out_degrees()
-    return series(net, deg / (n - 1), f"{which}_degree_centrality")
+    return fresh_series(net, deg / (n - 1), f"{which}_degree_centrality")
 
 
 def in_degree_centrality(net: Any, *, relation: Relation = None) -> pd.Series:
@@ -225,7 +248,7 @@ def strength(net: Any, *, relation: Relation = None, direction: str = "all",
         values = out + inn
     else:
         values = {"all": out + inn, "in": inn, "out": out}[direction]
-    return series(net, values, "strength")
+    return fresh_series(net, values, "strength")
 
 
 # -- shortest paths ---------------------------------------------------------
@@ -276,11 +299,11 @@ def closeness_centrality(net: Any, *, relation: Relation = None, distance: str |
     """
     incoming = _check_direction(direction)
     net, g = _distance_graph(net, relation, undirected, distance)
-    with progress_bar(progress, "closeness", len(net)) as cb:
+    with _bar(progress, "closeness", g) as cb:
         values = _core.closeness(g, weighted=tie_weight(net, distance, "distance"), incoming=incoming,
                                  wf_improved=bool(wf_improved), threads=check_threads(threads),
                                  progress=cb)
-    return series(net, values, "closeness_centrality")
+    return fresh_series(net, values, "closeness_centrality")
 
 
 def harmonic_centrality(net: Any, *, relation: Relation = None, distance: str | None = None,
@@ -303,12 +326,12 @@ def harmonic_centrality(net: Any, *, relation: Relation = None, distance: str | 
     incoming = _check_direction(direction)
     net, g = _distance_graph(net, relation, undirected, distance)
     n = len(net)
-    with progress_bar(progress, "harmonic", n) as cb:
+    with _bar(progress, "harmonic", g) as cb:
         values = _core.harmonic(g, weighted=tie_weight(net, distance, "distance"), incoming=incoming,
                                 threads=check_threads(threads), progress=cb)
     if normalized:
         values = values / (n - 1) if n > 1 else values * 0.0
-    return series(net, values, "harmonic_centrality")
+    return fresh_series(net, values, "harmonic_centrality")
 
 
 def betweenness_centrality(net: Any, *, relation: Relation = None, normalized: bool = True,
@@ -377,20 +400,75 @@ def betweenness_centrality(net: Any, *, relation: Relation = None, normalized: b
     n = len(net)
     if k is not None and (not isinstance(k, (int, np.integer)) or k < 1 or k > n):
         raise InvalidParameterError(f"k must be an integer in [1, {n}], got {k!r}")
-    with progress_bar(progress, "betweenness", n) as cb:
+    with _bar(progress, "betweenness", g, k) as cb:
         values = _core.betweenness(g, normalized=normalized, endpoints=endpoints,
                                    weighted=tie_weight(net, distance, "distance"), k=int(k or 0),
                                    seed=check_seed(seed) if k else 0,
                                    threads=check_threads(threads), progress=cb)
-    return series(net, values, "betweenness_centrality")
+    return fresh_series(net, values, "betweenness_centrality")
+
+
+def approximate_betweenness(net: Any, *, relation: Relation = None, epsilon: float = 0.01,
+                            delta: float = 0.1, normalized: bool = True,
+                            undirected: bool = False, seed: int | None = None,
+                            threads: int | None = None,
+                            progress: bool | None = None) -> pd.Series:
+    """Sampled shortest-path betweenness with an error guarantee (Riondato &
+    Kornaropoulos 2016), unweighted.
+
+    Draws ``r = ceil((0.5/ε²)(⌊log2(VD − 2)⌋ + 1 + ln(1/δ)))`` ordered pairs
+    ``(s, t)``, ``s != t``, uniformly, and for each one shortest ``s``–``t``
+    path uniformly among all of them; each inner actor of the path gains
+    ``1/r``. ``VD`` bounds the vertex diameter (actors on a longest shortest
+    path): ``2·ecc + 1`` from one actor per component (undirected), the
+    largest weak component's size (directed).
+
+    Guarantee: with probability at least ``1 − δ``, *every* actor's estimate
+    of ``sum_{s != t} σ_st(v)/σ_st / (n(n−1))`` is within ``ε`` of it. With
+    ``normalized=True`` (default) values are on networkx's scale (as
+    :func:`betweenness_centrality`: ÷ ``(n−1)(n−2)`` over ordered pairs), so the
+    bound there is ``ε · n/(n−2)``; ``normalized=False`` gives raw pair
+    counts (unordered pairs on an undirected layer), bound ``ε · n(n−1)``
+    (halved undirected). ``Series.attrs`` holds ``samples``,
+    ``diameter_bound``, ``epsilon`` and ``delta``. Reproducible with ``seed``
+    for any ``threads``. O(r (n + m)) at worst; each sample's BFS stops at
+    ``t``'s level.
+
+    References
+    ----------
+    Riondato, M. & Kornaropoulos, E. M. (2016). Fast approximation of
+    betweenness centrality through sampling. Data Mining and Knowledge
+    Discovery 30(2), 438–475. doi:10.1007/s10618-015-0423-0
+    """
+    for name, v in (("epsilon", epsilon), ("delta", delta)):
+        if isinstance(v, bool) or not isinstance(v, (int, float, np.floating)) or not 0 < v < 1:
+            raise InvalidParameterError(f"{name} must be a number in (0, 1), got {v!r}")
+    net, g = _graph(net, relation, undirected)
+    n = len(net)
+    with _bar(progress, "approximate betweenness", g) as cb:
+        est, samples, vd = _core.betweenness_approx(g, epsilon=float(epsilon), delta=float(delta),
+                                                    seed=check_seed(seed),
+                                                    threads=check_threads(threads), progress=cb)
+    if n > 2:
+        est = est * (n / (n - 2.0) if normalized else
+                     n * (n - 1.0) * (1.0 if g.directed else 0.5))
+    out = fresh_series(net, est, "betweenness_centrality")
+    out.attrs.update({"samples": int(samples), "diameter_bound": int(vd),
+                      "epsilon": float(epsilon), "delta": float(delta)})
+    return out
 
 
 # -- spectral -----------------------------------------------------------------
 
 
+#: eigenvector_centrality(method="auto") uses Lanczos from this many actors (undirected).
+_KRYLOV_FROM = 10_000
+
+
 def eigenvector_centrality(net: Any, *, relation: Relation = None, weight: str | None = None,
                            max_iter: int = 100, tol: float = 1e-6, scale: str = "l2",
-                           undirected: bool = False, threads: int | None = None) -> pd.Series:
+                           method: str = "auto", undirected: bool = False,
+                           threads: int | None = None) -> pd.Series:
     """Eigenvector centrality (特征向量中心度, Bonacich 1972).
 
     The leading eigenvector ``x`` of ``A^T x = λ x``: an actor is central when
@@ -409,11 +487,31 @@ def eigenvector_centrality(net: Any, *, relation: Relation = None, weight: str |
         strengths.
     scale : {"l2", "max"}, default "l2"
         Unit Euclidean norm (networkx, sna) or maximum 1 (igraph).
+    method : {"auto", "power", "krylov"}, default "auto"
+        ``"power"``: networkx's power iteration only (raises if it has not
+        converged after ``max_iter`` steps). ``"krylov"`` (undirected layers):
+        the Lanczos method (implicitly restarted, Spectra; residual below
+        ``min(tol, 1e-10)`` relative to the eigenvalue) from the same uniform
+        start, which converges on hub-dominated graphs where the spectral gap
+        is small and power iteration crawls. ``"auto"``: on an undirected
+        layer of 10,000 actors or more, Lanczos; otherwise power iteration,
+        and on an undirected layer Lanczos if that does not converge (so an
+        undirected layer always gets its vector, equal to networkx's within
+        networkx's tolerance). Directed layers use power iteration.
+
+    Weights of any scale give the same vector: the iteration runs on the
+    weights divided by a power of two that brings the largest into [1, 2)
+    (unweighted layers and weights up to 2 are unchanged; weights that differ
+    by a power of two give the same bits; tiny weights such as 1e-6 no
+    longer stop the iteration at once, nor do huge ones such as 1e200
+    overflow).
 
     Raises
     ------
     ConvergenceError
-        If the tolerance is not reached within ``max_iter`` iterations.
+        If power iteration has not reached the tolerance within ``max_iter``
+        iterations (and Lanczos is not used or fails too); never an
+        unconverged vector.
 
     Notes
     -----
@@ -429,14 +527,31 @@ def eigenvector_centrality(net: Any, *, relation: Relation = None, weight: str |
     """
     if scale not in ("l2", "max"):
         raise InvalidParameterError(f"scale must be 'l2' or 'max', got {scale!r}")
+    if method not in ("auto", "power", "krylov"):
+        raise InvalidParameterError(f"method must be 'auto', 'power' or 'krylov', got {method!r}")
     max_iter, tol = _check_iter(max_iter, tol)
     net, g = _graph(net, relation, undirected)
     _nonempty(net, "eigenvector centrality")
-    values = _core.eigenvector(g, max_iter=max_iter, tol=tol, weighted=tie_weight(net, weight),
-                               threads=check_threads(threads))
+    weighted, th = tie_weight(net, weight), check_threads(threads)
+    if method == "krylov" and g.directed:
+        raise InvalidParameterError(
+            "method='krylov' needs an undirected layer (pass undirected=True, or method='power')")
+    lanczos = not g.directed and (method == "krylov" or
+                                  (method == "auto" and g.num_nodes >= _KRYLOV_FROM))
+    if lanczos:
+        values = _core.eigenvector_krylov(g, tol=min(tol, 1e-10), weighted=weighted, threads=th)
+    else:
+        try:
+            values = _core.eigenvector(g, max_iter=max_iter, tol=tol, weighted=weighted,
+                                       threads=th)
+        except ConvergenceError:
+            if method != "auto" or g.directed:
+                raise
+            values = _core.eigenvector_krylov(g, tol=min(tol, 1e-10), weighted=weighted,
+                                              threads=th)
     if scale == "max" and values.max() > 0:
         values = values / values.max()
-    return series(net, values, "eigenvector_centrality")
+    return fresh_series(net, values, "eigenvector_centrality")
 
 
 def katz_centrality(net: Any, *, relation: Relation = None, alpha: float = 0.1,
@@ -475,7 +590,7 @@ def katz_centrality(net: Any, *, relation: Relation = None, alpha: float = 0.1,
     values = _core.katz(g, alpha=float(alpha), beta=b, normalized=bool(normalized),
                         max_iter=max_iter, tol=tol, weighted=tie_weight(net, weight),
                         threads=check_threads(threads))
-    return series(net, values, "katz_centrality")
+    return fresh_series(net, values, "katz_centrality")
 
 
 def pagerank(net: Any, *, relation: Relation = None, alpha: float = 0.85,
@@ -533,7 +648,7 @@ def pagerank(net: Any, *, relation: Relation = None, alpha: float = 0.85,
     values = _core.pagerank(g, alpha=float(alpha), personalization=p, dangling=d,
                             max_iter=max_iter, tol=tol, weighted=tie_weight(net, weight),
                             threads=check_threads(threads))
-    return series(net, values, "pagerank")
+    return fresh_series(net, values, "pagerank")
 
 
 def hits(net: Any, *, relation: Relation = None, max_iter: int = 1000, tol: float = 1e-8,
@@ -575,7 +690,7 @@ def hits(net: Any, *, relation: Relation = None, max_iter: int = 1000, tol: floa
     if not normalized:
         h = h / h.max() if h.max() > 0 else h
         a = a / a.max() if a.max() > 0 else a
-    return series(net, h, "hubs"), series(net, a, "authorities")
+    return fresh_series(net, h, "hubs"), fresh_series(net, a, "authorities")
 
 
 # -- graph level ---------------------------------------------------------------
@@ -751,7 +866,7 @@ def average_shortest_path_length(net: Any, *, relation: Relation = None,
     _nonempty(net, "average shortest path length")
     if n == 1:
         return 0.0
-    with progress_bar(progress, "average path length", n) as cb:
+    with _bar(progress, "average path length", g) as cb:
         reached, total, _ = _core.distance_sums(
             g, weighted=tie_weight(net, distance, "distance"), incoming=False,
             threads=check_threads(threads), progress=cb)
@@ -789,7 +904,7 @@ def global_efficiency(net: Any, *, relation: Relation = None, distance: str | No
     n = len(net)
     if n < 2:
         return 0.0
-    with progress_bar(progress, "global efficiency", n) as cb:
+    with _bar(progress, "global efficiency", g) as cb:
         _, _, inv = _core.distance_sums(g, weighted=tie_weight(net, distance, "distance"),
                                         incoming=False, threads=check_threads(threads),
                                         progress=cb)

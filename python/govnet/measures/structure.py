@@ -10,6 +10,7 @@ actor id, or a small frozen dataclass.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from contextlib import nullcontext
 from html import escape
 from typing import Any, Mapping
 
@@ -21,12 +22,12 @@ from govnet._runtime import check_seed, check_threads, progress_bar
 from govnet.errors import (
     ConvergenceError,
     EmptyNetworkError,
-    GovnetError,
     InvalidNetworkError,
     InvalidParameterError,
 )
 from govnet.measures.centrality import CENTRALITIES
 from govnet.model.access import Relation, as_network, layer_of, series, tie_weight
+from govnet.model.network import Network
 
 __all__ = [
     "core_number",
@@ -40,6 +41,7 @@ __all__ = [
     "CorePeripheryResult",
     "core_profile",
     "CoreProfile",
+    "core_mask",
 ]
 
 
@@ -505,6 +507,33 @@ class CoreProfile:
                 f"(fit {self.cp_fit:.3f})</td></tr></table></div>")
 
 
+#: Restarts of the core–periphery search inside :func:`core_profile`.
+CORE_PROFILE_RESTARTS = 10
+_QUIET: Any = nullcontext(None)
+
+
+def core_mask(net: Network, core: Any = None) -> tuple[list, np.ndarray]:
+    """(core ids in the given order as the network spells them, uint8 mask over the
+    actors) for ``core=`` of :func:`core_profile`: an id or a list of ids, default
+    the actors of tier ``core``. Raises as :func:`core_profile` does."""
+    if core is None:
+        core_ids = net.tier_of("core")
+        if not core_ids:
+            raise EmptyNetworkError("the network has no actor of tier 'core'; pass core=[...]")
+    else:
+        core_ids = [core] if isinstance(core, str) else list(core)
+        if not core_ids:
+            raise InvalidNetworkError("core is empty")
+    pos = net.positions(core_ids)
+    core_ids = [net.actor_ids[p] for p in pos]
+    n = len(net)
+    if len(set(pos.tolist())) == n:
+        raise InvalidNetworkError("the core cannot contain every actor")
+    mask = np.zeros(n, dtype=np.uint8)
+    mask[pos] = 1
+    return core_ids, mask
+
+
 def core_profile(net: Any, core: Any = None, *, relation: Relation = None,
                  undirected: bool = False, seed: int | None = 0, threads: int | None = None,
                  progress: bool | None = None) -> CoreProfile:
@@ -542,23 +571,12 @@ def core_profile(net: Any, core: Any = None, *, relation: Relation = None,
     ['party_committee']
     """
     net = as_network(net)
-    if core is None:
-        core_ids = net.tier_of("core")
-        if not core_ids:
-            raise EmptyNetworkError("the network has no actor of tier 'core'; pass core=[...]")
-    else:
-        core_ids = [core] if isinstance(core, str) else list(core)
-        if not core_ids:
-            raise InvalidNetworkError("core is empty")
-    pos = net.positions(core_ids)
-    core_ids = [net.actor_ids[p] for p in pos]
+    core_ids, mask = core_mask(net, core)
+    pos = np.flatnonzero(mask)
     n = len(net)
-    if len(set(pos.tolist())) == n:
-        raise InvalidNetworkError("the core cannot contain every actor")
-    mask = np.zeros(n, dtype=np.uint8)
-    mask[pos] = 1
     g = layer_of(net, relation, undirected=undirected)
     th = check_threads(threads)
+    s = check_seed(seed)
 
     rows = {}
     small = n < 2000  # single thread: waking a second one costs more than these take
@@ -582,16 +600,21 @@ def core_profile(net: Any, core: Any = None, *, relation: Relation = None,
     centrality = pd.DataFrame(list(rows.values()), index=list(rows),
                               columns=["best_rank", "share", "value"])
 
-    dep, _ = _core.pair_dependency(g, mask, threads=th)
-    dist = np.asarray(_core.distance_from_set(g, mask))
-    others = dist[mask == 0]
+    # Pair dependency, reach, vulnerability and the core–periphery model in one call
+    # (the same kernels as pair_dependency, removal_effect, single_removal_effects and
+    # core_periphery(restarts=10), also run by Collection.core_profile's batch).
+    bar = _QUIET if progress is not True and n < 300 else progress_bar(progress, "vulnerability", n)
+    with bar as cb:
+        x = _core.core_profile_numbers(g, mask, seed=s, restarts=CORE_PROFILE_RESTARTS,
+                                       threads=1 if small and threads is None else th,
+                                       progress=cb)
+    dep = x["pair_dependency"]
+    others = x["distance"][mask == 0]
     reach = pd.Series({k: float(np.mean((others >= 0) & (others <= k))) for k in (1, 2, 3)},
                       name="reach")
-
-    base_eff, _, _ = _core.removal_effect(g, np.zeros(n, dtype=np.uint8))
-    eff, comp, share = _core.removal_effect(g, mask)
-    with progress_bar(progress, "vulnerability", n) as cb:
-        singles = _core.single_removal_effects(g, threads=th, progress=cb)
+    base_eff = x["intact"][0]
+    eff, comp, share = x["without_core"]
+    singles = x["singles"]
     effs = np.append(singles["efficiency"], eff)
     drop = base_eff - effs
     order = np.argsort(-drop, kind="stable")
@@ -600,12 +623,10 @@ def core_profile(net: Any, core: Any = None, *, relation: Relation = None,
                         "largest_share": np.append(singles["largest_share"], share)[order]},
                        index=net.actor_ids.append(pd.Index(["<core>"]))[order])
     rank = int(1 + np.count_nonzero(drop > drop[-1]))
-
-    try:
-        cp = core_periphery(net, relation=relation, undirected=undirected, seed=seed, restarts=10,
-                            threads=1 if small and threads is None else threads)
-        empirical, fit = cp.core, cp.fit
-    except (GovnetError, ValueError):
+    if x["cp_ok"]:
+        empirical = net.actor_ids[np.asarray(x["cp_core"]).astype(bool)].tolist()
+        fit = float(x["cp_fit"])
+    else:
         empirical, fit = [], float("nan")
     return CoreProfile(list(core_ids), centrality, float(dep), reach, vul, rank, empirical,
                        bool(set(core_ids) <= set(empirical)), float(fit))

@@ -80,3 +80,13 @@ def tie_weight(net: Network, weight: Any, what: str = "weight") -> bool:
     raise InvalidParameterError(
         f"{what}={weight!r}: the ties have no weight column {weight!r}; use {what}='weight' "
         f"(the tie weights) or {what}=None (unweighted){hint}")
+
+
+def fresh_series(net: Network, values: np.ndarray, name: str) -> pd.Series:
+    """:func:`series` for an array the caller has just computed and hands over (a
+    float64 array from the core, say): not copied, so a per-actor result costs a few
+    microseconds. The index is a new view of the actor ids (renaming the result's
+    index does not touch the network)."""
+    arr = values if isinstance(values, np.ndarray) and values.dtype == np.float64 \
+        else np.asarray(values, dtype=float)
+    return pd.Series(arr, index=net.actor_ids.view(), name=name, copy=False)
