@@ -6,7 +6,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['CsrGraph', 'InfluenceMatrix', 'TwoMode', 'aggregate', 'betweenness', 'betweenness_approx', 'brokerage', 'chain_structure', 'closeness', 'core_number', 'core_periphery_continuous', 'core_periphery_discrete', 'core_profile_batch', 'core_profile_numbers', 'curveball_samples', 'curveball_trades', 'degroot', 'distance_from_set', 'distance_sums', 'duty_null_model', 'ei_test', 'eigenvector', 'eigenvector_krylov', 'friedkin_johnsen', 'graph_correlation', 'harmonic', 'has_krylov', 'has_openmp', 'hits', 'hypergeom_sf', 'influence_matrix', 'influence_matvec', 'katz', 'left_perron', 'log_message', 'make_influence_matrix', 'mrqap', 'node_permutation_test', 'null_graph', 'pagerank', 'pair_dependency', 'permutation_p_values', 'qap_test', 'qap_test_sparse', 'removal_effect', 'shared_pairs', 'single_removal_effects', 'structural_holes', 'triad_census', 'triangle_weights']
+__all__: list[str] = ['CsrGraph', 'ErgmModel', 'ErgmTermSpec', 'InfluenceMatrix', 'TwoMode', 'aggregate', 'betweenness', 'betweenness_approx', 'brokerage', 'chain_structure', 'closeness', 'community_detect', 'community_ensemble', 'community_quality', 'connected_components', 'core_number', 'core_periphery_continuous', 'core_periphery_discrete', 'core_profile_batch', 'core_profile_numbers', 'curveball_samples', 'curveball_trades', 'degroot', 'distance_from_set', 'distance_sums', 'duty_null_model', 'ei_test', 'eigenvector', 'eigenvector_krylov', 'friedkin_johnsen', 'graph_correlation', 'harmonic', 'has_krylov', 'has_openmp', 'hits', 'hypergeom_sf', 'influence_matrix', 'influence_matvec', 'katz', 'left_perron', 'log_message', 'make_influence_matrix', 'mrqap', 'node_permutation_test', 'null_graph', 'pagerank', 'pair_dependency', 'permutation_p_values', 'qap_test', 'qap_test_sparse', 'removal_effect', 'shared_pairs', 'single_removal_effects', 'structural_holes', 'triad_census', 'triangle_weights']
 class CsrGraph:
     """
     Immutable compressed-sparse-row graph (one relation layer).
@@ -94,6 +94,100 @@ class InfluenceMatrix:
     @property
     def nnz(self) -> int:
         ...
+class ErgmTermSpec:
+    """
+    One ERGM term as the core takes it (internal).
+    """
+    def __init__(self) -> None:
+        ...
+    @property
+    def cat(self) -> list[int]:
+        ...
+    @cat.setter
+    def cat(self, arg0: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
+        ...
+    @property
+    def decay(self) -> float:
+        ...
+    @decay.setter
+    def decay(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def k(self) -> int:
+        ...
+    @k.setter
+    def k(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def kind(self) -> int:
+        ...
+    @kind.setter
+    def kind(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def map(self) -> list[int]:
+        ...
+    @map.setter
+    def map(self, arg0: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
+        ...
+    @property
+    def mat(self) -> list[float]:
+        ...
+    @mat.setter
+    def mat(self, arg0: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> None:
+        ...
+    @property
+    def nlevels(self) -> int:
+        ...
+    @nlevels.setter
+    def nlevels(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def nstats(self) -> int:
+        ...
+    @nstats.setter
+    def nstats(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def power(self) -> float:
+        ...
+    @power.setter
+    def power(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def x(self) -> list[float]:
+        ...
+    @x.setter
+    def x(self, arg0: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex]) -> None:
+        ...
+class ErgmModel:
+    """
+    An ERGM's terms on n nodes (internal).
+    """
+    def __init__(self, n: typing.SupportsInt | typing.SupportsIndex, directed: bool, n1: typing.SupportsInt | typing.SupportsIndex, terms: collections.abc.Sequence[ErgmTermSpec]) -> None:
+        ...
+    def mple_data(self, src: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], dst: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], missing_src: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], missing_dst: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> tuple:
+        """
+        (add_deltas, y, i, j) for every dyad not missing.
+        """
+    def sample(self, src: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], dst: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], theta: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], burnin: typing.SupportsInt | typing.SupportsIndex, interval: typing.SupportsInt | typing.SupportsIndex, samplesize: typing.SupportsInt | typing.SupportsIndex, chains: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, keep_networks: bool, free_src: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], free_dst: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> tuple[numpy.typing.NDArray[numpy.float64], list, float, numpy.typing.NDArray[numpy.float64], numpy.typing.NDArray[numpy.float64]]:
+        """
+        (stats, networks, acceptance, final, edges): TNT Metropolis-Hastings samples; stats are g(y_k) - g(y_start), one row per sampled network.
+        """
+    def statistics(self, src: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], dst: typing.Annotated[numpy.typing.ArrayLike, numpy.int32]) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Statistics of the network with these ties.
+        """
+    def toggle_changes(self, src: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], dst: typing.Annotated[numpy.typing.ArrayLike, numpy.int32]) -> tuple:
+        """
+        (changes, present, i, j): the signed change of toggling every dyad.
+        """
+    @property
+    def ndyads(self) -> int:
+        ...
+    @property
+    def nstats(self) -> int:
+        ...
 def _parallel_fault_for_tests(kind: str, n_tasks: typing.SupportsInt | typing.SupportsIndex, fail_at: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex = 2) -> int:
     """
     Test hook: a guarded parallel loop whose task fail_at throws.
@@ -121,6 +215,22 @@ def chain_structure(w: InfluenceMatrix) -> dict:
 def closeness(graph: CsrGraph, weighted: bool = False, incoming: bool = True, wf_improved: bool = True, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> numpy.typing.NDArray[numpy.float64]:
     """
     Closeness centrality (networkx conventions).
+    """
+def community_detect(graph: CsrGraph, method: str, objective: str = 'modularity', resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, weighted: bool = False, seed: typing.SupportsInt | typing.SupportsIndex = 0, n_iterations: typing.SupportsInt | typing.SupportsIndex = 2, randomness: typing.SupportsFloat | typing.SupportsIndex = 0.01, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+    """
+    Louvain or Leiden: dict of membership, quality, n_communities, levels, iterations.
+    """
+def community_ensemble(graph: CsrGraph, method: str, objective: str = 'modularity', resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, weighted: bool = False, seed: typing.SupportsInt | typing.SupportsIndex = 0, n_iterations: typing.SupportsInt | typing.SupportsIndex = 2, randomness: typing.SupportsFloat | typing.SupportsIndex = 0.01, n_runs: typing.SupportsInt | typing.SupportsIndex = 50, threshold: typing.SupportsFloat | typing.SupportsIndex = 0.5, max_rounds: typing.SupportsInt | typing.SupportsIndex = 10, threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> dict:
+    """
+    n_runs seeded runs (run r seeded by (seed, r)) and Lancichinetti-Fortunato consensus.
+    """
+def community_quality(graph: CsrGraph, membership: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], objective: str = 'modularity', resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0, weighted: bool = False) -> float:
+    """
+    Modularity or CPM quality of a membership, the graph read as the methods read it.
+    """
+def connected_components(graph: CsrGraph, strong: bool = False, progress: typing.Any = None) -> numpy.typing.NDArray[numpy.int32]:
+    """
+    Component labels (weak: union-find; strong: Tarjan), 0 = largest, ties by first node.
     """
 def core_number(graph: CsrGraph, mode: str = 'all', threads: typing.SupportsInt | typing.SupportsIndex = 0, progress: typing.Any = None) -> numpy.typing.NDArray[numpy.int32]:
     """
