@@ -103,11 +103,11 @@ phases.change(relation=["guidance", "service"])
 phases.actor_change(), phases.tier_shares()
 
 # %%
-import matplotlib
+import matplotlib.pyplot as plt
 
-matplotlib.use("Agg")
 ax = govnet.plot.measure_over_time(long, "betweenness", actors=["residents_committee", "work_station"],
                                    net=phases.networks[-1], title="中介中心度: 居委会 vs 工作站")
+plt.show()
 
 # %% [markdown]
 # ## At scale (synthetic)

@@ -353,3 +353,16 @@ def test_random_graphs_quality_and_connectivity(net, weight, gamma, seed):
         assert abs(2 * c.quality - lp.quality()) <= TOL * max(1.0, abs(lp.quality()))
         for block in parts(c):
             assert nx.is_connected(u.subgraph(block))
+
+
+def test_partition_functions_take_a_communities_result():
+    # louvain/leiden results (and the ensemble's consensus) are partitions for
+    # modularity, blockmodels and the tiers-vs-positions test, as their membership is
+    karate = govnet.datasets.karate()
+    comm = govnet.leiden(karate, seed=3)
+    assert govnet.modularity(karate, comm) == govnet.modularity(karate, comm.membership)
+    pd.testing.assert_series_equal(govnet.partition_agreement(karate, "club", comm),
+                                   govnet.partition_agreement(karate, "club", comm.membership))
+    ens = govnet.community_ensemble(karate, n_runs=5, seed=3)
+    pd.testing.assert_frame_equal(govnet.blockmodel(karate, ens.consensus).image,
+                                  govnet.blockmodel(karate, ens.consensus.membership).image)

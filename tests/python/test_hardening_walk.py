@@ -110,6 +110,16 @@ SUFFIX_READERS = [
     (".dl", "read_dl", lambda p: govnet.read_dl(p)),
     (".govnet", "load", lambda p: govnet.load(p)),
     (".graphml", "read", lambda p: govnet.read(p)),
+    # the fieldwork shapes (issue #18), from CSV and Excel
+    (".csv", "read_roster", lambda p: govnet.read_roster(p)),
+    (".xlsx", "read_roster_xlsx", lambda p: govnet.read_roster(p)),
+    (".csv", "read_name_generator", lambda p: govnet.read_name_generator(p)),
+    (".xlsx", "read_name_generator_xlsx", lambda p: govnet.read_name_generator(p)),
+    (".csv", "read_signin", lambda p: govnet.read_signin(p)),
+    (".csv", "read_signin_by_actor", lambda p: govnet.read_signin(p, rows="actor")),
+    (".xlsx", "read_signin_xlsx", lambda p: govnet.read_signin(p)),
+    (".csv", "read_duty_list", lambda p: govnet.read_duty_list(p)),
+    (".xlsx", "read_duty_list_xlsx", lambda p: govnet.read_duty_list(p)),
 ]
 
 

@@ -46,8 +46,11 @@ def partition_codes(net: Any, partition: Any) -> tuple[np.ndarray, list[Any]]:
     """(integer block of each actor in actor order, the block labels).
 
     ``partition``: an actor column name (``"tier"``), a Series / mapping actor ->
-    label, or an iterable of disjoint sets of actors covering every actor
-    (networkx's form)."""
+    label, an iterable of disjoint sets of actors covering every actor
+    (networkx's form), or a result with a ``membership`` Series (``louvain``,
+    ``leiden``, the ensemble's ``consensus``)."""
+    if isinstance(getattr(partition, "membership", None), pd.Series):
+        partition = partition.membership
     if isinstance(partition, (str, pd.Series, Mapping)):
         s = actor_values(net, partition, "partition")
         codes, labels = pd.factorize(s, sort=False)
