@@ -87,7 +87,8 @@ def _read_file(source: Any, what: str, encoding: str | None,
     except (pd.errors.ParserError, ValueError) as exc:
         raise FileFormatError(f"{what}: malformed CSV in {path}: {exc}") from exc
     frame.columns = [_unescape_cell(str(c).strip()) for c in frame.columns]
-    for c in frame.columns:
+    # only a file with a quote can hold an escaped cell: skip the per-column scan otherwise
+    for c in (frame.columns if "'" in text else ()):
         col = frame[c]
         if col.astype(str).str.startswith("'").any():
             frame[c] = col.map(_unescape_cell)
@@ -135,7 +136,9 @@ def _actors_from_ties(t: pd.DataFrame, path: str, default_tier: str,
             raise FileFormatError(f"{os.path.basename(path)}: no {c!r} column; "
                                   f"columns: {list(map(str, t.columns))}")
     values = pd.concat([t[cols[0]], t[cols[1]]], ignore_index=True)
-    ids = list(dict.fromkeys(v for v in values.tolist() if not pd.isna(v) and str(v).strip()))
+    values = values[values.notna()]
+    values = values[values.astype(str).str.strip() != ""]
+    ids = list(pd.unique(values.to_numpy()))  # in order of appearance
     return pd.DataFrame({kwargs.get("id_col", "id"): ids, kwargs.get("tier_col", "tier"): default_tier})
 
 
