@@ -128,6 +128,7 @@ def batch(table, quick: bool) -> None:
 def loading(table, quick: bool) -> None:
     """A tie CSV (source, target, relation, weight) into a Network: pyarrow's reader
     through pandas (read_csv's fast path) vs the C engine; and from numpy arrays."""
+    import importlib.util
     import os
     import tempfile
 
@@ -148,7 +149,9 @@ def loading(table, quick: bool) -> None:
         frame.to_csv(path, index=False)
         t, _ = timeit(lambda: govnet.read_csv(path, duplicates="sum", self_loops="drop"),
                       repeat=2)
-        table.add("load CSV into a Network", size, "govnet", t, "pyarrow engine")
+        engine = ("pyarrow engine" if importlib.util.find_spec("pyarrow") else
+                  "C engine (pyarrow, the `fast` extra, not installed)")
+        table.add("load CSV into a Network", size, "govnet", t, engine)
         saved = tables._FAST_CSV_BYTES
         tables._FAST_CSV_BYTES = 1 << 62   # the C engine only
         try:
