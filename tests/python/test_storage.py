@@ -298,8 +298,9 @@ def test_newer_format_version_is_refused(tmp_path, saved):
     manifest["govnet_version"] = "9.0"
     members["manifest.json"] = json.dumps(manifest).encode()
     write_members(saved, members)
-    with pytest.raises(FileFormatError, match=r"format version 2 \(written by govnet 9.0\); this govnet "
-                                              r"reads versions up to 1: upgrade govnet"):
+    v = storage.FORMAT_VERSION
+    with pytest.raises(FileFormatError, match=rf"format version {v + 1} \(written by govnet 9.0\); "
+                                              rf"this govnet reads versions up to {v}: upgrade govnet"):
         govnet.load(saved)
 
 
@@ -402,3 +403,29 @@ def test_unlisted_member_is_refused(tmp_path, saved):
     with pytest.raises(FileFormatError, match="not in the manifest"):
         govnet.load(saved)
     assert manifest["format"] == "govnet-network"
+
+
+def test_format_version_marks_the_new_tables(tmp_path):
+    # a file with persons/posts/missing is version 2, so govnet 0.2 (which reads up to
+    # version 1 and ignores tables it does not know) refuses it instead of dropping them
+    import json
+    import zipfile
+
+    import pandas as pd
+
+    def version(net):
+        p = tmp_path / "v.govnet"
+        govnet.save(net, p)
+        with zipfile.ZipFile(p) as zf:
+            return json.loads(zf.read("manifest.json"))["version"]
+
+    actors = pd.DataFrame({"id": ["a", "b", "c"], "tier": ["core", "plural", "plural"]})
+    ties = pd.DataFrame({"source": ["a"], "target": ["b"], "relation": ["leadership"]})
+    plain = govnet.Network.from_frames(actors, ties)
+    assert version(plain) == 1
+    with_missing = govnet.Network.from_frames(
+        actors, ties, missing=pd.DataFrame({"source": ["a"], "target": ["c"],
+                                            "relation": ["leadership"]}))
+    assert version(with_missing) == 2
+    loaded = govnet.load(tmp_path / "v.govnet")
+    assert len(loaded.missing) == 1

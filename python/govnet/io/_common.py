@@ -103,7 +103,7 @@ def _check_xlsx(path: str, what: str) -> None:
 
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return
     name = os.path.basename(path)
     with zf:

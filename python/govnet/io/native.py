@@ -1,6 +1,7 @@
 """Safe saving and loading of a :class:`~govnet.Network` (``.govnet`` files).
 
-The format (version 1) is a zip archive holding only JSON and ``.npy``
+The format (version 2; a file without persons, posts or missing dyads is
+written as version 1, which govnet 0.2 reads too) is a zip archive holding only JSON and ``.npy``
 arrays — never pickle, so loading a crafted file cannot run code:
 
 ``manifest.json``
@@ -10,8 +11,8 @@ arrays — never pickle, so loading a crafted file cannot run code:
     the build options (duplicate and self-loop policies), the tables present
     and the JSON-serialisable ``meta`` entries.
 ``tables/<table>/schema.json`` and ``tables/<table>/<k>.<part>.npy``
-    One table per DataFrame (``actors``, ``ties``, ``duties``, ``meetings``
-    and any DataFrame stored in ``meta``): the row count, the index and each
+    One table per DataFrame (``actors``, ``ties``, ``duties``, ``meetings``,
+    ``persons``, ``posts``, ``missing`` and any DataFrame stored in ``meta``): the row count, the index and each
     column with its pandas dtype. Numbers, booleans, datetimes and timedeltas
     are plain ``.npy`` arrays; strings are UTF-8 bytes plus int64 offsets;
     categoricals are integer codes plus their categories (stored as a column);
@@ -65,7 +66,11 @@ from govnet.model.validation import RelationSpec, validate_loaded
 __all__ = ["FORMAT_VERSION", "MAX_MEMBERS", "MAX_TOTAL_BYTES", "load", "save"]
 
 FORMAT = "govnet-network"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: Tables a version-1 reader (govnet 0.2) knows; a file holding any other table is
+#: written as version 2, so that 0.2 refuses it instead of silently dropping the
+#: persons, posts or missing dyads (0.2 ignores tables it does not know).
+_V1_TABLES = frozenset({"actors", "ties", "duties", "meetings"})
 #: Refuse archives whose members would decompress to more than this (bytes).
 MAX_TOTAL_BYTES = 8 * 1024**3
 #: Refuse archives with more members than this.
@@ -125,7 +130,7 @@ def save(net: Any, path: str | os.PathLike[str], *, compress: bool = True) -> No
 
     manifest = {
         "format": FORMAT,
-        "version": FORMAT_VERSION,
+        "version": 1 if set(tables) <= _V1_TABLES else FORMAT_VERSION,
         "govnet_version": __version__,
         "members": {k: {"size": len(v), "sha256": hashlib.sha256(v).hexdigest()}
                     for k, v in members.items()},
@@ -335,7 +340,7 @@ def load(path: str | os.PathLike[str]) -> Any:
         raise FileFormatError(f"no such file: {p}")
     try:
         zf = zipfile.ZipFile(p, "r")
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise FileFormatError(f"{p} is not a govnet network file (not a zip archive: {exc})") from None
     with zf:
         reader = _Reader(zf, p)

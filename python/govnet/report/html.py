@@ -254,10 +254,12 @@ def write_report(net: Network, out: str | os.PathLike[str], *, title: str | None
     paper = publish.paper_table(table, caption=f"{name}: node-level measures", layers=_layer_names(net, relation))
     paper.to_latex(outdir / "measures.tex")
     paper.to_markdown(outdir / "measures.md")
+    docx_note = ""
     try:
         paper.to_docx(outdir / "measures.docx")
-    except ImportError:
-        pass  # python-docx is optional (the publish extra)
+    except ImportError:  # python-docx is optional (the publish extra): say so, never skip silently
+        docx_note = ("<p>measures.docx was not written: Word tables need python-docx "
+                     "(pip install 'govnet[publish]').</p>")
     overlap = duty_overlap_counts(net)
     if overlap is not None:
         overlap.to_csv(outdir / "duty_overlap.csv", encoding="utf-8-sig")
@@ -265,6 +267,7 @@ def write_report(net: Network, out: str | os.PathLike[str], *, title: str | None
     layers = _layers_text(net, relation)
     parts = [f"<h1>{html.escape(name)}</h1>",
              f'<p class="layers">Layers used: {html.escape(layers)}; by every measure below.</p>',
+             docx_note,
              "<h2>Network summary</h2>", f"<pre>{html.escape(repr(net))}</pre>",
              _table(net.summary(), index=False, layers="every layer (the network as read)")]
     rel_rows = [{"relation": r, "中文": net.relation_spec(r).label_zh,
