@@ -10,20 +10,6 @@ namespace {
 template <class T>
 using Arr = py::array_t<T, py::array::c_style | py::array::forcecast>;
 
-py::dict effects(const std::vector<RemovalEffect>& v) {
-    std::vector<double> eff(v.size()), share(v.size());
-    std::vector<std::int64_t> comp(v.size());
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        eff[i] = v[i].efficiency;
-        comp[i] = v[i].components;
-        share[i] = v[i].largest_share;
-    }
-    py::dict d;
-    d["efficiency"] = to_numpy(std::move(eff));
-    d["components"] = to_numpy(std::move(comp));
-    d["largest_share"] = to_numpy(std::move(share));
-    return d;
-}
 }  // namespace
 
 void bind_batch(py::module_& m) {
@@ -46,7 +32,7 @@ void bind_batch(py::module_& m) {
             d["without_core"] = py::make_tuple(x.without_core.efficiency,
                                                x.without_core.components,
                                                x.without_core.largest_share);
-            d["singles"] = effects(x.singles);
+            d["singles"] = effects_dict(x.singles);
             d["cp_ok"] = x.cp_ok;
             d["cp_core"] = to_numpy(std::move(x.cp_core));
             d["cp_fit"] = x.cp_fit;

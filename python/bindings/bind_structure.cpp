@@ -15,7 +15,10 @@ CoreMode core_mode(const std::string& s) {
     throw InvalidArgument("mode must be 'all', 'in' or 'out', got '" + s + "'");
 }
 
-py::dict effects_dict(std::vector<RemovalEffect>&& v) {
+}  // namespace
+
+// Shared with bind_batch.cpp (declared in common.hpp).
+py::dict effects_dict(const std::vector<RemovalEffect>& v) {
     std::vector<double> eff(v.size()), share(v.size());
     std::vector<std::int64_t> comp(v.size());
     for (std::size_t i = 0; i < v.size(); ++i) {
@@ -29,8 +32,6 @@ py::dict effects_dict(std::vector<RemovalEffect>&& v) {
     d["largest_share"] = to_numpy(std::move(share));
     return d;
 }
-
-}  // namespace
 
 void bind_structure(py::module_& m) {
     m.def(

@@ -12,9 +12,17 @@
 #include <utility>
 #include <vector>
 
+namespace govnet {
+struct RemovalEffect;
+}
+
 namespace govnet::py_bind {
 
 namespace py = pybind11;
+
+/// The per-actor removal effects (efficiency, components, largest share) as a dict of
+/// numpy arrays; defined in bind_structure.cpp, used by the structure and batch bindings.
+py::dict effects_dict(const std::vector<RemovalEffect>& v);
 
 /// Moves a vector into a numpy array (no copy: a capsule owns the buffer).
 template <class T>
