@@ -264,10 +264,15 @@ std::vector<NodeId> component_sizes(const CsrGraph& g) {
 // ties: a path that detours through a zero-length tie is not shortest when a path of
 // the same length without the detour exists. The key (dist, zeros) strictly grows
 // along every tie, so the tight ties form a DAG and Dijkstra on that key settles each
-// node after all its predecessors.
+// node after all its predecessors. A tie counts as zero-length when adding it leaves
+// the distance unchanged in floating point (w == 0, or w = 1e-300 after a length of 4):
+// otherwise an absorbed self-loop or a pair of such ties would be tight both ways and
+// count paths twice.
+inline bool zero_step(double d, double w) { return d + w == d; }
+
 inline bool tight(const Sssp& s, std::size_t u, double w, std::size_t v) {
     return s.settled[u] && s.dist[u] + w == s.dist[v] &&
-           s.zeros[u] + (w == 0 ? 1 : 0) == s.zeros[v];
+           s.zeros[u] + (zero_step(s.dist[u], w) ? 1 : 0) == s.zeros[v];
 }
 
 // Dijkstra from src on the key (distance, zero-length ties): order (settling order),
@@ -292,7 +297,7 @@ void dijkstra_paths(const CsrGraph& g, NodeId src, Sssp& s) {
         auto ws = g.out_weights(v);
         for (std::size_t i = 0; i < nb.size(); ++i) {
             const double nd = k.d + ws[i];
-            const std::int32_t nz = k.z + (ws[i] == 0 ? 1 : 0);
+            const std::int32_t nz = k.z + (zero_step(k.d, ws[i]) ? 1 : 0);
             double& dw = s.dist[ix(nb[i])];
             std::int32_t& zw = s.zeros[ix(nb[i])];
             if (dw < 0 || nd < dw || (nd == dw && nz < zw)) {

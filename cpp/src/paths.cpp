@@ -1,3 +1,5 @@
+#include <govnet/bit_sweep.hpp>
+#include <govnet/parallel.hpp>
 #include <govnet/paths.hpp>
 
 #include <algorithm>
@@ -165,6 +167,46 @@ void dijkstra_sums(const CsrGraph& g, NodeId src, bool incoming, Scratch& s, dou
 
 }  // namespace
 
+SweepArcs::SweepArcs(const CsrGraph& g, bool in_arcs) {
+    const NodeId n = g.num_nodes();
+    if (!g.directed() || !in_arcs) {  // out-arcs (an undirected graph's in-arcs too)
+        off = g.out_offsets().data();
+        nbr = g.out_targets().data();
+        return;
+    }
+    off_store.assign(static_cast<std::size_t>(n) + 1, 0);
+    for (NodeId v = 0; v < n; ++v)
+        off_store[static_cast<std::size_t>(v) + 1] = off_store[static_cast<std::size_t>(v)] + g.in_degree(v);
+    nbr_store.reserve(static_cast<std::size_t>(off_store.back()));
+    for (NodeId v = 0; v < n; ++v)
+        for (NodeId u : g.in_neighbors(v)) nbr_store.push_back(u);
+    off = off_store.data();
+    nbr = nbr_store.data();
+}
+
+namespace {
+
+/// distance_sums by the bit sweep: per node and level the count of nodes at that
+/// distance, summed as bfs_sums sums its levels (count · d in integers, count / d in
+/// increasing d), so the result is the same double. False if the sweep gave up.
+bool bit_sums(const CsrGraph& g, bool incoming, DistanceSums& out) {
+    const NodeId n = g.num_nodes();
+    std::vector<std::int64_t> total(static_cast<std::size_t>(n), 0);
+    BitSweepScratch scratch;
+    const bool done = bit_sweep(n, SweepArcs(g, incoming), nullptr, scratch,
+                                [&](NodeId v, int d, std::int64_t count) {
+        const auto vi = static_cast<std::size_t>(v);
+        out.reached[vi] += static_cast<double>(count);
+        total[vi] += count * d;
+        out.inv_dist_sum[vi] += static_cast<double>(count) / d;
+    });
+    if (!done) return false;
+    for (std::size_t v = 0; v < total.size(); ++v) out.dist_sum[v] = static_cast<double>(total[v]);
+    return true;
+}
+
+}  // namespace
+
 DistanceSums distance_sums(const CsrGraph& g, const DistanceOptions& opt, const RunControl& ctl) {
     const NodeId n = g.num_nodes();
     DistanceSums out;
@@ -173,11 +215,17 @@ DistanceSums distance_sums(const CsrGraph& g, const DistanceOptions& opt, const 
     out.dist_sum.assign(static_cast<std::size_t>(n), 0.0);
     out.inv_dist_sum.assign(static_cast<std::size_t>(n), 0.0);
     const bool weighted = opt.weighted && g.weighted();
+    if (!weighted && n <= kBitSweepNodes) {
+        if (bit_sums(g, opt.incoming, out)) return out;
+        std::fill(out.reached.begin(), out.reached.end(), 0.0);  // gave up: plain BFS
+        std::fill(out.inv_dist_sum.begin(), out.inv_dist_sum.end(), 0.0);
+    }
     std::exception_ptr error;
     std::atomic<std::int64_t> done{0};
     // Scratch per thread, allocated before the region so nothing throws inside it but the
     // traversal, which is caught per source.
-    const int threads = ctl.num_threads();
+    const int threads = threads_for(ctl, static_cast<double>(n) * (static_cast<double>(n) +
+                                                                 static_cast<double>(g.out_targets().size())), n);
     check_allocation("path scratch", static_cast<double>(threads) * n, 24.0);
     std::vector<Scratch> scratch;
     for (int t = 0; t < threads; ++t) scratch.emplace_back(n, weighted);

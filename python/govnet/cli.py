@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from govnet import demo as demo_module
 from govnet import io as gio
 from govnet import registry
 from govnet._version import __version__
-from govnet.errors import GovnetError, InvalidParameterError
+from govnet.errors import GovnetError, GovnetWarning, InvalidParameterError
 from govnet.model.missing import symmetrize
 from govnet.report.html import stderr_progress, write_report
 
@@ -94,9 +95,22 @@ def analyze(args: argparse.Namespace) -> int:
         ext = {"graphml": ".graphml", "gexf": ".gexf", "pajek": ".net", "dl": ".dl",
                "csv": ".csv", "excel": ".xlsx"}[key]
         say(f"writing network{ext}")
-        gio.write(net, out / f"network{ext}", format=key)
+        _write_noting(net, out / f"network{ext}", key)
     print(f"report written to {path}")
     return 0
+
+
+def _write_noting(net: Any, path: Any, fmt: str | None) -> None:
+    """gio.write, with what the format leaves out (a GovnetWarning) said as one line
+    on stderr, as the CLI says everything, instead of a Python warning."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", GovnetWarning)
+        gio.write(net, path, format=fmt)
+    for w in caught:
+        if issubclass(w.category, GovnetWarning):
+            print(f"note: {w.message}", file=sys.stderr)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
 
 
 def convert(args: argparse.Namespace) -> int:
@@ -105,7 +119,7 @@ def convert(args: argparse.Namespace) -> int:
     if args.actors is not None:
         options["actors"] = args.actors
     net = gio.read(args.input, format=args.from_format, **options)
-    gio.write(net, args.output, format=args.to_format)
+    _write_noting(net, args.output, args.to_format)
     print(f"{args.input} -> {args.output}: {net!r}")
     return 0
 

@@ -2,6 +2,7 @@
 #include <govnet/paths.hpp>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -71,6 +72,33 @@ TEST(Betweenness, WeightedDistancesFromConventionsDoc) {
     EXPECT_DOUBLE_EQ(bc[3], 0.0);
 }
 
+TEST(Betweenness, TiesAbsorbedByTheDistanceCountAsZeroLength) {
+    // 0 -(4)- 2 -(7)- 1 with loops of length 1e-300 at 2 and 2 at 1 (found by the fuzzer):
+    // 4 + 1e-300 == 4, so the loop at 2 must not count as a second path through 2.
+    // Likewise a tie of 1e-300 between two nodes at distance 4 is not tight both ways.
+    BuildOptions bo;
+    bo.self_loops = SelfLoopPolicy::Keep;
+    CsrGraph g = build_graph(3, EdgeList{{0, 2, 2, 1}, {2, 1, 2, 1}, {4, 7, 1e-300, 2}}, bo);
+    BetweennessOptions opt;
+    opt.normalized = false;
+    opt.weighted = true;
+    auto bc = betweenness(g, opt);
+    EXPECT_DOUBLE_EQ(bc[0], 0.0);
+    EXPECT_DOUBLE_EQ(bc[1], 0.0);
+    EXPECT_DOUBLE_EQ(bc[2], 1.0);
+    // 0 -(4)- 1, 0 -(4)- 2, 1 -(1e-300)- 2: from 0, 1 and 2 are both at 4 and the tie
+    // between them is absorbed, so neither lies on the other's path from 0. From 1,
+    // 1e-300 + 4 rounds to 4, so 1-2-0 ties with 1-0 (equality in floating point, as
+    // networkx compares): half of the pair (0, 1) passes 2 and half of (0, 2) passes 1.
+    // networkx gives 1.0 and 0.25 here, and 3.0 for bc[2] above: it counts the
+    // absorbed ties as tight both ways.
+    CsrGraph h = build_graph(3, EdgeList{{0, 0, 1}, {1, 2, 2}, {4, 4, 1e-300}});
+    bc = betweenness(h, opt);
+    EXPECT_DOUBLE_EQ(bc[0], 0.0);
+    EXPECT_DOUBLE_EQ(bc[1], 0.25);
+    EXPECT_DOUBLE_EQ(bc[2], 0.25);
+}
+
 TEST(Betweenness, GridDoesNotOverflowAndThreadsAgree) {
     const int side = 40;
     EdgeList el;
@@ -130,6 +158,56 @@ TEST(Paths, WeightedDijkstraTakesTheShorterDetour) {
     EXPECT_DOUBLE_EQ(s.dist_sum[0], 3.0);  // 2 + 1
     EXPECT_DOUBLE_EQ(s.dist_sum[1], 3.0);  // 2 + 1
     EXPECT_DOUBLE_EQ(s.dist_sum[2], 2.0);
+}
+
+// distance_sums by the bit sweep (shallow graphs of <= 4096 nodes) and by the BFS per
+// source it falls back to (a chain: more than 64 levels) against Floyd–Warshall,
+// both directions; the sums are integers and sums of count/d, so equality is exact
+// for the reached counts and distance sums.
+TEST(Paths, DistanceSumsBitSweepAgreesWithFloydWarshall) {
+    for (int k = 0; k < 6; ++k) {
+        const bool directed = k % 2 == 1;
+        const NodeId n = k < 4 ? 40 + 50 * k : 130;
+        EdgeList el;
+        Rng rng(11 + static_cast<std::uint64_t>(k));
+        for (NodeId i = 0; i < (k < 4 ? 2 * n : n - 1); ++i) {
+            el.sources.push_back(k < 4 ? static_cast<NodeId>(rng.below(static_cast<std::uint64_t>(n))) : i);
+            el.targets.push_back(k < 4 ? static_cast<NodeId>(rng.below(static_cast<std::uint64_t>(n))) : i + 1);
+        }
+        BuildOptions bo;
+        bo.directed = directed;
+        const CsrGraph g = build_graph(n, el, bo);
+        const auto nn = static_cast<std::size_t>(n);
+        const int inf = 1 << 20;
+        std::vector<int> d(nn * nn, inf);
+        for (std::size_t v = 0; v < nn; ++v) {
+            d[v * nn + v] = 0;
+            for (NodeId u : g.out_neighbors(static_cast<NodeId>(v)))
+                if (static_cast<std::size_t>(u) != v) d[v * nn + static_cast<std::size_t>(u)] = 1;
+        }
+        for (std::size_t m = 0; m < nn; ++m)
+            for (std::size_t i = 0; i < nn; ++i)
+                for (std::size_t j = 0; j < nn; ++j)
+                    d[i * nn + j] = std::min(d[i * nn + j], d[i * nn + m] + d[m * nn + j]);
+        for (bool incoming : {true, false}) {
+            DistanceOptions opt;
+            opt.incoming = incoming;
+            const DistanceSums s = distance_sums(g, opt);
+            for (std::size_t v = 0; v < nn; ++v) {
+                double reached = 0, dsum = 0, isum = 0;
+                for (std::size_t u = 0; u < nn; ++u) {
+                    const int duv = incoming ? d[u * nn + v] : d[v * nn + u];
+                    if (u == v || duv >= inf) continue;
+                    ++reached;
+                    dsum += duv;
+                    isum += 1.0 / duv;
+                }
+                EXPECT_EQ(s.reached[v], reached) << "graph " << k << " node " << v;
+                EXPECT_EQ(s.dist_sum[v], dsum) << "graph " << k << " node " << v;
+                EXPECT_NEAR(s.inv_dist_sum[v], isum, 1e-12) << "graph " << k << " node " << v;
+            }
+        }
+    }
 }
 
 TEST(Closeness, StarAndIsolate) {

@@ -2,7 +2,10 @@
 #include <govnet/structure.hpp>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
+#include <vector>
 
 using namespace govnet;
 
@@ -132,6 +135,73 @@ TEST(Vulnerability, PathRemoval) {
     std::vector<std::uint8_t> none(3, 0);
     auto base = removal_effect(g, Span<const std::uint8_t>(none));
     EXPECT_NEAR(base.efficiency, (1.0 + 1.0 + 0.5) * 2 / 6.0, 1e-15);
+}
+
+// Efficiency by Floyd–Warshall (an independent recomputation): mean of 1/d over
+// ordered pairs of the nodes not in `gone`, along arcs.
+double brute_efficiency(const CsrGraph& g, const std::vector<std::uint8_t>& gone) {
+    const auto n = static_cast<std::size_t>(g.num_nodes());
+    const double inf = std::numeric_limits<double>::infinity();
+    std::vector<double> d(n * n, inf);
+    for (std::size_t v = 0; v < n; ++v) {
+        if (gone[v]) continue;
+        d[v * n + v] = 0;
+        for (NodeId u : g.out_neighbors(static_cast<NodeId>(v)))
+            if (!gone[static_cast<std::size_t>(u)] && static_cast<std::size_t>(u) != v)
+                d[v * n + static_cast<std::size_t>(u)] = 1;
+    }
+    for (std::size_t k = 0; k < n; ++k)
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t j = 0; j < n; ++j)
+                d[i * n + j] = std::min(d[i * n + j], d[i * n + k] + d[k * n + j]);
+    double sum = 0, alive = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (gone[i]) continue;
+        ++alive;
+        for (std::size_t j = 0; j < n; ++j)
+            if (j != i && !gone[j] && d[i * n + j] < inf) sum += 1.0 / d[i * n + j];
+    }
+    return alive > 1 ? sum / (alive * (alive - 1)) : 0.0;
+}
+
+// The bit-set sweep (small, shallow graphs), the plain BFS sweep (more than 64
+// levels: a long chain, directed and undirected) and Floyd–Warshall agree.
+TEST(Vulnerability, EfficiencySweepsAgreeWithFloydWarshall) {
+    for (int k = 0; k < 8; ++k) {
+        const bool directed = k % 2 == 1;
+        const NodeId n = k < 6 ? 20 + 23 * k : 150;  // 20 .. 135 nodes, then chains
+        EdgeList el;
+        Rng rng(7 + static_cast<std::uint64_t>(k));
+        if (k < 6) {
+            for (NodeId i = 0; i < 2 * n; ++i) {
+                el.sources.push_back(static_cast<NodeId>(rng.below(static_cast<std::uint64_t>(n))));
+                el.targets.push_back(static_cast<NodeId>(rng.below(static_cast<std::uint64_t>(n))));
+            }
+        } else {
+            for (NodeId v = 1; v < n; ++v) {  // a chain of 150 with one chord
+                el.sources.push_back(v - 1);
+                el.targets.push_back(v);
+            }
+            el.sources.push_back(10);
+            el.targets.push_back(40);
+        }
+        BuildOptions bo;
+        bo.directed = directed;
+        const CsrGraph g = build_graph(n, el, bo);
+        std::vector<std::uint8_t> gone(static_cast<std::size_t>(n), 0);
+        EXPECT_NEAR(removal_effect(g, Span<const std::uint8_t>(gone)).efficiency,
+                    brute_efficiency(g, gone), 1e-13) << "graph " << k;
+        const auto singles = single_removal_effects(g);
+        for (NodeId v = 0; v < n; v += 7) {
+            gone[static_cast<std::size_t>(v)] = 1;
+            EXPECT_NEAR(singles[static_cast<std::size_t>(v)].efficiency, brute_efficiency(g, gone), 1e-13)
+                << "graph " << k << " without " << v;
+            // the single removals and the masked call give the same double
+            EXPECT_EQ(singles[static_cast<std::size_t>(v)].efficiency,
+                      removal_effect(g, Span<const std::uint8_t>(gone)).efficiency);
+            gone[static_cast<std::size_t>(v)] = 0;
+        }
+    }
 }
 
 // The batch gives, graph by graph, the rows of the single-graph kernel.

@@ -66,6 +66,9 @@ def test_analyze_writes_report_and_csvs(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "Traceback" not in r.stderr
     assert "[1] reading the network" in r.stderr  # progress on stderr
+    # what DL and GraphML cannot hold is said in one line each, not as a Python warning
+    assert "note: write_dl: DL has no place for the network's duties (6 rows)" in r.stderr
+    assert "note: write_graphml: GraphML has no place" in r.stderr
     for f in ("report.html", "measures.csv", "degree_centrality.csv", "betweenness_centrality.csv",
               "duty_overlap.csv", "structure.png", "network.dl", "network.graphml"):
         assert (out / f).is_file(), f
@@ -84,7 +87,8 @@ def test_analyze_writes_report_and_csvs(tmp_path):
 
 def test_analyze_network_file_input(tmp_path):
     net = govnet.datasets.nanshan()
-    gio.write_pajek(net, tmp_path / "n.net")
+    with pytest.warns(govnet.GovnetWarning, match="Pajek has no place for the network's duties"):
+        gio.write_pajek(net, tmp_path / "n.net")
     r = run("analyze", "--input", str(tmp_path / "n.net"), "--out", str(tmp_path / "o"),
             "--no-figures", "-q")
     assert r.returncode == 0, r.stderr
@@ -94,7 +98,8 @@ def test_analyze_network_file_input(tmp_path):
 
 def test_convert_between_formats(tmp_path):
     net = govnet.datasets.nanshan()
-    gio.write_dl(net, tmp_path / "a.dl")
+    with pytest.warns(govnet.GovnetWarning, match="DL has no place for the network's duties"):
+        gio.write_dl(net, tmp_path / "a.dl")
     r = run("convert", str(tmp_path / "a.dl"), str(tmp_path / "b.gexf"))
     assert r.returncode == 0, r.stderr
     back = gio.read_gexf(tmp_path / "b.gexf")

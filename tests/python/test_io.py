@@ -13,6 +13,11 @@ import pytest
 import govnet
 import govnet.io as gio
 
+# These round trips write networks with duties and meetings to formats that cannot
+# hold them; the warning that names them is tested in test_no_silent_change.py.
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:.*has no place for the network's:govnet.errors.GovnetWarning")
+
 
 def small_zh() -> govnet.Network:
     """Chinese labels, fractional weights, a directed and an undirected layer, a

@@ -223,3 +223,71 @@ def test_networkx_graph_in_and_out():
     net = govnet.datasets.kite()
     g = net.to_networkx()
     assert isinstance(g, nx.MultiGraph)
+
+
+# -- exports that cannot hold every table -------------------------------------------
+
+
+def _net_with_every_table():
+    actors = pd.DataFrame({"id": ["pc", "rc", "so", "oc"],
+                           "tier": ["core", "support", "plural", "plural"]})
+    t = pd.DataFrame({"source": ["pc", "pc", "rc"], "target": ["rc", "so", "so"],
+                      "relation": "leadership"})
+    duties = pd.DataFrame({"actor": ["pc", "rc"], "duty": ["safety", "safety"]})
+    missing = pd.DataFrame({"source": ["oc"], "target": ["pc"], "relation": ["leadership"]})
+    return govnet.Network.from_frames(actors, t, duties, missing=missing)
+
+
+@pytest.mark.parametrize("writer,fmt", [("write_graphml", "GraphML"), ("write_gexf", "GEXF"),
+                                        ("write_pajek", "Pajek"), ("write_dl", "DL")])
+def test_writers_without_a_place_for_tables_name_what_they_leave_out(tmp_path, writer, fmt):
+    net = _net_with_every_table()
+    with pytest.warns(govnet.GovnetWarning) as rec:
+        getattr(govnet, writer)(net, tmp_path / "out.txt")
+    text = " ".join(str(w.message) for w in rec if fmt in str(w.message))
+    assert "duties (2 rows)" in text and "missing dyads (1 row)" in text
+    assert "become non-ties" in text and "govnet.save" in text
+    # exactly one warning about it (write_dl's matrices do not repeat it)
+    assert sum("missing" in str(w.message) for w in rec) == 1
+
+
+def test_writers_keep_quiet_when_nothing_is_left_out(tmp_path):
+    net = govnet.datasets.nanshan()
+    assert "duties" in net.optional_tables()  # what the writers would have to name
+    plain = net._replace(**{k: None for k in net.optional_tables()})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", govnet.GovnetWarning)
+        govnet.write_graphml(plain, tmp_path / "a.graphml")
+        govnet.write_pajek(plain, tmp_path / "a.net")
+
+
+def test_graph_objects_and_matrices_name_missing_dyads_they_turn_into_non_ties():
+    net = _net_with_every_table()
+    with pytest.warns(govnet.GovnetWarning, match=r"to_networkx: .*missing dyads \(1 row\)"):
+        net.to_networkx()
+    with pytest.warns(govnet.GovnetWarning, match=r"to_adjacency: the missing dyads of relation "
+                                                  r"'leadership' \(1\) are 0"):
+        govnet.to_adjacency(net, relation="leadership")
+    # duties are not a graph's business: no word about them in a graph object
+    no_missing = net._replace(missing=None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", govnet.GovnetWarning)
+        no_missing.to_networkx()
+        govnet.to_adjacency(no_missing, relation="leadership")
+
+
+def test_distances_are_not_summed_across_pooled_layers():
+    actors = pd.DataFrame({"id": ["a", "b", "c"], "tier": ["core", "plural", "plural"]})
+    t = pd.DataFrame({"source": ["a", "a", "b"], "target": ["b", "b", "c"],
+                      "relation": ["leadership", "membership", "leadership"],
+                      "weight": [1.0, 1.0, 1.0]})
+    net = govnet.Network.from_frames(actors, t)
+    with pytest.raises(govnet.InvalidParameterError,
+                       match=r"1 pair\(s\) are tied in more than one.*not a length"):
+        govnet.betweenness_centrality(net, relation="all", distance="weight")
+    with pytest.raises(govnet.InvalidParameterError, match="not a length"):
+        govnet.closeness_centrality(net, relation="all", distance="weight")
+    # strengths may be summed; one layer, or layers without shared pairs, are fine
+    govnet.betweenness_centrality(net, relation="all")
+    one = govnet.betweenness_centrality(net, relation="leadership", distance="weight")
+    assert one["b"] == pytest.approx(0.5)  # leadership is directed: a -> b -> c

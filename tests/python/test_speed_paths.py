@@ -23,6 +23,8 @@ import pytest
 import govnet
 from govnet import _core, synthetic
 from govnet.io import tables
+from govnet.measures.centrality import CENTRALITIES, centrality_values
+from govnet.model.access import layer_of
 
 
 def _net(g: nx.Graph, weights: np.ndarray | None = None) -> govnet.Network:
@@ -371,3 +373,30 @@ def test_collection_core_profile_batch_on_dask_equals_local():
                 pd.testing.assert_frame_equal(remote, local)
     finally:
         cluster.close()
+
+
+@pytest.mark.parametrize("relation,undirected", [("leadership", False), ("leadership", True),
+                                                 (["leadership", "membership"], False),
+                                                 ("all", False)])
+def test_core_profile_centralities_are_the_public_functions_bit_for_bit(relation, undirected):
+    net = govnet.datasets.nanshan()
+    g = layer_of(net, relation, undirected=undirected)
+    for short, fn in CENTRALITIES.items():
+        try:
+            plain = fn(net, relation=relation, undirected=undirected).to_numpy()
+        except govnet.ConvergenceError:  # eigenvector on the directed leadership layer
+            with pytest.raises(govnet.ConvergenceError):
+                centrality_values(net, g, short, 1)
+            continue
+        np.testing.assert_array_equal(centrality_values(net, g, short, 1), plain, err_msg=short)
+
+
+def test_core_profile_tables_built_on_first_use_are_stable():
+    p = govnet.core_profile(govnet.datasets.nanshan(), relation=["leadership", "membership"])
+    assert "centrality" not in vars(p)          # not built yet
+    first = p.vulnerability
+    assert p.vulnerability is first             # built once
+    assert p.vulnerability.index[0] in list(p.vulnerability.index)
+    assert len(p.centrality) == 6 and list(p.reach.index) == [1, 2, 3]
+    with pytest.raises(AttributeError):
+        p.core = []                             # still a frozen result

@@ -95,7 +95,17 @@ template <class Body>
 void parallel_for(std::int64_t count, int threads, const RunControl& ctl, Body&& body,
                   Schedule schedule = Schedule::Dynamic) {
     RegionGuard guard(ctl);
-    if (threads < 1) threads = 1;
+    if (threads <= 1) {
+        // No OpenMP region: entering one costs about a microsecond even for one thread,
+        // which is the whole of a small graph's PageRank iteration.
+        for (std::int64_t i = 0; i < count && !guard.stopped(); ++i) {
+            guard.run([&] { body(i); });
+            if (schedule == Schedule::Dynamic)
+                guard.progress(static_cast<double>(i + 1), static_cast<double>(count));
+        }
+        guard.finish();
+        return;
+    }
     if (schedule == Schedule::Dynamic) {
         std::atomic<std::int64_t> done{0};
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)

@@ -564,3 +564,4 @@ def posts_pairs(net: Network, roles: Any = None, at: Any = None
     pid = pd.Index(tables["persons"]["id"])
     _, _, _, up, ua = post_incidence(tables["persons"], tables["posts"], net.actor_ids, roles, at)
     return pid, net.actor_ids, up, ua
+

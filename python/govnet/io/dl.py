@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
@@ -11,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from govnet._runtime import dense_zeros
-from govnet.errors import FileFormatError, InvalidParameterError, TooLargeError
+from govnet.errors import FileFormatError, GovnetWarning, InvalidParameterError, TooLargeError
 from govnet.io._common import (
     _build,
     _check_size,
@@ -23,7 +24,7 @@ from govnet.io._common import (
     _writable_labels,
 )
 from govnet.io.matrix import to_adjacency
-from govnet.model.network import Network
+from govnet.model.network import Network, warn_tables_not_written
 
 _DL_SECTION = re.compile(
     r"(?im)(?<![\w])(row\s+labels|col(?:umn)?\s+labels|matrix\s+labels|labels)(\s+embedded)?"
@@ -49,6 +50,7 @@ def write_dl(net: Network, path: str | os.PathLike[str], *, format: str = "auto"
     """
     if format not in ("auto", "fullmatrix", "edgelist1"):
         raise InvalidParameterError(f"format must be 'auto', 'fullmatrix' or 'edgelist1', got {format!r}")
+    warn_tables_not_written(net, "write_dl", "DL")
     n = len(net)
     if format == "auto":
         format = "fullmatrix" if n <= 500 else "edgelist1"
@@ -72,7 +74,9 @@ def write_dl(net: Network, path: str | os.PathLike[str], *, format: str = "auto"
         if format == "fullmatrix":
             m = dense_zeros(n, n, "DL full matrix")
             if rel is not None:
-                m = to_adjacency(net, relation=rel)[0]
+                with warnings.catch_warnings():  # the missing dyads were named above
+                    warnings.simplefilter("ignore", GovnetWarning)
+                    m = to_adjacency(net, relation=rel)[0]
             out += [" ".join(_fmt_weight(x) for x in row) for row in m]
         else:
             if k:

@@ -28,7 +28,7 @@ from govnet.io._common import (
     _str,
     _ties_frame,
 )
-from govnet.model.network import Network
+from govnet.model.network import Network, warn_tables_not_written
 
 _GEXF_NS = "http://www.gexf.net/1.2draft"
 
@@ -50,9 +50,11 @@ def write_gexf(net: Network, path: str | os.PathLike[str]) -> None:
     refuses an edge type that differs from the default) with each undirected
     tie as two arcs, u->v and v->u, whose ``directed`` attribute is false;
     :func:`read_gexf` reads such a pair as one tie (see :func:`write_graphml`
-    for which measures agree on the arcs). Duties and meetings are not written.
+    for which measures agree on the arcs). Duties, meetings, persons, posts and
+    missing dyads are not written, with a GovnetWarning naming those the network has.
     """
     actors, _, _ = _parts(net)
+    warn_tables_not_written(net, "write_gexf", "GEXF")
     ties, directed = _layer_ties(net, "write_gexf")
     if _mixed(directed):
         ties = _as_arcs(ties, directed)

@@ -29,7 +29,7 @@ from govnet.io._common import (
     _str,
     _ties_frame,
 )
-from govnet.model.network import Network
+from govnet.model.network import Network, warn_tables_not_written
 
 
 def write_graphml(net: Network, path: str | os.PathLike[str]) -> None:
@@ -56,9 +56,11 @@ def write_graphml(net: Network, path: str | os.PathLike[str]) -> None:
     graph (``networkx.Graph``, igraph ``as_undirected``) and its degree is
     govnet's; as arcs, betweenness and closeness already agree, while
     in+out degree counts each undirected tie twice.
-    Duties and meetings are not written (GraphML has no place for them: use
-    :func:`write_excel`).
+    Duties, meetings, persons, posts and missing dyads are not written (GraphML
+    has no place for them: use :func:`write_excel` or :func:`govnet.save`), with a
+    :class:`~govnet.GovnetWarning` naming those the network has.
     """
+    warn_tables_not_written(net, "write_graphml", "GraphML")
     actors, _, _ = _parts(net)
     ties, directed = _layer_ties(net, "write_graphml")
     mixed = _mixed(directed)

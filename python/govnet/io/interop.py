@@ -9,7 +9,7 @@ import pandas as pd
 
 from govnet.errors import InvalidNetworkError
 from govnet.io._common import _as_arcs, _collapse_arcs, _layer_ties, _mixed, _parts
-from govnet.model.network import Network
+from govnet.model.network import Network, warn_tables_not_written
 
 
 def to_igraph(net: Network) -> Any:
@@ -33,6 +33,8 @@ def to_igraph(net: Network) -> Any:
     """
     import igraph as ig
 
+    warn_tables_not_written(net, "to_igraph", "an igraph graph",
+                            kept=("duties", "meetings", "persons", "posts"))
     actors, _, _ = _parts(net)
     ties, directed = _layer_ties(net, "to_igraph")
     mixed = _mixed(directed)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import warnings
+
 import numpy as np
 import pandas as pd
 
 from govnet._runtime import dense_zeros
-from govnet.errors import InvalidNetworkError, InvalidParameterError
+from govnet.errors import GovnetWarning, InvalidNetworkError, InvalidParameterError
+from govnet.model.missing import missing_counts
 from govnet.model.network import Network
 
 
@@ -21,6 +24,12 @@ def to_adjacency(net: Network, *, relation: Any = None, sparse: bool = False,
     cells), as networkx's ``to_numpy_array``. ``sparse=True`` gives a
     ``scipy.sparse.csr_array``.
     """
+    counts = missing_counts(net, relation)
+    if counts:  # a matrix has no "unknown" cell: say so instead of writing 0 silently
+        layers = ", ".join(f"{r!r} ({k})" for r, k in counts.items())
+        warnings.warn(GovnetWarning(
+            f"to_adjacency: the missing dyads of relation {layers} are 0 (no tie) in the matrix; "
+            f"impute them explicitly (govnet.impute_missing) to choose"), stacklevel=2)
     g = net.layer(relation, mode=mode)
     s, t, w = g.edges()
     n = len(net)

@@ -20,7 +20,7 @@ from govnet.io._common import (
     posts_pairs,
     _writable_labels,
 )
-from govnet.model.network import Network
+from govnet.model.network import Network, warn_tables_not_written
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 
@@ -53,6 +53,7 @@ def write_pajek(net: Network, path: str | os.PathLike[str], *, relation: str | N
     if two_mode not in (None, "meetings", "duties"):
         raise InvalidParameterError(f"two_mode must be None, 'meetings' or 'duties', got {two_mode!r}")
     ids = _writable_labels(net.actor_ids, "Pajek")
+    warn_tables_not_written(net, "write_pajek", "Pajek", kept=() if two_mode is None else (two_mode,))
     out = []
     if two_mode is None:
         out.append(f"*Vertices {len(ids)}")

@@ -81,6 +81,8 @@ def _distance_graph(net: Any, relation: Relation, undirected: bool,
     """
     net = as_network(net)
     g = layer_of(net, relation)
+    if distance is not None and g.weighted:
+        _refuse_summed_lengths(net, relation, g)
     if not (undirected and g.directed):
         return net, g
     if distance is None or not g.weighted:
@@ -94,6 +96,22 @@ def _distance_graph(net: Any, relation: Relation, undirected: bool,
     g = _core.CsrGraph.build(g.num_nodes, lo[first], hi[first], w[first], directed=False,
                              duplicates="raise", self_loops="keep")
     return net, g
+
+
+def _refuse_summed_lengths(net: Any, relation: Relation, g: Any) -> None:
+    """Pooling layers sums the weights of a pair tied in several of them: right for
+    tie strengths, wrong for lengths (two ties of length 1 are not a path of length
+    2). Raise, naming the count, when ``distance=`` would read such sums."""
+    names = net.relation_names(relation)
+    if len(names) < 2:
+        return
+    separate = sum(net.layer(r).num_edges for r in names)
+    if g.num_edges < separate:
+        raise InvalidParameterError(
+            f"distance='weight' on relations {names}: {separate - g.num_edges} pair(s) are "
+            f"tied in more than one of them, and pooling sums their weights, which is not a "
+            f"length. Choose one relation, or build the pooled layer you mean (say the "
+            f"shortest tie per pair) with Network.with_layer")
 
 
 #: Below this many elementary steps a call ends well within the half second after
@@ -532,26 +550,29 @@ def eigenvector_centrality(net: Any, *, relation: Relation = None, weight: str |
     max_iter, tol = _check_iter(max_iter, tol)
     net, g = _graph(net, relation, undirected)
     _nonempty(net, "eigenvector centrality")
-    weighted, th = tie_weight(net, weight), check_threads(threads)
     if method == "krylov" and g.directed:
         raise InvalidParameterError(
             "method='krylov' needs an undirected layer (pass undirected=True, or method='power')")
-    lanczos = not g.directed and (method == "krylov" or
-                                  (method == "auto" and g.num_nodes >= _KRYLOV_FROM))
-    if lanczos:
-        values = _core.eigenvector_krylov(g, tol=min(tol, 1e-10), weighted=weighted, threads=th)
-    else:
-        try:
-            values = _core.eigenvector(g, max_iter=max_iter, tol=tol, weighted=weighted,
-                                       threads=th)
-        except ConvergenceError:
-            if method != "auto" or g.directed:
-                raise
-            values = _core.eigenvector_krylov(g, tol=min(tol, 1e-10), weighted=weighted,
-                                              threads=th)
+    values = _eigenvector_values(g, tie_weight(net, weight), max_iter, tol, method,
+                                 check_threads(threads))
     if scale == "max" and values.max() > 0:
         values = values / values.max()
     return fresh_series(net, values, "eigenvector_centrality")
+
+
+def _eigenvector_values(g: Any, weighted: bool, max_iter: int, tol: float, method: str,
+                        th: int) -> np.ndarray:
+    """eigenvector_centrality's vector (unit L2 norm) on the layer graph g."""
+    lanczos = not g.directed and (method == "krylov" or
+                                  (method == "auto" and g.num_nodes >= _KRYLOV_FROM))
+    if lanczos:
+        return _core.eigenvector_krylov(g, tol=min(tol, 1e-10), weighted=weighted, threads=th)
+    try:
+        return _core.eigenvector(g, max_iter=max_iter, tol=tol, weighted=weighted, threads=th)
+    except ConvergenceError:
+        if method != "auto" or g.directed:
+            raise
+        return _core.eigenvector_krylov(g, tol=min(tol, 1e-10), weighted=weighted, threads=th)
 
 
 def katz_centrality(net: Any, *, relation: Relation = None, alpha: float = 0.1,
@@ -913,6 +934,34 @@ def global_efficiency(net: Any, *, relation: Relation = None, distance: str | No
 
 #: The per-actor centralities by short name, in the order :func:`core_profile`
 #: reports them; the measure registry (:mod:`govnet.registry`) lists them too.
+def centrality_values(net: Any, g: Any, short: str, threads: int) -> np.ndarray:
+    """``CENTRALITIES[short](net, relation=..., undirected=...)`` with its default
+    options, as an array, on ``g``, the layer graph that call reads (``layer_of(net,
+    relation, undirected=undirected)``); ``threads`` already checked. The fast path
+    of :func:`govnet.core_profile` (no Series, no second layer look-up per measure);
+    tested equal to the public functions. Raises ConvergenceError as they do."""
+    n = g.num_nodes
+    if short == "degree":
+        if n <= 1:
+            return np.ones(n)
+        return (g.out_degrees() + (g.in_degrees() if g.directed else 0.0)) / (n - 1)
+    if short == "betweenness":
+        return _core.betweenness(g, normalized=True, endpoints=False, weighted=False, k=0,
+                                 seed=0, threads=threads, progress=None)
+    if short == "closeness":
+        return _core.closeness(g, weighted=False, incoming=True, wf_improved=True,
+                               threads=threads, progress=None)
+    if short == "harmonic":
+        return _core.harmonic(g, weighted=False, incoming=True, threads=threads, progress=None)
+    _nonempty(net, f"{short} centrality")
+    if short == "eigenvector":
+        return _eigenvector_values(g, False, 100, 1e-6, "auto", threads)
+    if short == "pagerank":
+        return _core.pagerank(g, alpha=0.85, personalization=None, dangling=None, max_iter=100,
+                              tol=1e-6, weighted=True, threads=threads)
+    raise InvalidParameterError(f"unknown centrality {short!r}; expected one of {list(CENTRALITIES)}")
+
+
 CENTRALITIES: dict[str, Any] = {
     "degree": degree_centrality,
     "betweenness": betweenness_centrality,

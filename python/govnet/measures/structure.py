@@ -10,6 +10,7 @@ actor id, or a small frozen dataclass.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from contextlib import nullcontext
 from html import escape
 from typing import Any, Mapping
@@ -25,7 +26,7 @@ from govnet.errors import (
     InvalidNetworkError,
     InvalidParameterError,
 )
-from govnet.measures.centrality import CENTRALITIES
+from govnet.measures.centrality import CENTRALITIES, centrality_values
 from govnet.model.access import Relation, as_network, layer_of, series, tie_weight
 from govnet.model.network import Network
 
@@ -434,6 +435,38 @@ def core_periphery(net: Any, *, relation: Relation = None, model: str = "discret
 
 
 @dataclass(frozen=True)
+class _ProfileTables:
+    """The arrays behind CoreProfile's tables, and how to lay them out."""
+
+    names: list
+    rows: list                  # (best_rank, share, value) per centrality
+    reach_values: dict          # steps -> share
+    actor_ids: pd.Index
+    efficiency: np.ndarray      # per actor, then the core as a whole
+    drop: np.ndarray
+    components: np.ndarray
+    largest_share: np.ndarray
+
+    @property
+    def n_actors(self) -> int:
+        return len(self.actor_ids)
+
+    def centrality(self) -> pd.DataFrame:
+        return pd.DataFrame(self.rows, index=self.names, columns=["best_rank", "share", "value"])
+
+    def reach(self) -> pd.Series:
+        return pd.Series(self.reach_values, name="reach")
+
+    def vulnerability(self) -> pd.DataFrame:
+        order = np.argsort(-self.drop, kind="stable")
+        return pd.DataFrame({"efficiency": self.efficiency[order],
+                             "efficiency_drop": self.drop[order],
+                             "components": self.components[order],
+                             "largest_share": self.largest_share[order]},
+                            index=self.actor_ids.append(pd.Index(["<core>"]))[order])
+
+
+@dataclass(frozen=True)
 class CoreProfile:
     """Result of :func:`core_profile`: how central, how much of a broker and
     how hard to do without the designated core (一核) is.
@@ -468,19 +501,30 @@ class CoreProfile:
     """
 
     core: list
-    centrality: pd.DataFrame
     pair_dependency: float
-    reach: pd.Series
-    vulnerability: pd.DataFrame
     core_vulnerability_rank: int
     empirical_core: list
     in_empirical_core: bool
     cp_fit: float
+    _tables: _ProfileTables = field(repr=False, compare=False)
+
+    # The three tables are built on first use: pandas objects cost more than the
+    # whole computation on a 30-actor network, and a batch reads only the numbers.
+    @cached_property
+    def centrality(self) -> pd.DataFrame:
+        return self._tables.centrality()
+
+    @cached_property
+    def reach(self) -> pd.Series:
+        return self._tables.reach()
+
+    @cached_property
+    def vulnerability(self) -> pd.DataFrame:
+        return self._tables.vulnerability()
 
     @property
     def _n_ranked(self) -> int:
-        # The vulnerability table has one row per actor plus "<core>" (the core set removed).
-        return len(self.vulnerability) - int("<core>" in self.vulnerability.index)
+        return self._tables.n_actors
 
     def __repr__(self) -> str:
         cen = "; ".join(f"{k.replace('_centrality', '')} #{int(r.best_rank)} ({r.share:.0%})"
@@ -517,20 +561,21 @@ def core_mask(net: Network, core: Any = None) -> tuple[list, np.ndarray]:
     actors) for ``core=`` of :func:`core_profile`: an id or a list of ids, default
     the actors of tier ``core``. Raises as :func:`core_profile` does."""
     if core is None:
-        core_ids = net.tier_of("core")
-        if not core_ids:
+        pos = net.tier_positions("core")
+        if len(pos) == 0:
             raise EmptyNetworkError("the network has no actor of tier 'core'; pass core=[...]")
     else:
         core_ids = [core] if isinstance(core, str) else list(core)
         if not core_ids:
             raise InvalidNetworkError("core is empty")
-    pos = net.positions(core_ids)
-    core_ids = [net.actor_ids[p] for p in pos]
+        pos = net.positions(core_ids)
+    ids = net.actor_ids
+    core_ids = [ids[p] for p in pos]
     n = len(net)
-    if len(set(pos.tolist())) == n:
-        raise InvalidNetworkError("the core cannot contain every actor")
     mask = np.zeros(n, dtype=np.uint8)
     mask[pos] = 1
+    if int(mask.sum()) == n:
+        raise InvalidNetworkError("the core cannot contain every actor")
     return core_ids, mask
 
 
@@ -578,27 +623,31 @@ def core_profile(net: Any, core: Any = None, *, relation: Relation = None,
     th = check_threads(threads)
     s = check_seed(seed)
 
-    rows = {}
-    small = n < 2000  # single thread: waking a second one costs more than these take
+    names: list[str] = []
+    rows: list[tuple[int, float, float]] = []
+    values: list[np.ndarray | None] = []
     for short, fn in CENTRALITIES.items():
-        name = fn.__name__
-        kwargs: dict[str, Any] = {"relation": relation, "undirected": undirected}
-        if short in ("betweenness", "closeness", "harmonic"):
-            kwargs["threads"] = 1 if small and threads is None else threads
+        names.append(fn.__name__)
         try:
-            values = fn(net, **kwargs)
+            values.append(centrality_values(net, g, short, th))
         except ConvergenceError:
             # Only a power iteration that does not converge (eigenvector on some
             # digraphs) is left out; the row says so instead of vanishing.
-            rows[name] = (0, float("nan"), float("nan"))
+            values.append(None)
+    done = [v for v in values if v is not None]
+    if done:  # all measures at once: numpy calls cost more than the sums on 30 actors
+        stack = np.vstack(done)
+        at_core = stack[:, pos]
+        ranks = 1 + np.count_nonzero(stack > at_core.max(axis=1)[:, None], axis=1)
+        totals, core_sums = stack.sum(axis=1), at_core.sum(axis=1)
+    k = 0
+    for v in values:
+        if v is None:
+            rows.append((0, float("nan"), float("nan")))
             continue
-        v = values.to_numpy(dtype=float)
-        total = np.nansum(v)
-        best = np.nanmax(v[pos])
-        rows[name] = (int(1 + np.count_nonzero(v > best)),
-                      float(v[pos].sum() / total) if total > 0 else float("nan"), float(v[pos].sum()))
-    centrality = pd.DataFrame(list(rows.values()), index=list(rows),
-                              columns=["best_rank", "share", "value"])
+        total, core_sum = float(totals[k]), float(core_sums[k])
+        rows.append((int(ranks[k]), core_sum / total if total > 0 else float("nan"), core_sum))
+        k += 1
 
     # Pair dependency, reach, vulnerability and the core–periphery model in one call
     # (the same kernels as pair_dependency, removal_effect, single_removal_effects and
@@ -606,27 +655,23 @@ def core_profile(net: Any, core: Any = None, *, relation: Relation = None,
     bar = _QUIET if progress is not True and n < 300 else progress_bar(progress, "vulnerability", n)
     with bar as cb:
         x = _core.core_profile_numbers(g, mask, seed=s, restarts=CORE_PROFILE_RESTARTS,
-                                       threads=1 if small and threads is None else th,
-                                       progress=cb)
-    dep = x["pair_dependency"]
+                                       threads=th, progress=cb)  # each kernel's own thread rule
     others = x["distance"][mask == 0]
-    reach = pd.Series({k: float(np.mean((others >= 0) & (others <= k))) for k in (1, 2, 3)},
-                      name="reach")
+    reached = others[others >= 0]
+    reach = {k: np.count_nonzero(reached <= k) / len(others) for k in (1, 2, 3)}
     base_eff = x["intact"][0]
     eff, comp, share = x["without_core"]
     singles = x["singles"]
     effs = np.append(singles["efficiency"], eff)
     drop = base_eff - effs
-    order = np.argsort(-drop, kind="stable")
-    vul = pd.DataFrame({"efficiency": effs[order], "efficiency_drop": drop[order],
-                        "components": np.append(singles["components"], comp)[order],
-                        "largest_share": np.append(singles["largest_share"], share)[order]},
-                       index=net.actor_ids.append(pd.Index(["<core>"]))[order])
     rank = int(1 + np.count_nonzero(drop > drop[-1]))
     if x["cp_ok"]:
-        empirical = net.actor_ids[np.asarray(x["cp_core"]).astype(bool)].tolist()
+        empirical = [net.actor_ids[i] for i in np.flatnonzero(x["cp_core"])]
         fit = float(x["cp_fit"])
     else:
         empirical, fit = [], float("nan")
-    return CoreProfile(list(core_ids), centrality, float(dep), reach, vul, rank, empirical,
-                       bool(set(core_ids) <= set(empirical)), float(fit))
+    tables = _ProfileTables(names, rows, reach, net.actor_ids, effs, drop,
+                            np.append(singles["components"], comp),
+                            np.append(singles["largest_share"], share))
+    return CoreProfile(list(core_ids), float(x["pair_dependency"]), rank, empirical,
+                       bool(set(core_ids) <= set(empirical)), fit, tables)

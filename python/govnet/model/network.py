@@ -17,6 +17,7 @@ Networks are immutable: methods that change something return a new network."""
 from __future__ import annotations
 
 import threading
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from typing import Any
@@ -523,14 +524,27 @@ class Network:
         t = normalize_tier(tier)
         if t is None:
             raise InvalidParameterError(f"unknown tier {tier!r}; expected one of {list(TIERS)}")
-        return list(self._actors.index[self._actors["tier"] == t])
+        return self._actors.index[self.tier_positions(t)].tolist()
+
+    def tier_positions(self, tier: str) -> np.ndarray:
+        """Internal positions (int64, in actor order) of the actors of one tier."""
+        t = normalize_tier(tier)
+        if t is None:
+            raise InvalidParameterError(f"unknown tier {tier!r}; expected one of {list(TIERS)}")
+        col = self._actors["tier"].array
+        if isinstance(col, pd.Categorical):  # compare codes: a tenth of the time on 30 actors
+            if t not in col.categories:
+                return np.zeros(0, dtype=np.int64)
+            return np.flatnonzero(col.codes == col.categories.get_loc(t))
+        return np.flatnonzero(np.asarray(col) == t)
 
     def position(self, actor: Any) -> int:
         """Internal position of an actor id; ActorNotFoundError if absent."""
         key = id_str(actor)
-        pos = self._codes.get_indexer([key])[0]
-        if pos < 0:
-            raise ActorNotFoundError(f"actor {key!r} is not in the network")
+        try:
+            pos = self._codes.get_loc(key)  # ids are unique: an int
+        except KeyError:
+            raise ActorNotFoundError(f"actor {key!r} is not in the network") from None
         return int(pos)
 
     def positions(self, actors: Iterable[Any]) -> np.ndarray:
@@ -708,9 +722,11 @@ class Network:
         """
         import datetime
         import json
-        import warnings
 
         import networkx as nx
+
+        warn_tables_not_written(self, "to_networkx", "a networkx graph",
+                                kept=("duties", "meetings", "persons", "posts"))
 
         def plain(v: Any) -> Any:
             if v is None or v is pd.NA or v is pd.NaT:
@@ -857,3 +873,25 @@ class Network:
                 f"<table><tr><th>tier</th><th>kind</th><th>actors</th></tr>{rows}</table>"
                 f"<table><tr><th>relation</th><th>中文</th><th>direction</th><th>ties</th></tr>"
                 f"{rels}</table>{extra}</div>")
+
+
+_TABLE_WORDS = {"duties": "duties", "meetings": "meeting attendance", "persons": "persons",
+                "posts": "posts", "missing": "missing dyads"}
+
+
+def warn_tables_not_written(net: Network, what: str, fmt: str,
+                            kept: tuple[str, ...] = ()) -> None:
+    """Warn, naming them, about the optional tables (duties, meetings, persons, posts,
+    missing dyads) a format has no place for: the file alone would read back as a
+    network without them, and missing dyads as non-ties. ``kept``: the tables this
+    writer does write."""
+    lost = {name: len(frame) for name, frame in net.optional_tables().items()
+            if name not in kept and len(frame)}
+    if not lost:
+        return
+    parts = ", ".join(f"{_TABLE_WORDS.get(k, k)} ({v} row{'s' if v != 1 else ''})"
+                      for k, v in lost.items())
+    extra = (" Read back, the missing dyads become non-ties." if "missing" in lost else "")
+    warnings.warn(GovnetWarning(
+        f"{what}: {fmt} has no place for the network's {parts}; they are not written.{extra} "
+        f"govnet.save or write_excel keeps every table"), stacklevel=3)
