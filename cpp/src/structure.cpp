@@ -513,6 +513,16 @@ std::vector<std::uint8_t> exhaustive_partition(CpState& st, std::size_t nn, cons
 /// costs four popcounts. The block sums are integers, exact in either version, and
 /// the fit is the same fit_with on the same sums in the same Gray-code order: the
 /// partition and fit are those of exhaustive_partition, bit for bit (tested).
+///
+/// With between = ones the enumeration runs in blocks of 2^k consecutive Gray codes
+/// (k low nodes vary, the high nodes are fixed), and a block whose upper bound on the
+/// fit is below the best fit so far is skipped: no partition in it could replace the
+/// best, so the result is still the first partition in Gray-code order with the
+/// highest fit. The bound: the fit falls as the periphery's internal arcs P rise (for
+/// a core size c), and P >= the high periphery's own arcs + the fewest arcs inside
+/// a low periphery of that size + the smallest arc counts between low nodes and the
+/// high periphery. The first bound comes from the best prefix of the degree ranking,
+/// a partition the enumeration also visits.
 std::vector<std::uint8_t> exhaustive_partition_bits(const CpState& st, std::size_t nn,
                                                     const RunControl& ctl) {
     const Mutual& mu = *st.mu;
@@ -525,9 +535,7 @@ std::vector<std::uint8_t> exhaustive_partition_bits(const CpState& st, std::size
             if (mu.a_out[ei] != 0) outm[v] |= 1U << u;
             if (mu.a_in[ei] != 0) inm[v] |= 1U << u;
         }
-    std::uint32_t core = 0, peri = nn == 32 ? ~0U : ((1U << nn) - 1U);
-    std::int64_t wcc = 0, wpp = 0, c = 0;
-    for (std::size_t v = 0; v < nn; ++v) wpp += __builtin_popcount(outm[v] & peri);
+    const std::uint32_t all = nn == 32 ? ~0U : ((1U << nn) - 1U);
     // between = ones: the fit depends on the core size c and W_pp only; K(c) and
     // sqrt(vx * vy(c)) of CpState::corr are tabulated (denom 0: fit -inf, as corr and
     // fit_with give for c < 1, p < 2 or no variance).
@@ -545,40 +553,101 @@ std::vector<std::uint8_t> exhaustive_partition_bits(const CpState& st, std::size
             denom[cc] = std::sqrt(vx * vy);
         }
     }
-    double best = -std::numeric_limits<double>::infinity();
-    std::uint64_t best_code = 0;
-    const std::uint64_t total = std::uint64_t{1} << nn;
-    for (std::uint64_t i = 1; i < total; ++i) {
-        const auto v = static_cast<std::size_t>(__builtin_ctzll(i));
-        const std::uint32_t bit = 1U << v;
-        const std::uint32_t nb_o = outm[v], nb_i = inm[v];
-        if (core & bit) {  // to the periphery
-            core ^= bit;
-            wcc -= __builtin_popcount(nb_o & core) + __builtin_popcount(nb_i & core);
-            wpp += __builtin_popcount(nb_o & peri) + __builtin_popcount(nb_i & peri);
-            peri |= bit;
-            --c;
-        } else {           // to the core
-            peri ^= bit;
-            wpp -= __builtin_popcount(nb_o & peri) + __builtin_popcount(nb_i & peri);
-            wcc += __builtin_popcount(nb_o & core) + __builtin_popcount(nb_i & core);
-            core |= bit;
-            ++c;
-        }
+    auto fit_of = [&](std::int64_t c, std::int64_t wcc, std::int64_t wpp) {
         const double W = static_cast<double>(wcc), P = static_cast<double>(wpp);
-        double f;
         if (ones) {  // corr() with its per-core-size terms from the table: the same operations
             const auto ci = static_cast<std::size_t>(c);
-            f = denom[ci] > 0 ? (st.n * (st.n - 1) * (st.S - P) - st.S * kk[ci]) / denom[ci]
-                              : -std::numeric_limits<double>::infinity();
-        } else {
-            f = st.fit_with(static_cast<double>(c), W, W, P, P);
+            return denom[ci] > 0 ? (st.n * (st.n - 1) * (st.S - P) - st.S * kk[ci]) / denom[ci]
+                                 : -std::numeric_limits<double>::infinity();
         }
-        if (f > best) {
-            best = f;
-            best_code = i ^ (i >> 1);
+        return st.fit_with(static_cast<double>(c), W, W, P, P);
+    };
+    auto arcs_within = [&](std::uint32_t set) {
+        std::int64_t w = 0;
+        for (std::uint32_t r = set; r != 0; r &= r - 1)
+            w += __builtin_popcount(outm[static_cast<std::size_t>(__builtin_ctz(r))] & set);
+        return w;
+    };
+
+    // Blocks: the k low nodes vary inside a block. Pruning needs the ones fit.
+    const std::size_t k = ones ? std::min<std::size_t>(nn, 10) : nn;
+    const std::uint32_t low = k == 32 ? ~0U : ((1U << k) - 1U);
+    // Fewest arcs inside a low periphery of each size (all 2^k low subsets).
+    std::vector<std::int64_t> min_pll(k + 1, std::numeric_limits<std::int64_t>::max());
+    if (ones)
+        for (std::uint32_t sub = 0; sub <= low; ++sub) {
+            auto& m = min_pll[static_cast<std::size_t>(__builtin_popcount(sub))];
+            m = std::min(m, arcs_within(sub));
+            if (sub == low) break;
         }
-        if ((i & 0xFFFFF) == 0 && ctl.stop_requested()) break;
+    double best = -std::numeric_limits<double>::infinity();
+    double bound_floor = best;  // a fit some partition has: blocks below it are skipped
+    if (ones) {
+        std::vector<std::size_t> order(nn);
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return __builtin_popcount(outm[a] | inm[a]) > __builtin_popcount(outm[b] | inm[b]);
+        });
+        std::uint32_t core = 0;
+        for (std::size_t i = 0; i < nn; ++i) {
+            core |= 1U << order[i];
+            bound_floor = std::max(bound_floor, fit_of(static_cast<std::int64_t>(i + 1),
+                                                       arcs_within(core), arcs_within(all & ~core)));
+        }
+    }
+    std::uint64_t best_code = 0;
+    const std::uint64_t blocks = std::uint64_t{1} << (nn - k);
+    const std::uint64_t per_block = std::uint64_t{1} << k;
+    std::vector<std::int64_t> t(k);
+    for (std::uint64_t blk = 0; blk < blocks; ++blk) {
+        const std::uint64_t first = blk * per_block;
+        const auto start = static_cast<std::uint32_t>(first ^ (first >> 1));  // its partition
+        if (ones && nn > k) {
+            const std::uint32_t high_peri = all & ~low & ~start;
+            const auto c_high = static_cast<std::int64_t>(__builtin_popcount(start & ~low));
+            const std::int64_t p_hh = arcs_within(high_peri);
+            for (std::size_t l = 0; l < k; ++l)
+                t[l] = __builtin_popcount(outm[l] & high_peri) + __builtin_popcount(inm[l] & high_peri);
+            std::sort(t.begin(), t.end());
+            double ub = -std::numeric_limits<double>::infinity();
+            std::int64_t tsum = 0;  // the p_low smallest arc counts to the high periphery
+            for (std::size_t p_low = 0; p_low <= k; ++p_low) {
+                if (p_low > 0) tsum += t[p_low - 1];
+                const auto c = c_high + static_cast<std::int64_t>(k - p_low);
+                ub = std::max(ub, fit_of(c, 0, p_hh + min_pll[p_low] + tsum));
+            }
+            if (ub < std::max(best, bound_floor)) continue;
+        }
+        // The block's first partition from scratch, then one flip per Gray step.
+        std::uint32_t core = start, peri = all & ~start;
+        std::int64_t c = __builtin_popcount(core), wcc = arcs_within(core), wpp = arcs_within(peri);
+        for (std::uint64_t i = first; i < first + per_block; ++i) {
+            if (i != first) {
+                const auto v = static_cast<std::size_t>(__builtin_ctzll(i));
+                const std::uint32_t bit = 1U << v;
+                const std::uint32_t nb_o = outm[v], nb_i = inm[v];
+                if (core & bit) {  // to the periphery
+                    core ^= bit;
+                    wcc -= __builtin_popcount(nb_o & core) + __builtin_popcount(nb_i & core);
+                    wpp += __builtin_popcount(nb_o & peri) + __builtin_popcount(nb_i & peri);
+                    peri |= bit;
+                    --c;
+                } else {           // to the core
+                    peri ^= bit;
+                    wpp -= __builtin_popcount(nb_o & peri) + __builtin_popcount(nb_i & peri);
+                    wcc += __builtin_popcount(nb_o & core) + __builtin_popcount(nb_i & core);
+                    core |= bit;
+                    ++c;
+                }
+            }
+            if (i == 0) continue;  // the empty core, as the plain enumeration starts at 1
+            const double f = fit_of(c, wcc, wpp);
+            if (f > best) {
+                best = f;
+                best_code = i ^ (i >> 1);
+            }
+        }
+        if ((blk & 0xFF) == 0 && ctl.stop_requested()) break;
     }
     std::vector<std::uint8_t> part(nn, 0);
     for (std::size_t v = 0; v < nn; ++v) part[v] = static_cast<std::uint8_t>((best_code >> v) & 1U);

@@ -255,6 +255,22 @@ def test_core_periphery_bitmask_enumeration_equals_plain(seed, between):
     assert fast[2] == plain[2] == -1
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_core_periphery_pruned_enumeration_equals_plain(seed):
+    # 17-22 actors: the blocks of 2^10 Gray codes that cannot beat the best fit are
+    # skipped; the partition (first in Gray order with the highest fit) is unchanged,
+    # on sparse and dense graphs, with ties of fit (structurally equivalent leaves).
+    rng = np.random.default_rng(100 + seed)
+    n = int(rng.integers(17, 23))
+    g = nx.gnp_random_graph(n, float(rng.uniform(0.08, 0.5)), seed=seed, directed=seed % 2 == 1)
+    g.add_edges_from([(0, n - 1), (0, n - 2)])   # two leaves of one node: tied partitions
+    layer = _net(g).layer(None)
+    fast = _core.core_periphery_discrete(layer, between="ones")
+    plain = _core.core_periphery_discrete(layer, between="ones", plain_enumeration=True)
+    assert np.array_equal(fast[0], plain[0])
+    assert fast[1] == plain[1]
+
+
 def test_core_periphery_bitmask_on_classic_sets():
     for g in (nx.florentine_families_graph(), nx.krackhardt_kite_graph()):
         layer = _net(g).layer(None)

@@ -32,7 +32,7 @@ from govnet import registry
 from govnet._runtime import check_seed, check_threads, progress_bar
 from govnet import _core
 from govnet.errors import ActorNotFoundError, InvalidNetworkError, InvalidParameterError
-from govnet.measures.structure import CORE_PROFILE_RESTARTS, core_mask, core_profile
+from govnet.measures.structure import CORE_PROFILE_RESTARTS, core_positions, core_profile
 from govnet.model.network import Network
 from govnet.model.validation import id_str
 
@@ -307,14 +307,17 @@ class Collection(Mapping):
         run = _CoreProfileBatch(core, kwargs.get("relation"), kwargs.get("undirected", False),
                                 kwargs.get("seed", 0), base_seed)
         ids = list(self._networks)
-        tasks = [(cid, self._networks[cid]) for cid in ids]
-        with progress_bar(o["progress"], "communities", len(tasks)) as bar:
+        with progress_bar(o["progress"], "communities", len(ids)) as bar:
             if o["client"] is not None:
+                tasks = [(cid, self._networks[cid]) for cid in ids]
                 rows = _run_dask(o["client"], run, tasks, o["chunk_size"], bar,
                                  run_chunk=_run_batch_chunk)
                 out = pd.DataFrame.from_dict(rows, orient="index").reindex(ids)
             else:
-                out = run.frame(tasks, check_threads(o["threads"]), bar)
+                # no (id, network) tuple per community: 100,000 of them are enough
+                # for a full collection of the whole heap of networks (1.4 s at 10,000)
+                out = run.frame(ids, list(self._networks.values()), check_threads(o["threads"]),
+                                bar)
         out.index = pd.Index(ids, name=self._table.index.name)
         return self._with_table(out, o["with_table"])
 
@@ -524,12 +527,12 @@ class _CoreProfileBatch:
         self.core, self.relation, self.undirected = core, relation, undirected
         self.seed, self.base_seed = seed, base_seed
 
-    def frame(self, tasks: list[tuple[str, Network]], threads: int = 0,
+    def frame(self, ids: list[str], nets: list[Network], threads: int = 0,
               bar: Callable[[float, float], None] | None = None) -> pd.DataFrame:
         graphs, masks, seeds = [], [], []
-        for cid, net in tasks:
+        for cid, net in zip(ids, nets):
             try:
-                _, mask = core_mask(net, self.core)
+                _, mask = core_positions(net, self.core)
                 graphs.append(net.layer(self.relation, undirected=self.undirected))
                 seeds.append(community_seed(self.base_seed, cid) if self.base_seed is not None
                              else check_seed(self.seed))
@@ -545,11 +548,11 @@ class _CoreProfileBatch:
                                      restarts=CORE_PROFILE_RESTARTS, threads=threads, progress=bar)
         return pd.DataFrame({f"core_profile_{k}": (d[k].astype(bool) if k == "in_empirical_core"
                                                    else d[k]) for k in _CORE_PROFILE_FIELDS},
-                            index=pd.Index([cid for cid, _ in tasks]))
+                            index=pd.Index(ids))
 
 
 def _run_batch_chunk(run: _CoreProfileBatch, chunk: _Chunk) -> list[tuple[str, Any]]:
-    out = run.frame(chunk.items, threads=1)
+    out = run.frame([cid for cid, _ in chunk.items], [net for _, net in chunk.items], threads=1)
     return list(zip(out.index, out.to_dict("records")))
 
 

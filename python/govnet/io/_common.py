@@ -564,4 +564,3 @@ def posts_pairs(net: Network, roles: Any = None, at: Any = None
     pid = pd.Index(tables["persons"]["id"])
     _, _, _, up, ua = post_incidence(tables["persons"], tables["posts"], net.actor_ids, roles, at)
     return pid, net.actor_ids, up, ua
-

@@ -358,7 +358,11 @@ def core_periphery(net: Any, *, relation: Relation = None, model: str = "discret
 
       *Guarantee.* Up to 22 actors the result is the global optimum, found by
       enumerating every partition (Gray-code order, one actor moves per step;
-      about 0.4 s at 22 actors); ``restarts`` and ``seed`` are then unused and
+      ties of fit go to the first partition in that order). With 0/1 ties and
+      ``between="ones"`` blocks of 1,024 consecutive partitions whose upper
+      bound on the fit is below the best so far are skipped, which gives the
+      same partition (tested against the full enumeration) in a few
+      milliseconds at 22 actors instead of 40; ``restarts`` and ``seed`` are then unused and
       ``best_restart`` is -1. This covers the classic data sets (Florentine
       families, kite, Krackhardt's managers) for any seed. Above 22 actors the
       search is a heuristic that cannot prove optimality: restart 0 starts
@@ -560,6 +564,14 @@ def core_mask(net: Network, core: Any = None) -> tuple[list, np.ndarray]:
     """(core ids in the given order as the network spells them, uint8 mask over the
     actors) for ``core=`` of :func:`core_profile`: an id or a list of ids, default
     the actors of tier ``core``. Raises as :func:`core_profile` does."""
+    pos, mask = core_positions(net, core)
+    ids = net.actor_ids
+    return [ids[p] for p in pos], mask
+
+
+def core_positions(net: Network, core: Any = None) -> tuple[np.ndarray, np.ndarray]:
+    """(positions, uint8 mask) of :func:`core_mask`, without the list of ids (a batch
+    of many communities allocates nothing per community the collector must track)."""
     if core is None:
         pos = net.tier_positions("core")
         if len(pos) == 0:
@@ -569,14 +581,12 @@ def core_mask(net: Network, core: Any = None) -> tuple[list, np.ndarray]:
         if not core_ids:
             raise InvalidNetworkError("core is empty")
         pos = net.positions(core_ids)
-    ids = net.actor_ids
-    core_ids = [ids[p] for p in pos]
     n = len(net)
     mask = np.zeros(n, dtype=np.uint8)
     mask[pos] = 1
     if int(mask.sum()) == n:
         raise InvalidNetworkError("the core cannot contain every actor")
-    return core_ids, mask
+    return pos, mask
 
 
 def core_profile(net: Any, core: Any = None, *, relation: Relation = None,
