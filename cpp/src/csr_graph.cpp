@@ -38,33 +38,6 @@ EdgeIdx CsrGraph::num_edges() const {
     return directed_ ? stored : (stored + stored_self_loops_) / 2;
 }
 
-Span<const NodeId> CsrGraph::out_neighbors(NodeId v) const {
-    const auto b = out_offsets_[static_cast<std::size_t>(v)];
-    const auto e = out_offsets_[static_cast<std::size_t>(v) + 1];
-    return {out_targets_.data() + b, static_cast<std::size_t>(e - b)};
-}
-Span<const double> CsrGraph::out_weights(NodeId v) const {
-    const auto b = out_offsets_[static_cast<std::size_t>(v)];
-    const auto e = out_offsets_[static_cast<std::size_t>(v) + 1];
-    return {out_weights_.data() + b, static_cast<std::size_t>(e - b)};
-}
-Span<const NodeId> CsrGraph::in_neighbors(NodeId v) const {
-    if (!directed_) return out_neighbors(v);
-    const auto b = in_offsets_[static_cast<std::size_t>(v)];
-    const auto e = in_offsets_[static_cast<std::size_t>(v) + 1];
-    return {in_sources_.data() + b, static_cast<std::size_t>(e - b)};
-}
-Span<const double> CsrGraph::in_weights(NodeId v) const {
-    if (!directed_) return out_weights(v);
-    const auto b = in_offsets_[static_cast<std::size_t>(v)];
-    const auto e = in_offsets_[static_cast<std::size_t>(v) + 1];
-    return {in_weights_.data() + b, static_cast<std::size_t>(e - b)};
-}
-EdgeIdx CsrGraph::in_degree(NodeId v) const {
-    if (!directed_) return out_degree(v);
-    return in_offsets_[static_cast<std::size_t>(v) + 1] - in_offsets_[static_cast<std::size_t>(v)];
-}
-
 EdgeList CsrGraph::edges() const {
     EdgeList el;
     el.sources.reserve(static_cast<std::size_t>(num_edges()));

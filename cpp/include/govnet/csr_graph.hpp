@@ -70,6 +70,35 @@ private:
     std::vector<double> in_weights_;
 };
 
+// The accessors every kernel calls per node, inline (a call each cost more than the
+// work of a small PageRank iteration).
+inline Span<const NodeId> CsrGraph::out_neighbors(NodeId v) const {
+    const auto b = out_offsets_[static_cast<std::size_t>(v)];
+    const auto e = out_offsets_[static_cast<std::size_t>(v) + 1];
+    return {out_targets_.data() + b, static_cast<std::size_t>(e - b)};
+}
+inline Span<const double> CsrGraph::out_weights(NodeId v) const {
+    const auto b = out_offsets_[static_cast<std::size_t>(v)];
+    const auto e = out_offsets_[static_cast<std::size_t>(v) + 1];
+    return {out_weights_.data() + b, static_cast<std::size_t>(e - b)};
+}
+inline Span<const NodeId> CsrGraph::in_neighbors(NodeId v) const {
+    if (!directed_) return out_neighbors(v);
+    const auto b = in_offsets_[static_cast<std::size_t>(v)];
+    const auto e = in_offsets_[static_cast<std::size_t>(v) + 1];
+    return {in_sources_.data() + b, static_cast<std::size_t>(e - b)};
+}
+inline Span<const double> CsrGraph::in_weights(NodeId v) const {
+    if (!directed_) return out_weights(v);
+    const auto b = in_offsets_[static_cast<std::size_t>(v)];
+    const auto e = in_offsets_[static_cast<std::size_t>(v) + 1];
+    return {in_weights_.data() + b, static_cast<std::size_t>(e - b)};
+}
+inline EdgeIdx CsrGraph::in_degree(NodeId v) const {
+    if (!directed_) return out_degree(v);
+    return in_offsets_[static_cast<std::size_t>(v) + 1] - in_offsets_[static_cast<std::size_t>(v)];
+}
+
 /// Builds a graph over nodes 0..n-1.
 ///
 /// Validates ids (0 <= id < n) and weights (finite, >= 0), applies the duplicate
