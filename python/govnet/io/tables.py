@@ -137,8 +137,8 @@ def _actors_from_ties(t: pd.DataFrame, path: str, default_tier: str,
                                   f"columns: {list(map(str, t.columns))}")
     values = pd.concat([t[cols[0]], t[cols[1]]], ignore_index=True)
     values = values[values.notna()]
-    values = values[values.astype(str).str.strip() != ""]
-    ids = list(pd.unique(values.to_numpy()))  # in order of appearance
+    # in order of appearance, the blank ones left out (tested on the distinct values)
+    ids = [v for v in pd.unique(values.to_numpy()) if str(v).strip() != ""]
     return pd.DataFrame({kwargs.get("id_col", "id"): ids, kwargs.get("tier_col", "tier"): default_tier})
 
 

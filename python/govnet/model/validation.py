@@ -67,21 +67,41 @@ def require_columns(frame: pd.DataFrame, what: str, columns: Iterable[str]) -> N
 
 def clean_ids(values: pd.Series, frame: pd.DataFrame, what: str, column: str) -> np.ndarray:
     """Ids as stripped strings; raises on missing or empty ones, naming the row."""
-    arr = values.to_numpy(dtype=object)
+    codes, ids = clean_id_codes(values, frame, what, column)
+    return ids[codes]
+
+
+def clean_id_codes(values: pd.Series, frame: pd.DataFrame, what: str, column: str
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """(row codes, distinct ids): :func:`clean_ids` is ``ids[codes]``. The cleaning runs
+    on the distinct values (a million tie rows name about 200,000 actors), the errors
+    still name the first offending row."""
     missing = pd.isna(values).to_numpy()
     if missing.any():
         pos = int(np.flatnonzero(missing)[0])
         raise InvalidNetworkError(f"{row_label(frame, what, pos)}: {column} is missing")
-    if pd.api.types.infer_dtype(arr, skipna=False) == "string":
+    text = pd.api.types.infer_dtype(values, skipna=False) == "string"
+    if text:  # distinct strings are distinct ids before stripping
+        codes, uniques = pd.factorize(values)
+        arr = np.asarray(uniques, dtype=object)
+    else:     # 1, 1.0 and True hash alike: clean row by row
+        arr = values.to_numpy(dtype=object)
+        codes = np.arange(len(arr))
+    if text:
         out = np.array([v.strip() for v in arr], dtype=object)  # all text: id_str, faster
     else:
         out = np.array([id_str(v) for v in arr], dtype=object)
-    check_unicode(out, frame, what, column)
+    if len(out) == 0:
+        out = np.zeros(0, dtype=object)
+    try:
+        "".join(out.tolist()).encode("utf-8")
+    except UnicodeEncodeError:
+        check_unicode(out[codes], frame, what, column)  # names the row
     empty = out == ""
     if empty.any():
-        pos = int(np.flatnonzero(empty)[0])
+        pos = int(np.flatnonzero(empty[codes])[0])
         raise InvalidNetworkError(f"{row_label(frame, what, pos)}: {column} is empty")
-    return out
+    return codes, out
 
 
 def check_unicode(values: np.ndarray, frame: pd.DataFrame, what: str, column: str) -> None:
@@ -107,7 +127,14 @@ def id_str(v: Any) -> str:
 
 
 def check_weights(values: Any, frame: pd.DataFrame, what: str, column: str) -> np.ndarray:
-    num = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(dtype=float)
+    arr = np.asarray(values)
+    if arr.dtype.kind in "OUS" and len(arr) > 1000:
+        # text read from a file: parse each distinct value once (weights repeat)
+        codes, uniques = pd.factorize(arr, use_na_sentinel=False)
+        num = pd.to_numeric(pd.Series(np.asarray(uniques, dtype=object)),
+                            errors="coerce").to_numpy(dtype=float)[codes]
+    else:
+        num = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(dtype=float)
     bad = ~np.isfinite(num) | (num < 0)
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
@@ -434,18 +461,26 @@ def validate_ties(ties: pd.DataFrame | None, codes: pd.Index, source_col: str, t
     require_columns(ties, "ties", [source_col, target_col])
     if len(ties) == 0:
         return empty, {}
-    src_ids = clean_ids(ties[source_col], ties, "ties", source_col)
-    dst_ids = clean_ids(ties[target_col], ties, "ties", target_col)
-    src = codes.get_indexer(src_ids)
-    dst = codes.get_indexer(dst_ids)
-    for arr, ids, col in ((src, src_ids, source_col), (dst, dst_ids, target_col)):
+    ends = []
+    for col in (source_col, target_col):  # positions looked up once per distinct id
+        row_codes, ids = clean_id_codes(ties[col], ties, "ties", col)
+        arr = codes.get_indexer(ids)[row_codes] if len(ids) else np.zeros(0, np.int64)
         if (arr < 0).any():
             pos = int(np.flatnonzero(arr < 0)[0])
             raise InvalidNetworkError(
-                f"{row_label(ties, 'ties', pos)}: {col} {ids[pos]!r} is not an actor")
+                f"{row_label(ties, 'ties', pos)}: {col} {ids[row_codes[pos]]!r} is not an actor")
+        ends.append(arr)
+    src, dst = ends
     if relation_col in ties.columns:
-        rel = ties[relation_col].astype(object).where(ties[relation_col].notna(), default_relation)
-        rel = rel.astype(str).str.strip()
+        col = ties[relation_col]
+        if pd.api.types.infer_dtype(col, skipna=True) == "string":  # each distinct name once
+            rel_codes0, rel_names0 = pd.factorize(col, use_na_sentinel=True)
+            names0 = np.array([str(v).strip() for v in np.asarray(rel_names0, dtype=object)] +
+                              [str(default_relation).strip()], dtype=object)
+            rel = pd.Series(names0[rel_codes0], index=ties.index)  # missing (-1): the default
+        else:
+            rel = col.astype(object).where(col.notna(), default_relation)
+            rel = rel.astype(str).str.strip()
         if (rel == "").any():
             pos = int(np.flatnonzero((rel == "").to_numpy())[0])
             raise InvalidNetworkError(f"{row_label(ties, 'ties', pos)}: {relation_col} is empty")
