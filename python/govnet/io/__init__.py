@@ -37,8 +37,13 @@ Examples
 >>> import govnet
 >>> net = govnet.datasets.nanshan()
 >>> d = tempfile.mkdtemp()
->>> govnet.write_graphml(net, os.path.join(d, "nanshan.graphml"))
->>> govnet.write_dl(net, os.path.join(d, "nanshan.dl"))                # for UCINET
+>>> import warnings
+>>> with warnings.catch_warnings(record=True) as said:
+...     warnings.simplefilter("always")
+...     govnet.write_graphml(net, os.path.join(d, "nanshan.graphml"))
+...     govnet.write_dl(net, os.path.join(d, "nanshan.dl"))            # for UCINET
+>>> print(said[0].message)                                   # what GraphML cannot hold
+write_graphml: GraphML has no place for the network's duties (277 rows), meeting attendance (15 rows); they are not written. govnet.save or write_excel keeps every table
 >>> again = govnet.read_graphml(os.path.join(d, "nanshan.graphml"))
 >>> len(again), again.num_ties(), again.relations
 (19, 215, ['leadership', 'membership', 'cross_appointment', 'guidance', 'deliberation'])
