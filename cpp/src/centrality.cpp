@@ -728,34 +728,26 @@ ApproxBetweenness betweenness_approx(const CsrGraph& g, const ApproxBetweennessO
                     }
                 }
                 if (w != u && w != v) ++hit[ix(w)];
-                // towards u: predecessors on the u side, by sigma_s
-                for (NodeId x = w; ds[ix(x)] > 1;) {
-                    const double t = rng.uniform();
-                    double a = 0;
-                    NodeId pick = -1;
-                    for (NodeId p : g.in_neighbors(x)) {
-                        if (ds[ix(p)] != ds[ix(x)] - 1) continue;
-                        pick = p;
-                        a += cs[ix(p)] / cs[ix(x)];
-                        if (a > t) break;
+                // Walk from w back to one end: each step picks a neighbour one level
+                // nearer that end, with probability by its path count.
+                auto walk_back = [&](const std::vector<std::int32_t>& d,
+                                     const std::vector<double>& c, bool towards_source) {
+                    for (NodeId x = w; d[ix(x)] > 1;) {
+                        const double t = rng.uniform();
+                        double a = 0;
+                        NodeId pick = -1;
+                        for (NodeId p : towards_source ? g.in_neighbors(x) : g.out_neighbors(x)) {
+                            if (d[ix(p)] != d[ix(x)] - 1) continue;
+                            pick = p;
+                            a += c[ix(p)] / c[ix(x)];
+                            if (a > t) break;
+                        }
+                        ++hit[ix(pick)];
+                        x = pick;
                     }
-                    ++hit[ix(pick)];
-                    x = pick;
-                }
-                // towards v: successors on the v side, by sigma_t
-                for (NodeId x = w; dt[ix(x)] > 1;) {
-                    const double t = rng.uniform();
-                    double a = 0;
-                    NodeId pick = -1;
-                    for (NodeId q : g.out_neighbors(x)) {
-                        if (dt[ix(q)] != dt[ix(x)] - 1) continue;
-                        pick = q;
-                        a += ct[ix(q)] / ct[ix(x)];
-                        if (a > t) break;
-                    }
-                    ++hit[ix(pick)];
-                    x = pick;
-                }
+                };
+                walk_back(ds, cs, true);   // towards u: predecessors, by sigma_s
+                walk_back(dt, ct, false);  // towards v: successors, by sigma_t
             }
         }
         for (NodeId x : s.vis_s) ds[ix(x)] = -1;

@@ -167,23 +167,6 @@ void dijkstra_sums(const CsrGraph& g, NodeId src, bool incoming, Scratch& s, dou
 
 }  // namespace
 
-SweepArcs::SweepArcs(const CsrGraph& g, bool in_arcs) {
-    const NodeId n = g.num_nodes();
-    if (!g.directed() || !in_arcs) {  // out-arcs (an undirected graph's in-arcs too)
-        off = g.out_offsets().data();
-        nbr = g.out_targets().data();
-        return;
-    }
-    off_store.assign(static_cast<std::size_t>(n) + 1, 0);
-    for (NodeId v = 0; v < n; ++v)
-        off_store[static_cast<std::size_t>(v) + 1] = off_store[static_cast<std::size_t>(v)] + g.in_degree(v);
-    nbr_store.reserve(static_cast<std::size_t>(off_store.back()));
-    for (NodeId v = 0; v < n; ++v)
-        for (NodeId u : g.in_neighbors(v)) nbr_store.push_back(u);
-    off = off_store.data();
-    nbr = nbr_store.data();
-}
-
 namespace {
 
 /// distance_sums by the bit sweep: per node and level the count of nodes at that

@@ -488,6 +488,13 @@ void pair_polish(CpState& st, Rng& rng, const RunControl& ctl) {
     }
 }
 
+/// The partition a Gray code stands for: bit v set = node v in the core.
+std::vector<std::uint8_t> partition_of(std::uint64_t code, std::size_t nn) {
+    std::vector<std::uint8_t> part(nn, 0);
+    for (std::size_t v = 0; v < nn; ++v) part[v] = static_cast<std::uint8_t>((code >> v) & 1U);
+    return part;
+}
+
 /// Every partition, in Gray-code order (one node flips per step, O(deg) update,
 /// O(1) fit), keeping the first with the highest fit. O(2^n * mean degree).
 std::vector<std::uint8_t> exhaustive_partition(CpState& st, std::size_t nn, const RunControl& ctl) {
@@ -504,9 +511,7 @@ std::vector<std::uint8_t> exhaustive_partition(CpState& st, std::size_t nn, cons
         }
         if ((i & 0xFFFFF) == 0 && ctl.stop_requested()) break;
     }
-    std::vector<std::uint8_t> part(nn, 0);
-    for (std::size_t v = 0; v < nn; ++v) part[v] = static_cast<std::uint8_t>((best_code >> v) & 1U);
-    return part;
+    return partition_of(best_code, nn);
 }
 
 /// exhaustive_partition for 0/1 ties (n <= 32): neighbourhoods as bit masks, so a flip
@@ -649,9 +654,7 @@ std::vector<std::uint8_t> exhaustive_partition_bits(const CpState& st, std::size
         }
         if ((blk & 0xFF) == 0 && ctl.stop_requested()) break;
     }
-    std::vector<std::uint8_t> part(nn, 0);
-    for (std::size_t v = 0; v < nn; ++v) part[v] = static_cast<std::uint8_t>((best_code >> v) & 1U);
-    return part;
+    return partition_of(best_code, nn);
 }
 
 /// Every a_ij is 0 or 1 (unweighted, or weights all 1).

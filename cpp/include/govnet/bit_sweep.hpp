@@ -19,16 +19,16 @@ constexpr NodeId kBitSweepNodes = 4096;
 /// the cost on long chains.
 constexpr int kBitSweepLevels = 64;
 
-/// The arcs a sweep follows into each node v, as raw CSR arrays (CsrGraph's
-/// accessors are not inlined across translation units): v's in-arcs (the bits
-/// reaching v are the sources u with d(u, v) = level: incoming distances) or its
-/// out-arcs (the targets u with d(v, u) = level: outgoing distances).
+/// The arcs a sweep follows into each node v, as the graph's own raw CSR arrays:
+/// v's in-arcs (the bits reaching v are the sources u with d(u, v) = level:
+/// incoming distances) or its out-arcs (the targets u with d(v, u) = level:
+/// outgoing distances). An undirected graph's in-arcs are its out-arcs.
 struct SweepArcs {
-    const EdgeIdx* off = nullptr;
-    const NodeId* nbr = nullptr;
-    std::vector<EdgeIdx> off_store;
-    std::vector<NodeId> nbr_store;
-    SweepArcs(const CsrGraph& g, bool in_arcs);
+    const EdgeIdx* off;
+    const NodeId* nbr;
+    SweepArcs(const CsrGraph& g, bool in_arcs)
+        : off(g.directed() && in_arcs ? g.in_offsets().data() : g.out_offsets().data()),
+          nbr(g.directed() && in_arcs ? g.in_sources().data() : g.out_targets().data()) {}
 };
 
 struct BitSweepScratch {

@@ -45,6 +45,9 @@ public:
     const std::vector<EdgeIdx>& out_offsets() const { return out_offsets_; }
     const std::vector<NodeId>& out_targets() const { return out_targets_; }
     const std::vector<double>& out_weight_array() const { return out_weights_; }
+    /// In-arc CSR arrays of a directed graph (an undirected one keeps none: use the out-arrays).
+    const std::vector<EdgeIdx>& in_offsets() const { return in_offsets_; }
+    const std::vector<NodeId>& in_sources() const { return in_sources_; }
 
     /// Each tie once: (u, v, w) with u <= v for undirected graphs; sorted by (u, v).
     EdgeList edges() const;
