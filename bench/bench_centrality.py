@@ -75,6 +75,50 @@ def ba_edges(n: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
     return e[:, 0].copy(), e[:, 1].copy()
 
 
+def stream_bandwidth(threads: int = THREADS, mib: int = 512) -> float:
+    """Bytes per second that `threads` threads stream (numpy copy, read + write counted,
+    as STREAM's copy): the floor a sparse iteration can approach, measured in this run."""
+    import threading
+
+    n = mib * 2**20 // 8
+    a, b = np.ones(n), np.empty(n)
+    cuts = np.linspace(0, n, threads + 1).astype(int)
+
+    def part(i: int) -> None:
+        np.copyto(b[cuts[i]:cuts[i + 1]], a[cuts[i]:cuts[i + 1]])  # releases the GIL
+
+    def copy() -> None:
+        ts = [threading.Thread(target=part, args=(i,)) for i in range(threads)]
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join()
+    sec, _ = timeit(copy, repeat=5)
+    return 2 * a.nbytes / sec
+
+
+def pagerank_vs_floor(govnet, net, n: int, arcs: int) -> tuple[float, float, str]:
+    """govnet's seconds per PageRank iteration (21 minus 1 iterations, tol=0) beside the
+    streaming floor: one iteration must read the in-offsets (8n bytes), the stored arc
+    ids (4 per arc), x, 1/out-degree and each contribution once (24n) and write the
+    next x and contributions (16n): 48n + 4·arcs bytes, at the bandwidth measured now."""
+    from govnet.errors import ConvergenceError
+
+    def iterations(k: int):
+        def run():
+            try:
+                govnet.pagerank(net, max_iter=k, tol=1e-300, threads=THREADS)
+            except ConvergenceError:
+                pass
+        return timeit(run, repeat=3)[0]
+    per_it = (iterations(21) - iterations(1)) / 20
+    bw = stream_bandwidth()
+    nbytes = 48 * n + 4 * arcs
+    floor = nbytes / bw
+    return per_it, floor, (f"{nbytes / 1e6:.0f} MB per iteration, {bw / 1e9:.1f} GB/s streamed "
+                           f"({THREADS} threads): {per_it / floor:.1f}x the floor")
+
+
 def run(table, quick: bool = False, sizes: list[int] | None = None) -> None:
     import govnet
 
@@ -166,6 +210,10 @@ def run(table, quick: bool = False, sizes: list[int] | None = None) -> None:
             # -- PageRank
             tg, _ = timeit(lambda: govnet.pagerank(net, threads=THREADS), repeat=3)
             table.add("pagerank", size, "govnet", tg, f"{THREADS} threads, L1 tol 1e-6")
+            if n >= 100000:
+                it_s, floor_s, note = pagerank_vs_floor(govnet, net, n, 2 * src.size)
+                table.add("pagerank per iteration", size, "govnet", it_s, note)
+                table.add("pagerank per iteration", size, "stream floor", floor_s, note)
             if have_nk and G is not None:
                 tk, _ = timeit(lambda: nk.centrality.PageRank(G, 0.85).run(), repeat=3)
                 table.add("pagerank", size, "networkit", tk, f"{THREADS} threads, default tol")

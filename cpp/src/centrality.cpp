@@ -23,18 +23,10 @@
 namespace govnet {
 namespace {
 
-/// Sum of x over v's in-neighbours, weighted by the tie weights when asked
-/// (the inner product of the Katz and PageRank iterations).
+/// Sum of x over v's in-neighbours, weighted by the tie weights when asked.
 inline double in_sum(const CsrGraph& g, NodeId v, const std::vector<double>& x, bool weighted) {
-    double acc = 0;
     auto nb = g.in_neighbors(v);
-    if (weighted) {
-        auto ws = g.in_weights(v);
-        for (std::size_t i = 0; i < nb.size(); ++i) acc += ws[i] * x[static_cast<std::size_t>(nb[i])];
-    } else {
-        for (NodeId u : nb) acc += x[static_cast<std::size_t>(u)];
-    }
-    return acc;
+    return gather_sum(nb.data(), weighted ? g.in_weights(v).data() : nullptr, nb.size(), x.data());
 }
 
 inline std::size_t ix(NodeId v) { return static_cast<std::size_t>(v); }
@@ -347,18 +339,20 @@ void accumulate(const CsrGraph& g, NodeId src, bool endpoints, Sssp& s,
 
 // ------------------------------------------------------- blocked reductions
 
-// Node blocks for the power iterations: fixed size, so sums reduce in the same
-// order for any thread count.
-constexpr NodeId kBlock = 8192;
+// Node blocks for the power iterations: of about equal work (nodes + the arcs they
+// pull, parallel.hpp's work_blocks), so a static schedule is balanced on hub-dominated
+// graphs; fixed by the graph, so sums reduce in the same order for any thread count.
+struct NodeBlocks {
+    std::vector<std::int64_t> bounds;
+    NodeId count() const { return static_cast<NodeId>(bounds.size() - 1); }
+    NodeId begin(NodeId b) const { return static_cast<NodeId>(bounds[ix(b)]); }
+    NodeId end(NodeId b) const { return static_cast<NodeId>(bounds[ix(b) + 1]); }
+};
 
-NodeId num_blocks(NodeId n) {
-    return static_cast<NodeId>((std::int64_t{n} + kBlock - 1) / kBlock);
-}
-// Block b's nodes [block_begin(b), block_end(b, n)), in 64-bit arithmetic: (b + 1) * kBlock
-// passes 2^31 for the last block when n is within kBlock of it.
-NodeId block_begin(NodeId b) { return static_cast<NodeId>(std::int64_t{b} * kBlock); }
-NodeId block_end(NodeId b, NodeId n) {
-    return static_cast<NodeId>(std::min<std::int64_t>(n, (std::int64_t{b} + 1) * kBlock));
+NodeBlocks node_blocks(const CsrGraph& g) {
+    const NodeId n = g.num_nodes();
+    if (!g.directed()) return {work_blocks(g.out_offsets().data(), n)};
+    return {work_blocks(g.in_offsets().data(), n, g.out_offsets().data())};
 }
 
 double ordered_sum(const std::vector<double>& part) {
@@ -369,10 +363,10 @@ double ordered_sum(const std::vector<double>& part) {
 
 // One power-iteration step visits every node and arc once: the one heuristic of
 // parallel.hpp (one thread below kMinParallelWork) decides per step.
-int threads_for(const CsrGraph& g, const RunControl& ctl) {
+int threads_for(const CsrGraph& g, const RunControl& ctl, const NodeBlocks& blocks) {
     const double work = static_cast<double>(g.num_nodes()) +
                         static_cast<double>(g.out_targets().size());
-    return govnet::threads_for(ctl, work, num_blocks(g.num_nodes()));
+    return govnet::threads_for(ctl, work, blocks.count());
 }
 
 [[noreturn]] void not_converged(const char* what, int max_iter, double err, double tol) {
@@ -860,29 +854,22 @@ std::vector<double> eigenvector(const CsrGraph& g, const IterationOptions& opt,
     const bool weighted = opt.weighted && g.weighted();
     const double wscale = weight_scale(g, weighted);
     std::vector<double> x(ix(n), 1.0 / n), next(ix(n));
-    std::vector<double> part(ix(num_blocks(n)));
-    const int threads = threads_for(g, ctl);
+    const NodeBlocks blocks = node_blocks(g);
+    std::vector<double> part(ix(blocks.count()));
+    const int threads = threads_for(g, ctl, blocks);
     double err = 0;
     for (int it = 0; it < opt.max_iter; ++it) {
         // next = (A / 2^e + I)^T x, the weights scaled by weight_scale: each node pulls from its in-neighbours (networkx's shift by I
         // keeps the iteration from oscillating on bipartite graphs).
         parallel_for(
-            num_blocks(n), threads, ctl,
+            blocks.count(), threads, ctl,
             [&](std::int64_t bi) {
                 const auto b = static_cast<NodeId>(bi);
             double sq = 0;
-            const NodeId hi = block_end(b, n);
-            for (NodeId v = block_begin(b); v < hi; ++v) {
-                double acc = x[ix(v)];
-                auto nb = g.in_neighbors(v);
-                if (weighted) {
-                    auto ws = g.in_weights(v);
-                    double wsum = 0;
-                    for (std::size_t i = 0; i < nb.size(); ++i) wsum += ws[i] * x[ix(nb[i])];
-                    acc += wscale * wsum;
-                } else {
-                    for (NodeId u : nb) acc += x[ix(u)];
-                }
+            const NodeId hi = blocks.end(b);
+            for (NodeId v = blocks.begin(b); v < hi; ++v) {
+                const double pulled = in_sum(g, v, x, weighted);
+                const double acc = x[ix(v)] + (weighted ? wscale * pulled : pulled);
                 next[ix(v)] = acc;
                 sq += acc * acc;
             }
@@ -893,12 +880,12 @@ std::vector<double> eigenvector(const CsrGraph& g, const IterationOptions& opt,
         if (norm == 0) norm = 1;
         const double inv = 1.0 / norm;
         parallel_for(
-            num_blocks(n), threads, ctl,
+            blocks.count(), threads, ctl,
             [&](std::int64_t bi) {
                 const auto b = static_cast<NodeId>(bi);
             double e = 0;
-            const NodeId hi = block_end(b, n);
-            for (NodeId v = block_begin(b); v < hi; ++v) {
+            const NodeId hi = blocks.end(b);
+            for (NodeId v = blocks.begin(b); v < hi; ++v) {
                 next[ix(v)] *= inv;
                 e += std::abs(next[ix(v)] - x[ix(v)]);
             }
@@ -916,35 +903,42 @@ std::vector<double> eigenvector(const CsrGraph& g, const IterationOptions& opt,
 
 #ifdef GOVNET_HAVE_SPECTRA
 namespace {
-// y = (A / 2^e) x for a symmetric (undirected) CSR graph: Spectra's operator.
+// y = (A / 2^e) x for a symmetric (undirected) CSR graph: Spectra's operator, over the
+// power iterations' equal-work node blocks (each y[v] is one node's sum: any thread count
+// gives the same vector).
 class CsrSymOp {
 public:
     using Scalar = double;
-    CsrSymOp(const CsrGraph& g, bool weighted, double scale)
-        : g_(g), weighted_(weighted), scale_(scale) {}
+    CsrSymOp(const CsrGraph& g, bool weighted, double scale, const RunControl& ctl)
+        : g_(g), weighted_(weighted), scale_(scale), ctl_(ctl), blocks_(node_blocks(g)),
+          threads_(threads_for(g, ctl, blocks_)) {}
     Eigen::Index rows() const { return g_.num_nodes(); }
     Eigen::Index cols() const { return g_.num_nodes(); }
     void perform_op(const double* x, double* y) const {
-        const NodeId n = g_.num_nodes();
         const EdgeIdx* off = g_.out_offsets().data();
         const NodeId* adj = g_.out_targets().data();
         const double* w = g_.out_weight_array().data();
-        for (NodeId v = 0; v < n; ++v) {
-            double acc = 0;
-            if (weighted_) {
-                for (EdgeIdx e = off[v]; e < off[v + 1]; ++e) acc += w[e] * x[adj[e]];
-                acc *= scale_;
-            } else {
-                for (EdgeIdx e = off[v]; e < off[v + 1]; ++e) acc += x[adj[e]];
-            }
-            y[v] = acc;
-        }
+        parallel_for(
+            blocks_.count(), threads_, ctl_,
+            [&](std::int64_t bi) {
+                const auto b = static_cast<NodeId>(bi);
+                for (NodeId v = blocks_.begin(b); v < blocks_.end(b); ++v) {
+                    const auto k = static_cast<std::size_t>(off[v + 1] - off[v]);
+                    const double acc =
+                        gather_sum(adj + off[v], weighted_ ? w + off[v] : nullptr, k, x);
+                    y[v] = weighted_ ? acc * scale_ : acc;
+                }
+            },
+            Schedule::Static);
     }
 
 private:
     const CsrGraph& g_;
     bool weighted_;
     double scale_;
+    const RunControl& ctl_;
+    NodeBlocks blocks_;
+    int threads_;
 };
 }  // namespace
 #endif
@@ -977,7 +971,7 @@ std::vector<double> eigenvector_krylov(const CsrGraph& g, bool weighted_opt, dou
         if (g.out_targets().empty()) return std::vector<double>(ix(n), 1.0 / std::sqrt(n));
         throw NotConverged("eigenvector centrality: the Krylov solver needs >= 3 nodes");
     }
-    CsrSymOp op(g, weighted, weight_scale(g, weighted));
+    CsrSymOp op(g, weighted, weight_scale(g, weighted), ctl);
     const Eigen::Index ncv = std::min<Eigen::Index>(n, 24);
     Spectra::SymEigsSolver<CsrSymOp> eigs(op, 1, ncv);
     // networkx's start vector: on a graph whose leading eigenvalue is not simple the
@@ -1022,17 +1016,18 @@ std::vector<double> katz(const CsrGraph& g, const KatzOptions& opt, const RunCon
         return opt.beta.empty() ? 1.0 : opt.beta.size() == 1 ? opt.beta[0] : opt.beta[ix(v)];
     };
     std::vector<double> x(ix(n), 0.0), next(ix(n));
-    std::vector<double> part(ix(num_blocks(n)));
-    const int threads = threads_for(g, ctl);
+    const NodeBlocks blocks = node_blocks(g);
+    std::vector<double> part(ix(blocks.count()));
+    const int threads = threads_for(g, ctl, blocks);
     double err = 0;
     for (int it = 0; it < opt.iter.max_iter; ++it) {
         parallel_for(
-            num_blocks(n), threads, ctl,
+            blocks.count(), threads, ctl,
             [&](std::int64_t bi) {
                 const auto b = static_cast<NodeId>(bi);
             double e = 0;
-            const NodeId hi = block_end(b, n);
-            for (NodeId v = block_begin(b); v < hi; ++v) {
+            const NodeId hi = blocks.end(b);
+            for (NodeId v = blocks.begin(b); v < hi; ++v) {
                 const double acc = in_sum(g, v, x, weighted);
                 next[ix(v)] = opt.alpha * acc + beta(v);
                 e += std::abs(next[ix(v)] - x[ix(v)]);
@@ -1095,14 +1090,15 @@ std::vector<double> pagerank(const CsrGraph& g, const PagerankOptions& opt,
     // contrib[u] = x[u] / out-strength(u), double-buffered so one fused pass per
     // iteration computes the new ranks, their change and the next contributions.
     std::vector<double> contrib(ix(n)), contrib_next(ix(n));
-    const NodeId nblocks = num_blocks(n);
+    const NodeBlocks blocks = node_blocks(g);
+    const NodeId nblocks = blocks.count();
     std::vector<double> err_part(ix(nblocks)), dangling_part(ix(nblocks));
     double dangling_mass = 0;
     for (NodeId u = 0; u < n; ++u) {
         contrib[ix(u)] = x[ix(u)] * inv_out[ix(u)];
         if (inv_out[ix(u)] == 0) dangling_mass += x[ix(u)];
     }
-    const int threads = threads_for(g, ctl);
+    const int threads = threads_for(g, ctl, blocks);
     double err = 0;
     // Bytes moved per iteration (unweighted, n nodes, m stored arcs): in-offsets 8n,
     // in-sources 4m, gathers of contrib up to 8m (cache-dependent), x read 8n, next
@@ -1111,12 +1107,12 @@ std::vector<double> pagerank(const CsrGraph& g, const PagerankOptions& opt,
     for (int it = 0; it < opt.iter.max_iter; ++it) {
         const double dmass = alpha * dangling_mass;
         parallel_for(
-            nblocks, threads, ctl,
+            blocks.count(), threads, ctl,
             [&](std::int64_t bi) {
                 const auto b = static_cast<NodeId>(bi);
             double e = 0, dm = 0;
-            const NodeId hi = block_end(b, n);
-            for (NodeId v = block_begin(b); v < hi; ++v) {
+            const NodeId hi = blocks.end(b);
+            for (NodeId v = blocks.begin(b); v < hi; ++v) {
                 const double acc = wscale * in_sum(g, v, contrib, weighted);
                 const double xv = alpha * acc + dmass * dang(v) + (1.0 - alpha) * pers(v);
                 e += std::abs(xv - x[ix(v)]);
@@ -1147,27 +1143,24 @@ HitsResult hits(const CsrGraph& g, const IterationOptions& opt, const RunControl
     const bool weighted = opt.weighted && g.weighted();
     const double wscale = weight_scale(g, weighted);
     std::vector<double> h(ix(n), 1.0 / n), a(ix(n)), next(ix(n));
-    const NodeId nblocks = num_blocks(n);
+    const NodeBlocks blocks = node_blocks(g);
+    const NodeId nblocks = blocks.count();
     std::vector<double> part(ix(nblocks));
-    const int threads = threads_for(g, ctl);
+    const int threads = threads_for(g, ctl, blocks);
     // y[v] = sum over v's in- (or out-) neighbours u of w * x[u]; returns sum(y).
     auto multiply = [&](const std::vector<double>& xin, std::vector<double>& y, bool in) {
         parallel_for(
-            nblocks, threads, ctl,
+            blocks.count(), threads, ctl,
             [&](std::int64_t bi) {
                 const auto b = static_cast<NodeId>(bi);
             double s = 0;
-            const NodeId hi = block_end(b, n);
-            for (NodeId v = block_begin(b); v < hi; ++v) {
+            const NodeId hi = blocks.end(b);
+            for (NodeId v = blocks.begin(b); v < hi; ++v) {
                 auto nb = in ? g.in_neighbors(v) : g.out_neighbors(v);
-                double acc = 0;
-                if (weighted) {
-                    auto ws = in ? g.in_weights(v) : g.out_weights(v);
-                    for (std::size_t i = 0; i < nb.size(); ++i) acc += ws[i] * xin[ix(nb[i])];
-                    acc *= wscale;
-                } else {
-                    for (NodeId u : nb) acc += xin[ix(u)];
-                }
+                const double* ws =
+                    weighted ? (in ? g.in_weights(v) : g.out_weights(v)).data() : nullptr;
+                double acc = gather_sum(nb.data(), ws, nb.size(), xin.data());
+                if (weighted) acc *= wscale;
                 y[ix(v)] = acc;
                 s += acc;
             }

@@ -35,6 +35,31 @@ int threads_for(const RunControl& ctl, double work, std::int64_t tasks) {
     return static_cast<int>(std::max<std::int64_t>(t, 1));
 }
 
+std::vector<std::int64_t> work_blocks(const EdgeIdx* offsets, std::int64_t rows,
+                                      const EdgeIdx* more, double block_work) {
+    if (rows <= 0) return {0, 0};
+    // prefix(v): work of rows [0, v), nondecreasing in v.
+    auto prefix = [&](std::int64_t v) {
+        return static_cast<double>(v) + static_cast<double>(offsets[v]) +
+               (more != nullptr ? static_cast<double>(more[v]) : 0.0);
+    };
+    const double total = prefix(rows);
+    const auto count = static_cast<std::int64_t>(std::max(1.0, std::ceil(total / block_work)));
+    std::vector<std::int64_t> b{0};
+    b.reserve(static_cast<std::size_t>(count) + 1);
+    for (std::int64_t k = 1; k < count; ++k) {
+        const double target = total * static_cast<double>(k) / static_cast<double>(count);
+        std::int64_t lo = b.back(), hi = rows;  // first v in (lo, rows] with prefix(v) >= target
+        while (lo < hi) {
+            const std::int64_t mid = lo + (hi - lo) / 2;
+            if (prefix(mid) < target) lo = mid + 1; else hi = mid;
+        }
+        if (lo > b.back() && lo < rows) b.push_back(lo);
+    }
+    b.push_back(rows);
+    return b;
+}
+
 int thread_index() {
 #ifdef GOVNET_HAVE_OPENMP
     return omp_get_thread_num();

@@ -1,4 +1,5 @@
 #include <govnet/deliberation.hpp>
+#include <govnet/csr_graph.hpp>
 #include <govnet/parallel.hpp>
 
 #include <algorithm>
@@ -85,21 +86,20 @@ StepStats step(const InfluenceMatrix& w, const double* xp, double* yp, const dou
     const EdgeIdx* off = w.offsets.data();
     const NodeId* col = w.cols.data();
     const double* val = w.vals.data();
-    // Fixed blocks of rows (max / min are exact, so any order gives the same result);
+    // Row blocks of equal work (max / min are exact, so any split gives the same result);
     // small matrices run on the calling thread (threads_for, parallel.hpp).
-    constexpr std::int64_t kRows = 4096;
-    const std::int64_t blocks = (n + kRows - 1) / kRows;
+    const std::vector<std::int64_t> bounds = work_blocks(off, n);
+    const auto blocks = static_cast<std::int64_t>(bounds.size()) - 1;
     std::vector<StepStats> part(static_cast<std::size_t>(blocks), StepStats{0.0, INFINITY, -INFINITY});
     const double work = static_cast<double>(n) + static_cast<double>(w.nnz());
     parallel_for(
         blocks, threads_for(ctl, work, blocks), ctl,
         [&](std::int64_t b) {
             StepStats st{0.0, INFINITY, -INFINITY};
-            const std::int64_t hi_row = std::min(n, (b + 1) * kRows);
-            for (std::int64_t i = b * kRows; i < hi_row; ++i) {
-                double s = 0;
-                const EdgeIdx e = off[i + 1];
-                for (EdgeIdx k = off[i]; k < e; ++k) s += val[k] * xp[col[k]];
+            const std::int64_t hi_row = bounds[static_cast<std::size_t>(b) + 1];
+            for (std::int64_t i = bounds[static_cast<std::size_t>(b)]; i < hi_row; ++i) {
+                double s = gather_sum(col + off[i], val + off[i],
+                                      static_cast<std::size_t>(off[i + 1] - off[i]), xp);
                 if (lambda != nullptr) s = lambda[i] * s + (1.0 - lambda[i]) * x0[i];
                 yp[i] = s;
                 st.change = std::max(st.change, std::fabs(s - xp[i]));

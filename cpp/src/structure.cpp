@@ -114,11 +114,98 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // ------------------------------------------------------------------ k-cores
 
+namespace {
+
+// Level-synchronous parallel peeling (Kabir & Madduri 2017, "PKC"): at level k each
+// thread collects its remaining nodes of degree k, then removes them, lowering their
+// neighbours' degrees with atomic decrements; a neighbour brought down to k joins the
+// thread's list at once, one brought below k is put back (its core is k, reached by
+// another removal). Every node ends with its degree equal to its core number, the
+// unique value the sequential bucket algorithm gives, for any thread count. Each level
+// scans only the nodes still present, so the scans cost sum(core) <= 2m in all.
+std::vector<std::int32_t> core_number_parallel(const CsrGraph& g, CoreMode mode,
+                                               const std::vector<std::int32_t>& deg0,
+                                               int threads,
+                                               const RunControl& ctl) {
+    const NodeId n = g.num_nodes();
+    const bool dir = g.directed();
+    std::vector<std::atomic<std::int32_t>> deg(static_cast<std::size_t>(n));
+    for (NodeId v = 0; v < n; ++v)
+        deg[static_cast<std::size_t>(v)].store(deg0[static_cast<std::size_t>(v)],
+                                               std::memory_order_relaxed);
+    const auto T = static_cast<std::size_t>(threads);
+    std::vector<std::vector<NodeId>> remaining(T), found(T);
+    for (std::size_t t = 0; t < T; ++t) {
+        const auto lo = static_cast<NodeId>(std::int64_t{n} * static_cast<std::int64_t>(t) /
+                                            threads);
+        const auto hi = static_cast<NodeId>(std::int64_t{n} * static_cast<std::int64_t>(t + 1) /
+                                            threads);
+        remaining[t].resize(static_cast<std::size_t>(hi - lo));
+        std::iota(remaining[t].begin(), remaining[t].end(), lo);
+    }
+    std::int64_t done = 0;
+    for (std::int32_t k = 0; done < n; ++k) {
+        // Scan (degrees do not change here): nodes of degree k are found; nodes below k
+        // were removed at an earlier level by another thread's decrement: dropped.
+        parallel_for(
+            threads, threads, ctl,
+            [&](std::int64_t ti) {
+                const auto t = static_cast<std::size_t>(ti);
+                auto& rem = remaining[t];
+                found[t].clear();
+                std::size_t keep = 0;
+                for (NodeId v : rem) {
+                    const std::int32_t d =
+                        deg[static_cast<std::size_t>(v)].load(std::memory_order_relaxed);
+                    if (d == k) found[t].push_back(v);
+                    else if (d > k) rem[keep++] = v;
+                }
+                rem.resize(keep);
+            },
+            Schedule::Static);
+        // Remove: every node found, and every node brought down to k meanwhile.
+        parallel_for(
+            threads, threads, ctl,
+            [&](std::int64_t ti) {
+                auto& list = found[static_cast<std::size_t>(ti)];
+                auto lower = [&](NodeId v, Span<const NodeId> nb) {
+                    for (NodeId u : nb) {
+                        if (u == v) continue;
+                        auto& du = deg[static_cast<std::size_t>(u)];
+                        if (du.load(std::memory_order_relaxed) <= k) continue;
+                        const std::int32_t before = du.fetch_sub(1, std::memory_order_relaxed);
+                        if (before == k + 1) list.push_back(u);
+                        else if (before <= k) du.fetch_add(1, std::memory_order_relaxed);
+                    }
+                };
+                for (std::size_t i = 0; i < list.size(); ++i) {
+                    const NodeId v = list[i];
+                    if (!dir) lower(v, g.out_neighbors(v));
+                    else {
+                        if (mode != CoreMode::Out) lower(v, g.out_neighbors(v));
+                        if (mode != CoreMode::In) lower(v, g.in_neighbors(v));
+                    }
+                }
+            },
+            Schedule::Static);
+        for (std::size_t t = 0; t < T; ++t) done += static_cast<std::int64_t>(found[t].size());
+        ctl.checkpoint(static_cast<double>(done), static_cast<double>(n));
+    }
+    std::vector<std::int32_t> out(static_cast<std::size_t>(n));
+    for (NodeId v = 0; v < n; ++v)
+        out[static_cast<std::size_t>(v)] = deg[static_cast<std::size_t>(v)].load();
+    return out;
+}
+
+}  // namespace
+
 std::vector<std::int32_t> core_number(const CsrGraph& g, CoreMode mode, const RunControl& ctl) {
     const NodeId n = g.num_nodes();
     const bool dir = g.directed();
     std::vector<std::int32_t> deg(static_cast<std::size_t>(n), 0);
-    auto count = [](Span<const NodeId> s, NodeId v) {
+    const bool loops = g.has_self_loops();
+    auto count = [loops](Span<const NodeId> s, NodeId v) {
+        if (!loops) return static_cast<std::int32_t>(s.size());
         std::int32_t c = 0;
         for (NodeId u : s) c += (u != v);
         return c;
@@ -132,6 +219,9 @@ std::vector<std::int32_t> core_number(const CsrGraph& g, CoreMode mode, const Ru
         }
         deg[static_cast<std::size_t>(v)] = d;
     }
+    const int threads = threads_for(ctl, static_cast<double>(n) +
+                                             static_cast<double>(g.out_targets().size()));
+    if (threads > 1) return core_number_parallel(g, mode, deg, threads, ctl);
     const std::int32_t md = n ? *std::max_element(deg.begin(), deg.end()) : 0;
     std::vector<std::int32_t> bin(static_cast<std::size_t>(md) + 2, 0);
     for (auto d : deg) ++bin[static_cast<std::size_t>(d)];

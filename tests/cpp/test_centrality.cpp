@@ -305,6 +305,35 @@ TEST(Spectral, ThreadCountDoesNotChangeBits) {
     EXPECT_EQ(h1.authorities, h2.authorities);
 }
 
+TEST(Spectral, HubGraphThreadsAgree) {
+    // A hub-dominated undirected graph (five hubs hold a third of the ties): the power
+    // iterations' blocks are cut by work, not node count, and still reduce in one order.
+    const NodeId n = 60000;
+    EdgeList el;
+    Rng rng(7);
+    for (NodeId u = 5; u < n; ++u)
+        for (int k = 0; k < 3; ++k) {
+            el.sources.push_back(u);
+            el.targets.push_back(k == 0 ? static_cast<NodeId>(rng.below(5))
+                                        : static_cast<NodeId>(rng.below(static_cast<std::uint64_t>(u))));
+        }
+    BuildOptions bo;
+    bo.duplicates = DuplicatePolicy::Sum;
+    CsrGraph g = build_graph(n, el, bo);
+    RunControl one, two;
+    one.threads = 1;
+    two.threads = 2;
+    EXPECT_EQ(pagerank(g, {}, one), pagerank(g, {}, two));
+    IterationOptions it;
+    it.max_iter = 1000;
+    EXPECT_EQ(eigenvector(g, it, one), eigenvector(g, it, two));
+    if (eigenvector_krylov_available())
+        EXPECT_EQ(eigenvector_krylov(g, false, 1e-6, one), eigenvector_krylov(g, false, 1e-6, two));
+    KatzOptions ko;
+    ko.alpha = 0.001;
+    EXPECT_EQ(katz(g, ko, one), katz(g, ko, two));
+}
+
 TEST(Runtime, CancelledStopsAllPairs) {
     CsrGraph g = big_random(20000, 3);
     RunControl ctl;

@@ -147,6 +147,41 @@ TEST(Parallel, ThreadHeuristic) {
     EXPECT_LE(threads_for(ctl, 1e12), 2);
 }
 
+TEST(Parallel, WorkBlocksAreBalancedAndCoverEveryRow) {
+    // Five hub rows with 50,000 entries each, then 100,000 rows with 3 each.
+    std::vector<EdgeIdx> off{0};
+    for (int r = 0; r < 5; ++r) off.push_back(off.back() + 50000);
+    for (int r = 0; r < 100000; ++r) off.push_back(off.back() + 3);
+    const auto rows = static_cast<std::int64_t>(off.size()) - 1;
+    const double block_work = 32768;
+    const auto b = work_blocks(off.data(), rows, nullptr, block_work);
+    ASSERT_GE(b.size(), 2u);
+    EXPECT_EQ(b.front(), 0);
+    EXPECT_EQ(b.back(), rows);
+    auto work = [&](std::int64_t lo, std::int64_t hi) {
+        return static_cast<double>(hi - lo + off[static_cast<std::size_t>(hi)] -
+                                   off[static_cast<std::size_t>(lo)]);
+    };
+    const double total = work(0, rows);
+    const double target = total / static_cast<double>(b.size() - 1);
+    for (std::size_t k = 0; k + 1 < b.size(); ++k) {
+        ASSERT_LT(b[k], b[k + 1]);  // no empty block
+        const double w = work(b[k], b[k + 1]);
+        // A block is about the target, or a single row heavier than it (a hub).
+        if (b[k + 1] - b[k] > 1) EXPECT_LE(w, target + 50001 + 1) << k;
+    }
+    // Node-count blocks would give the first block all five hubs; here each hub row
+    // heavier than a block is alone.
+    for (int r = 0; r < 5; ++r) EXPECT_EQ(b[static_cast<std::size_t>(r) + 1], r + 1);
+    // A second offsets array (out-arcs of a directed graph) adds its entries.
+    const auto b2 = work_blocks(off.data(), rows, off.data(), block_work);
+    EXPECT_EQ(b2.back(), rows);
+    EXPECT_GT(b2.size(), b.size());
+    // Empty and tiny inputs: one block.
+    const std::vector<EdgeIdx> one{0, 2};
+    EXPECT_EQ(work_blocks(one.data(), 1), (std::vector<std::int64_t>{0, 1}));
+}
+
 TEST(PValues, PlusOneAndSna) {
     const std::vector<double> null = {0.1, 0.5, 0.5, 0.9, std::nan("")};
     const PValues p = permutation_p_values(null.data(), null.size(), 1, 0.5, PConvention::PlusOne);

@@ -33,6 +33,8 @@ public:
     bool directed() const { return directed_; }
     /// True unless every weight is 1.
     bool weighted() const { return weighted_; }
+    /// True if a self-loop is stored (kept by SelfLoopPolicy::Keep).
+    bool has_self_loops() const { return stored_self_loops_ > 0; }
 
     Span<const NodeId> out_neighbors(NodeId v) const;
     Span<const double> out_weights(NodeId v) const;
@@ -100,6 +102,33 @@ inline Span<const double> CsrGraph::in_weights(NodeId v) const {
 inline EdgeIdx CsrGraph::in_degree(NodeId v) const {
     if (!directed_) return out_degree(v);
     return in_offsets_[static_cast<std::size_t>(v) + 1] - in_offsets_[static_cast<std::size_t>(v)];
+}
+
+/// sum_i w[i] * x[u[i]] over k neighbours (w == nullptr: every weight 1): the inner
+/// product of every power iteration. Four partial sums, added in one fixed order: one
+/// running sum waits ~4 cycles per arc on the previous add, which made the iterations
+/// latency-bound (1.6 ns per arc at 1e5 nodes).
+inline double gather_sum(const NodeId* u, const double* w, std::size_t k, const double* x) {
+    double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    std::size_t i = 0;
+    if (w != nullptr) {
+        for (; i + 4 <= k; i += 4) {
+            a0 += w[i] * x[u[i]];
+            a1 += w[i + 1] * x[u[i + 1]];
+            a2 += w[i + 2] * x[u[i + 2]];
+            a3 += w[i + 3] * x[u[i + 3]];
+        }
+        for (; i < k; ++i) a0 += w[i] * x[u[i]];
+    } else {
+        for (; i + 4 <= k; i += 4) {
+            a0 += x[u[i]];
+            a1 += x[u[i + 1]];
+            a2 += x[u[i + 2]];
+            a3 += x[u[i + 3]];
+        }
+        for (; i < k; ++i) a0 += x[u[i]];
+    }
+    return (a0 + a1) + (a2 + a3);
 }
 
 /// Builds a graph over nodes 0..n-1.

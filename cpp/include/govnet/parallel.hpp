@@ -12,6 +12,8 @@
 //   min(requested, hardware threads, tasks): never more than asked for or than
 //   the machine has. Results never depend on it (fixed work split).
 // * parallel_for / parallel_for_scratch: a guarded loop over [0, count).
+// * work_blocks: contiguous row blocks of about equal work for sweeps over a CSR
+//   matrix, so a static schedule stays balanced when a few hubs hold most entries.
 
 #include <govnet/common.hpp>
 
@@ -36,6 +38,15 @@ int hardware_threads();
 /// hardware_threads(), tasks), at least 1.
 int threads_for(const RunControl& ctl, double work,
                 std::int64_t tasks = std::numeric_limits<std::int64_t>::max());
+
+/// Boundaries [0 = b[0] < b[1] < ... < b[B] = rows) of contiguous row blocks holding
+/// about `block_work` of (rows + entries) each, entries counted from CSR offsets
+/// (`offsets[0..rows]`, plus `more` when given: a directed graph's in- and out-arcs).
+/// Depends only on the offsets, never on the thread count, so per-block partial sums
+/// reduce in the same order for any number of threads. A row holding more than
+/// `block_work` entries is a block of its own.
+std::vector<std::int64_t> work_blocks(const EdgeIdx* offsets, std::int64_t rows,
+                                      const EdgeIdx* more = nullptr, double block_work = 32768);
 
 /// Exception capture and polling for one parallel region. Construct before
 /// the region, call run()/progress() inside it, finish() after it.

@@ -90,7 +90,7 @@ def core_number(net: Any, *, relation: Relation = None, direction: str = "all",
     g = layer_of(net, relation, undirected=undirected)
     with progress_bar(progress, "core_number", len(net)) as cb:
         values = _core.core_number(g, mode=direction, threads=check_threads(threads), progress=cb)
-    return pd.Series(values.astype(np.int64), index=net.actor_ids.copy(), name="core_number")
+    return pd.Series(values.astype(np.int64), index=net.actor_ids.view(), name="core_number", copy=False)
 
 
 # ---------------------------------------------------------------------------
