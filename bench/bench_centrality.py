@@ -15,12 +15,9 @@ network from numpy arrays.
 
 PageRank tolerances differ by tool: govnet stops at L1 change < 1e-6 (not scaled by n),
 NetworKit at its default (L2 change < 1e-8), networkx at L1 < n·1e-6, igraph solves
-exactly (PRPACK). One govnet PageRank iteration on an undirected graph with n actors
-and m ties reads the in-offsets (8n bytes), the 2m stored neighbour ids (8m) and
-gathers 2m contributions (up to 16m, fewer with cache hits), reads x and 1/out-degree
-and writes x and the next contributions (32n): about 40n + 24m bytes, i.e. ~160 MB at
-n = 10^6, m = 5·10^6 — roughly 15–20 ms at the ~10 GB/s a 2-core VM streams, so a
-50-iteration run has a floor near 1 s.
+exactly (PRPACK). From 1e5 up, "pagerank per iteration" sets govnet's time per
+iteration beside the streaming floor measured in the same run (``pagerank_vs_floor``:
+48n + 4·arcs compulsory bytes at the bandwidth two threads stream).
 """
 
 from __future__ import annotations
