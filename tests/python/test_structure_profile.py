@@ -34,7 +34,8 @@ def removal_reference(G: nx.Graph, removed: set) -> tuple[float, int, float]:
 
 
 @pytest.mark.parametrize("name, core", [("karate", ["1", "34"]), ("florentine_marriage", ["Medici"]),
-                                        ("krack_advice", ["7", "21"]), ("kite", ["Diane"])])
+                                        ("krack_advice", ["7", "21"]), ("kite", ["Diane"]),
+                                        ("krack_advice", ["21"]), ("krack_friendship", ["12"])])
 def test_core_profile_against_networkx(name: str, core: list[str]) -> None:
     net, G = load(name)
     p = govnet.core_profile(net, core)
