@@ -116,6 +116,19 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 namespace {
 
+/// f(v, list) for each neighbour list of v whose nodes lose a degree when v is peeled:
+/// an undirected graph's one list; directed, u's in-degree counts the arc v -> u (u is an
+/// out-neighbour of v) and its out-degree the arc u -> v.
+template <class F>
+void peeled_ties(const CsrGraph& g, CoreMode mode, NodeId v, F&& f) {
+    if (!g.directed()) {
+        f(v, g.out_neighbors(v));
+        return;
+    }
+    if (mode != CoreMode::Out) f(v, g.out_neighbors(v));
+    if (mode != CoreMode::In) f(v, g.in_neighbors(v));
+}
+
 // Level-synchronous parallel peeling (Kabir & Madduri 2017, "PKC"): at level k each
 // thread collects its remaining nodes of degree k, then removes them, lowering their
 // neighbours' degrees with atomic decrements; a neighbour brought down to k joins the
@@ -128,7 +141,6 @@ std::vector<std::int32_t> core_number_parallel(const CsrGraph& g, CoreMode mode,
                                                int threads,
                                                const RunControl& ctl) {
     const NodeId n = g.num_nodes();
-    const bool dir = g.directed();
     std::vector<std::atomic<std::int32_t>> deg(static_cast<std::size_t>(n));
     for (NodeId v = 0; v < n; ++v)
         deg[static_cast<std::size_t>(v)].store(deg0[static_cast<std::size_t>(v)],
@@ -178,14 +190,7 @@ std::vector<std::int32_t> core_number_parallel(const CsrGraph& g, CoreMode mode,
                         else if (before <= k) du.fetch_add(1, std::memory_order_relaxed);
                     }
                 };
-                for (std::size_t i = 0; i < list.size(); ++i) {
-                    const NodeId v = list[i];
-                    if (!dir) lower(v, g.out_neighbors(v));
-                    else {
-                        if (mode != CoreMode::Out) lower(v, g.out_neighbors(v));
-                        if (mode != CoreMode::In) lower(v, g.in_neighbors(v));
-                    }
-                }
+                for (std::size_t i = 0; i < list.size(); ++i) peeled_ties(g, mode, list[i], lower);
             },
             Schedule::Static);
         for (std::size_t t = 0; t < T; ++t) done += static_cast<std::int64_t>(found[t].size());
@@ -262,13 +267,7 @@ std::vector<std::int32_t> core_number(const CsrGraph& g, CoreMode mode, const Ru
         }
     };
     for (NodeId i = 0; i < n; ++i) {
-        const NodeId v = vert[static_cast<std::size_t>(i)];
-        if (!dir) lower(v, g.out_neighbors(v));
-        else {
-            // In-mode degree of u counts arcs v -> u: u is an out-neighbour of v.
-            if (mode != CoreMode::Out) lower(v, g.out_neighbors(v));
-            if (mode != CoreMode::In) lower(v, g.in_neighbors(v));
-        }
+        peeled_ties(g, mode, vert[static_cast<std::size_t>(i)], lower);
         if ((i & 0xFFFFF) == 0) ctl.checkpoint(i, n);
     }
     return deg;
