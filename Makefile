@@ -98,7 +98,7 @@ fuzz-python: install
 
 ## bench: govnet beside networkx, igraph, NetworKit, graph-tool and R sna (about 30 min)
 bench: install
-	bash scripts/setup.sh test,bench,dask
+	bash scripts/setup.sh test,bench,dask,fast
 	bash scripts/setup-bench.sh
 	$(PY) bench/run.py --markdown bench/last-run.md $(BENCH_ARGS)
 

@@ -7,13 +7,16 @@
   of two: bit for bit; 1e-6 and 1e200: to rounding), against networkx;
 * core_profile's one-call figures equal the separate kernels, and
   Collection.core_profile's C++ batch equals one core_profile call per community;
-* the pyarrow CSV path gives the C engine's frame cell for cell;
+* the pyarrow CSV path gives the C engine's frame cell for cell; read_csv's
+  tie ends coded once (categoricals) and the relation codes give the row-by-row
+  cleaning's network, names and errors;
 * a per-actor result does not share its index object with the network.
 """
 
 from __future__ import annotations
 
 import io
+import re
 
 import networkx as nx
 import numpy as np
@@ -25,6 +28,7 @@ from govnet import _core, synthetic
 from govnet.io import tables
 from govnet.measures.centrality import CENTRALITIES, centrality_values
 from govnet.model.access import layer_of
+from govnet.model.validation import relation_codes
 
 
 def _net(g: nx.Graph, weights: np.ndarray | None = None) -> govnet.Network:
@@ -230,6 +234,62 @@ def test_pyarrow_csv_equals_c_engine(text, monkeypatch):
         return
     assert got is not None
     pd.testing.assert_frame_equal(got, ref)
+
+
+def _messy_ties(seed: int) -> pd.DataFrame:
+    # ids and relations with padding, blanks and repeats: what a hand-typed sheet holds
+    rng = np.random.default_rng(seed)
+    ids = np.array(["a", " e", "b ", "c", "乙", "d", "007", ""], dtype=object)
+    rels = np.array(["r", " r", "s", "", None, "协商", "s "], dtype=object)
+    m = int(rng.integers(1, 40))
+    return pd.DataFrame({"source": ids[rng.integers(0, 3, m)],
+                         "target": ids[rng.integers(2, 7 + (seed % 4 == 0), m)],  # some blank
+                         "relation": rels[rng.integers(0, 7, m)], "weight": rng.integers(1, 4, m)})
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_relation_codes_equal_row_by_row_cleaning(seed):
+    t = _messy_ties(seed)
+    # the 0.3 rule, row by row: blank -> default, stripped, names in order of first appearance
+    rel = t["relation"].astype(object).where(t["relation"].notna(), "tie").astype(str).str.strip()
+    if (rel == "").any():
+        first = int(np.flatnonzero(rel == "")[0])
+        with pytest.raises(govnet.GovnetError, match=f"^ties row {first}: relation is empty"):
+            relation_codes(t, "relation", "tie")
+        return
+    codes, names = relation_codes(t, "relation", "tie")
+    assert names == list(dict.fromkeys(rel))
+    assert [names[c] for c in codes] == rel.tolist()
+
+
+def test_relation_codes_refuse_all_and_default_when_no_column():
+    t = pd.DataFrame({"source": ["a", "b"], "target": ["b", "c"], "relation": ["r", " all"]})
+    with pytest.raises(govnet.GovnetError, match="^ties row 1: a relation may not be named 'all'"):
+        relation_codes(t, "relation", "tie")
+    codes, names = relation_codes(t.drop(columns="relation"), "relation", "tie")
+    assert names == ["tie"] and codes.tolist() == [0, 0]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_coded_tie_ends_equal_plain_frames(seed):
+    # read_csv codes both ends at once; from_frames on the uncoded frame is the reference
+    t = _messy_ties(seed)
+    t["relation"] = t["relation"].where(t["relation"].fillna("").str.strip() != "", "r")
+    actors, coded = tables._actors_from_ties(t, "ties.csv", "plural", {})
+    assert isinstance(coded["source"].dtype, pd.CategoricalDtype)
+    ids = list(dict.fromkeys(v for v in pd.concat([t["source"], t["target"]]) if v.strip()))
+    assert actors["id"].tolist() == ids
+    kw = dict(directed=True, duplicates="sum", self_loops="drop")
+    try:
+        plain = govnet.Network.from_frames(actors, t, **kw)
+    except govnet.GovnetError as err:   # the same message from the coded frame
+        with pytest.raises(type(err), match=re.escape(str(err))):
+            govnet.Network.from_frames(actors, coded, **kw)
+        return
+    fast = govnet.Network.from_frames(actors, coded, **kw)
+    pd.testing.assert_frame_equal(fast.ties(), plain.ties())
+    assert fast.relation_names("all") == plain.relation_names("all")
+    pd.testing.assert_frame_equal(fast.actors, plain.actors)
 
 
 def test_pyarrow_csv_declines_what_only_the_c_engine_reads(monkeypatch):

@@ -7,6 +7,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from govnet.errors import (
@@ -124,9 +125,11 @@ def _actors_beside(ties_path: str) -> str:
 
 
 def _actors_from_ties(t: pd.DataFrame, path: str, default_tier: str,
-                      kwargs: dict[str, Any]) -> pd.DataFrame:
-    """Actors named by the ties (in order of appearance), all of ``default_tier``,
-    under the id and tier column names the caller maps (``id_col=``, ``tier_col=``)."""
+                      kwargs: dict[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(actors, ties): the actors named by the ties (in order of appearance), all of
+    ``default_tier``, under the id and tier column names the caller maps (``id_col=``,
+    ``tier_col=``); the ties with text ends coded as categoricals of the raw cells, so
+    validation cleans each distinct id once instead of hashing the rows again."""
     cols = [kwargs.get("source_col", "source"), kwargs.get("target_col", "target")]
     for c in cols:
         if not isinstance(c, str):
@@ -136,10 +139,19 @@ def _actors_from_ties(t: pd.DataFrame, path: str, default_tier: str,
             raise FileFormatError(f"{os.path.basename(path)}: no {c!r} column; "
                                   f"columns: {list(map(str, t.columns))}")
     values = pd.concat([t[cols[0]], t[cols[1]]], ignore_index=True)
-    values = values[values.notna()]
+    if pd.api.types.infer_dtype(values, skipna=True) == "string" and cols[0] != cols[1]:
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)  # both ends at once
+        m = len(t)
+        t = t.assign(**{c: pd.Categorical.from_codes(part, categories=uniques)
+                        for c, part in zip(cols, (codes[:m], codes[m:]))})
+        distinct = np.asarray(uniques, dtype=object)
+    else:  # 1, 1.0 and True hash alike: validation cleans these row by row
+        distinct = pd.unique(values[values.notna()].to_numpy())
     # in order of appearance, the blank ones left out (tested on the distinct values)
-    ids = [v for v in pd.unique(values.to_numpy()) if str(v).strip() != ""]
-    return pd.DataFrame({kwargs.get("id_col", "id"): ids, kwargs.get("tier_col", "tier"): default_tier})
+    ids = [v for v in distinct if str(v).strip() != ""]
+    actors = pd.DataFrame({kwargs.get("id_col", "id"): ids,
+                           kwargs.get("tier_col", "tier"): default_tier})
+    return actors, t
 
 
 def read_tables(actors: Any, ties: Any = None, duties: Any = None, *, meetings: Any = None,
@@ -197,7 +209,7 @@ def read_csv(path: str | os.PathLike[str], *, actors: str | os.PathLike[str] | N
     if actors is not None:
         a = read_table(actors, what="actors", encoding=encoding, columns=columns)
     else:
-        a = _actors_from_ties(t, p, default_tier, kwargs)
+        a, t = _actors_from_ties(t, p, default_tier, kwargs)
     stem = os.path.splitext(p)[0]
     if duties is None and os.path.isfile(stem + ".duties.csv"):
         duties = stem + ".duties.csv"
@@ -375,7 +387,7 @@ def read_excel(path: str | os.PathLike[str], *, actors_sheet: str = "actors",
     a = sheets.get(actors_sheet)
     if a is None:
         assert t is not None
-        a = _actors_from_ties(t, p, default_tier, kwargs)
+        a, t = _actors_from_ties(t, p, default_tier, kwargs)
     kwargs.setdefault("meta", {"name": os.path.splitext(os.path.basename(p))[0]})
     if "missing" in sheets and "missing" not in kwargs:
         kwargs["missing"] = sheets["missing"]

@@ -76,13 +76,20 @@ def clean_id_codes(values: pd.Series, frame: pd.DataFrame, what: str, column: st
     """(row codes, distinct ids): :func:`clean_ids` is ``ids[codes]``. The cleaning runs
     on the distinct values (a million tie rows name about 200,000 actors), the errors
     still name the first offending row."""
-    missing = pd.isna(values).to_numpy()
+    categorical = isinstance(values.dtype, pd.CategoricalDtype)
+    if categorical:  # already coded (read_csv codes both tie ends at once): clean the categories
+        codes = np.asarray(values.cat.codes, dtype=np.int64)
+        missing = codes < 0
+    else:
+        missing = pd.isna(values).to_numpy()
     if missing.any():
         pos = int(np.flatnonzero(missing)[0])
         raise InvalidNetworkError(f"{row_label(frame, what, pos)}: {column} is missing")
-    text = pd.api.types.infer_dtype(values, skipna=False) == "string"
-    if text:  # distinct strings are distinct ids before stripping
-        codes, uniques = pd.factorize(values)
+    if categorical:
+        arr = np.asarray(values.cat.categories, dtype=object)
+        text = pd.api.types.infer_dtype(arr, skipna=False) == "string"
+    elif text := pd.api.types.infer_dtype(values, skipna=False) == "string":
+        codes, uniques = pd.factorize(values)  # distinct strings are distinct ids before stripping
         arr = np.asarray(uniques, dtype=object)
     else:     # 1, 1.0 and True hash alike: clean row by row
         arr = values.to_numpy(dtype=object)
@@ -98,9 +105,8 @@ def clean_id_codes(values: pd.Series, frame: pd.DataFrame, what: str, column: st
     except UnicodeEncodeError:
         check_unicode(out[codes], frame, what, column)  # names the row
     empty = out == ""
-    if empty.any():
-        pos = int(np.flatnonzero(empty[codes])[0])
-        raise InvalidNetworkError(f"{row_label(frame, what, pos)}: {column} is empty")
+    if empty.any() and (rows := np.flatnonzero(empty[codes])).size:  # categories may go unused
+        raise InvalidNetworkError(f"{row_label(frame, what, int(rows[0]))}: {column} is empty")
     return codes, out
 
 
@@ -471,30 +477,11 @@ def validate_ties(ties: pd.DataFrame | None, codes: pd.Index, source_col: str, t
                 f"{row_label(ties, 'ties', pos)}: {col} {ids[row_codes[pos]]!r} is not an actor")
         ends.append(arr)
     src, dst = ends
-    if relation_col in ties.columns:
-        col = ties[relation_col]
-        if pd.api.types.infer_dtype(col, skipna=True) == "string":  # each distinct name once
-            rel_codes0, rel_names0 = pd.factorize(col, use_na_sentinel=True)
-            names0 = np.array([str(v).strip() for v in np.asarray(rel_names0, dtype=object)] +
-                              [str(default_relation).strip()], dtype=object)
-            rel = pd.Series(names0[rel_codes0], index=ties.index)  # missing (-1): the default
-        else:
-            rel = col.astype(object).where(col.notna(), default_relation)
-            rel = rel.astype(str).str.strip()
-        if (rel == "").any():
-            pos = int(np.flatnonzero((rel == "").to_numpy())[0])
-            raise InvalidNetworkError(f"{row_label(ties, 'ties', pos)}: {relation_col} is empty")
-    else:
-        rel = pd.Series(default_relation, index=ties.index)
+    rel_codes, names = relation_codes(ties, relation_col, default_relation)
     if weight_col in ties.columns:
         w = check_weights(ties[weight_col].to_numpy(), ties, "ties", weight_col)
     else:
         w = np.ones(len(ties))
-    if (rel == ALL_RELATIONS).any():
-        pos = int(np.flatnonzero((rel == ALL_RELATIONS).to_numpy())[0])
-        raise InvalidNetworkError(f"{row_label(ties, 'ties', pos)}: a relation may not be named "
-                                  f"{ALL_RELATIONS!r} (relation='all' pools every layer)")
-    names = list(dict.fromkeys(rel.tolist()))
     declared: dict[str, bool | None]
     if isinstance(directed, Mapping):
         given = {str(k): v for k, v in directed.items()}
@@ -510,7 +497,7 @@ def validate_ties(ties: pd.DataFrame | None, codes: pd.Index, source_col: str, t
         # and with an explicit directed= argument.
         flags = bool_column(ties, "directed")
         for n in names:
-            vals = pd.unique(flags[(rel == n).to_numpy()])
+            vals = pd.unique(flags[rel_codes == names.index(n)])
             vals = [v for v in vals if v is not None]
             if len(vals) > 1:
                 raise InvalidNetworkError(f"ties: relation {n!r} is marked both directed and undirected "
@@ -525,18 +512,51 @@ def validate_ties(ties: pd.DataFrame | None, codes: pd.Index, source_col: str, t
     if missing:
         raise InvalidNetworkError(undeclared_message(missing))
     specs = {n: relation_spec(n, declared[n]) for n in names}
-    rel_codes = pd.Categorical(rel.to_numpy(), categories=names).codes.astype(np.int64)
     report_ties_changed(src, dst, rel_codes, names, [specs[n].directed for n in names], ties,
                         codes.to_numpy(), duplicates, self_loops)
     out = pd.DataFrame({
         "src": src.astype(np.int32),
         "dst": dst.astype(np.int32),
-        "relation": pd.Categorical(rel.to_numpy(), categories=names),
+        "relation": pd.Categorical.from_codes(rel_codes, categories=names),
         "weight": w,
     })
     for c in extra:
         out[str(c)] = ties[c].to_numpy()
     return out, specs
+
+
+def relation_codes(ties: pd.DataFrame, relation_col: str, default_relation: str
+                   ) -> tuple[np.ndarray, list[str]]:
+    """(row codes, relation names in order of first appearance): names are stripped,
+    blank cells take ``default_relation``; each distinct cell is cleaned once. Raises
+    naming the first row whose relation is empty or the reserved ``all``."""
+    col = ties.get(relation_col)
+    cells: list[Any]
+    if col is None:
+        cell_codes, cells = np.zeros(len(ties), np.int64), [default_relation]
+    elif pd.api.types.infer_dtype(col, skipna=True) == "string":
+        cell_codes, uniques = pd.factorize(col, use_na_sentinel=True)
+        cells = [str(v).strip() for v in np.asarray(uniques, dtype=object)]
+        cells.append(str(default_relation).strip())
+        cell_codes = np.where(cell_codes < 0, len(cells) - 1, cell_codes)  # missing: the default
+    else:
+        text = col.astype(object).where(col.notna(), default_relation).astype(str).str.strip()
+        cell_codes, uniques = pd.factorize(text)
+        cells = list(np.asarray(uniques, dtype=object))
+    used, first = np.unique(cell_codes, return_index=True)
+    lut = np.zeros(len(cells), np.int64)
+    index: dict[str, int] = {}  # cells equal after stripping are one relation
+    for c in used[np.argsort(first, kind="stable")]:
+        lut[c] = index.setdefault(cells[c], len(index))
+    names = list(index)
+    codes = lut[cell_codes]
+    for bad, why in (("", f"{relation_col} is empty"),
+                     (ALL_RELATIONS, f"a relation may not be named {ALL_RELATIONS!r} "
+                                     f"(relation='all' pools every layer)")):
+        if bad in index:
+            pos = int(np.flatnonzero(codes == index[bad])[0])
+            raise InvalidNetworkError(f"{row_label(ties, 'ties', pos)}: {why}")
+    return codes, names
 
 
 def report_ties_changed(src: np.ndarray, dst: np.ndarray, rel_codes: np.ndarray,
