@@ -204,15 +204,19 @@ class Communities:
 
 
 def _by_size(raw: np.ndarray) -> np.ndarray:
-    """Relabel 0..k-1 by size (largest first), ties by first position."""
+    """Relabel 0..k-1 by size (largest first), ties by first position.
+
+    The core numbers communities 0..k-1 by first node, so a stable sort of the
+    sizes keeps ties in first-node order (O(n + k log k), no sort of n labels).
+    """
     if raw.size == 0:
         return raw.astype(np.int64)
-    _, first, inv, counts = np.unique(raw, return_index=True, return_inverse=True,
-                                      return_counts=True)
-    order = np.lexsort((first, -counts))
+    raw = np.asarray(raw, dtype=np.int64).ravel()
+    counts = np.bincount(raw)
+    order = np.argsort(-counts, kind="stable")
     rank = np.empty(order.size, dtype=np.int64)
     rank[order] = np.arange(order.size)
-    return rank[inv.ravel()]
+    return rank[raw]
 
 
 def _objective(objective: Any) -> str:
@@ -228,8 +232,11 @@ def _communities(net: Any, g: Any, raw: np.ndarray, *, weighted: bool, method: s
     if quality is None:
         quality = float(_core.community_quality(g, codes.astype(np.int32), objective=objective,
                                                 resolution=resolution, weighted=weighted))
-    q1 = float(_core.community_quality(g, codes.astype(np.int32), objective="modularity",
-                                       resolution=1.0, weighted=weighted))
+    if objective == "modularity" and resolution == 1.0:
+        q1 = float(quality)  # the same number: no second pass over the graph
+    else:
+        q1 = float(_core.community_quality(g, codes.astype(np.int32), objective="modularity",
+                                           resolution=1.0, weighted=weighted))
     membership = pd.Series(codes, index=net.actor_ids.copy(), name="community", dtype="int64")
     sizes = pd.Series(np.bincount(codes), name="size", dtype="int64")
     sizes.index.name = "community"
