@@ -2,9 +2,11 @@
 // an ensemble with Lancichinetti & Fortunato's consensus clustering, and connected
 // components (union–find, iterative Tarjan).
 //
-// Every method is sequential and driven by one Rng seeded from the options, so a
-// seed fixes the result; the ensemble runs its members in parallel, each with its
-// own seeded stream, so the thread count never changes it.
+// A seed fixes the result for any thread count: one Rng seeded from the options
+// orders the nodes; the parallel parts (batches of local moving, refinement by
+// community with per-community streams, aggregation by ranges) split the work by
+// rules of the graph alone; the ensemble runs its members in parallel, each with
+// its own seeded stream.
 
 #include <govnet/community.hpp>
 #include <govnet/parallel.hpp>
@@ -13,6 +15,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <type_traits>
 #include <utility>
 
 namespace govnet {
@@ -161,6 +164,12 @@ inline double weight(const WGraph& h, EdgeIdx e) {
     }
 }
 
+/// f(std::true_type{}) on an unweighted read (no weight array), else f(std::false_type{}).
+template <class F>
+auto by_weights(const WGraph& h, F&& f) {
+    return h.w.empty() ? f(std::true_type{}) : f(std::false_type{});
+}
+
 inline void prefetch(const void* p) { __builtin_prefetch(p); }
 
 /// Scratch for the tie weight from one node to each neighbouring community, the
@@ -277,8 +286,8 @@ std::size_t batch_size(const WGraph& h) {
 /// two neighbours cannot swap forever). `memb` holds labels below h.n.
 /// True if any node moved.
 template <bool Unit>
-bool move_nodes(const WGraph& h, std::vector<NodeId>& memb, double gp, bool offer_empty, Rng& rng,
-                const Exec& ex) {
+bool move_nodes(std::bool_constant<Unit>, const WGraph& h, std::vector<NodeId>& memb, double gp,
+                bool offer_empty, Rng& rng, const Exec& ex) {
     const NodeId n = h.n;
     std::vector<double> W(ix(n), 0.0);
     std::vector<NodeId> cnt(ix(n), 0);
@@ -406,12 +415,6 @@ bool move_nodes(const WGraph& h, std::vector<NodeId>& memb, double gp, bool offe
     return any;
 }
 
-bool move_nodes(const WGraph& h, std::vector<NodeId>& memb, double gp, bool offer_empty, Rng& rng,
-                const Exec& ex) {
-    return h.w.empty() ? move_nodes<true>(h, memb, gp, offer_empty, rng, ex)
-                       : move_nodes<false>(h, memb, gp, offer_empty, rng, ex);
-}
-
 /// Members of each community (labels 0..k-1), in node order: start[k + 1], list.
 void members_of(const std::vector<NodeId>& memb, NodeId k, std::vector<EdgeIdx>& start,
                 std::vector<NodeId>& list) {
@@ -420,7 +423,8 @@ void members_of(const std::vector<NodeId>& memb, NodeId k, std::vector<EdgeIdx>&
     for (NodeId c = 0; c < k; ++c) start[ix(c) + 1] += start[ix(c)];
     list.resize(memb.size());
     std::vector<EdgeIdx> pos(start.begin(), start.end() - 1);
-    for (std::size_t v = 0; v < memb.size(); ++v) list[ix(pos[ix(memb[v])]++)] = static_cast<NodeId>(v);
+    for (std::size_t v = 0; v < memb.size(); ++v)
+        list[ix(pos[ix(memb[v])]++)] = static_cast<NodeId>(v);
 }
 
 /// prefix[c]: the work (members and their ties) of communities [0, c).
@@ -444,7 +448,8 @@ std::vector<double> community_work(const WGraph& h, const std::vector<EdgeIdx>& 
 /// met from its members in node order. Built by contiguous ranges of communities
 /// in parallel, joined in order.
 template <bool Unit>
-WGraph aggregate(const WGraph& h, const std::vector<NodeId>& memb, NodeId k, const Exec& ex) {
+WGraph aggregate(std::bool_constant<Unit>, const WGraph& h, const std::vector<NodeId>& memb,
+                 NodeId k, const Exec& ex) {
     std::vector<EdgeIdx> start;
     std::vector<NodeId> members;
     members_of(memb, k, start, members);
@@ -507,10 +512,6 @@ WGraph aggregate(const WGraph& h, const std::vector<NodeId>& memb, NodeId k, con
     return a;
 }
 
-WGraph aggregate(const WGraph& h, const std::vector<NodeId>& memb, NodeId k, const Exec& ex) {
-    return h.w.empty() ? aggregate<true>(h, memb, k, ex) : aggregate<false>(h, memb, k, ex);
-}
-
 /// Leiden's refinement: within each community S of `memb` (labels 0..k-1),
 /// singletons merge, well-connected nodes into well-connected subcommunities of
 /// S, chosen at random with probability ~ exp(gain / theta) among gains >= 0
@@ -519,9 +520,9 @@ WGraph aggregate(const WGraph& h, const std::vector<NodeId>& memb, NodeId k, con
 /// communities are refined in parallel. Returns the refined membership
 /// (renumbered) and its number of communities.
 template <bool Unit>
-std::pair<std::vector<NodeId>, NodeId> refine(const WGraph& h, const std::vector<NodeId>& memb,
-                                              NodeId k, double gp, double theta, Rng& rng,
-                                              const Exec& ex) {
+std::pair<std::vector<NodeId>, NodeId> refine(std::bool_constant<Unit>, const WGraph& h,
+                                              const std::vector<NodeId>& memb, NodeId k,
+                                              double gp, double theta, Rng& rng, const Exec& ex) {
     const NodeId n = h.n;
     const int T = ex.for_work(static_cast<double>(h.nbr.size()) + n);
     std::vector<double> kS(ix(n), 0.0);
@@ -602,12 +603,8 @@ std::pair<std::vector<NodeId>, NodeId> refine(const WGraph& h, const std::vector
                         }
                         u -= gains[i];
                     }
-                } else {
-                    for (std::size_t i = 0; i < cand.size(); ++i)
-                        if (gains[i] == max_gain) {
-                            chosen = i;
-                            break;
-                        }
+                } else {  // the first largest gain
+                    chosen = ix(std::max_element(gains.begin(), gains.end()) - gains.begin());
                 }
                 if (chosen == 0) continue;
                 const NodeId c = cand[chosen];
@@ -622,13 +619,6 @@ std::pair<std::vector<NodeId>, NodeId> refine(const WGraph& h, const std::vector
     });
     const NodeId kr = renumber(r);
     return {std::move(r), kr};
-}
-
-std::pair<std::vector<NodeId>, NodeId> refine(const WGraph& h, const std::vector<NodeId>& memb,
-                                              NodeId k, double gp, double theta, Rng& rng,
-                                              const Exec& ex) {
-    return h.w.empty() ? refine<true>(h, memb, k, gp, theta, rng, ex)
-                       : refine<false>(h, memb, k, gp, theta, rng, ex);
 }
 
 /// Neumaier-compensated sum.
@@ -705,18 +695,19 @@ CommunityResult louvain_on(const WGraph& h, const CommunityOptions& opt, const E
     int levels = 0;
     while (true) {
         memb = identity(cur->n);
-        move_nodes(*cur, memb, gp, false, rng, ex);
+        by_weights(*cur, [&](auto u) { return move_nodes(u, *cur, memb, gp, false, rng, ex); });
         const NodeId k = renumber(memb);
         if (k == cur->n) break;
         for (NodeId& m : map) m = memb[ix(m)];
-        WGraph next = aggregate(*cur, memb, k, ex);
+        WGraph next = by_weights(*cur, [&](auto u) { return aggregate(u, *cur, memb, k, ex); });
         agg = std::move(next);
         cur = &agg;
         ++levels;
         poll(ex.ctl, 0, 0);
     }
     // refinement: local moving of the actors themselves from the final partition
-    if (levels > 0) move_nodes(h, map, gp, false, rng, ex);
+    if (levels > 0)
+        by_weights(h, [&](auto u) { return move_nodes(u, h, map, gp, false, rng, ex); });
     return finish(h, std::move(map), opt, levels, 1);
 }
 
@@ -734,10 +725,11 @@ CommunityResult leiden_on(const WGraph& h, const CommunityOptions& opt, const Ex
         WGraph agg;
         const WGraph* cur = &h;
         while (true) {
-            move_nodes(*cur, P, gp, true, rng, ex);
+            by_weights(*cur, [&](auto u) { return move_nodes(u, *cur, P, gp, true, rng, ex); });
             const NodeId k = renumber(P);
             if (k == cur->n) break;
-            auto [r, kr] = refine(*cur, P, k, gp, opt.randomness, rng, ex);
+            auto [r, kr] = by_weights(
+                *cur, [&](auto u) { return refine(u, *cur, P, k, gp, opt.randomness, rng, ex); });
             if (kr == cur->n) {  // nothing merged: aggregate the unrefined partition (igraph)
                 r = P;
                 kr = k;
@@ -745,7 +737,7 @@ CommunityResult leiden_on(const WGraph& h, const CommunityOptions& opt, const Ex
             std::vector<NodeId> start(ix(kr));
             for (NodeId v = 0; v < cur->n; ++v) start[ix(r[ix(v)])] = P[ix(v)];
             for (NodeId& m : map) m = r[ix(m)];
-            WGraph next = aggregate(*cur, r, kr, ex);
+            WGraph next = by_weights(*cur, [&](auto u) { return aggregate(u, *cur, r, kr, ex); });
             agg = std::move(next);
             cur = &agg;
             P = std::move(start);
