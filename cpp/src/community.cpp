@@ -363,9 +363,12 @@ bool move_nodes(std::bool_constant<Unit>, const WGraph& h, std::vector<NodeId>& 
         size -= b;
         for (std::size_t j = 0; j < b; ++j) {
             const NodeId v = batch[j];
-            if (b > 1 && j + 4 < b && moves[j + 4].to != memb[ix(batch[j + 4])]) {
-                const NodeId x = batch[j + 4];
-                for (EdgeIdx e = h.begin(x); e < h.end(x); ++e) prefetch(&flag[ix(h.nbr[ix(e)])]);
+            if (b > 1 && j + 8 < b && moves[j + 8].to != memb[ix(batch[j + 8])]) {
+                const NodeId x = batch[j + 8];  // a mover ahead: its neighbours' flags and labels
+                for (EdgeIdx e = h.begin(x); e < h.end(x); ++e) {
+                    prefetch(&flag[ix(h.nbr[ix(e)])]);
+                    prefetch(&memb[ix(h.nbr[ix(e)])]);
+                }
             }
             Move m = moves[j];
             const NodeId cur = memb[ix(v)];
@@ -469,6 +472,11 @@ WGraph aggregate(std::bool_constant<Unit>, const WGraph& h, const std::vector<No
         std::vector<std::int32_t> slot(ix(k), -1);
         std::vector<NodeId>& out = nbr[ix(part)];
         std::vector<double>& ow = w[ix(part)];
+        // at most the range's ties: no regrowth
+        const auto most = ix(static_cast<std::int64_t>(prefix[ix(hi)] - prefix[ix(lo)]) -
+                             (start[ix(hi)] - start[ix(lo)]));
+        out.reserve(most);
+        ow.reserve(most);
         for (auto c = static_cast<NodeId>(lo); c < hi; ++c) {
             const std::size_t row = out.size();
             double self = 0, nw = 0;
