@@ -320,9 +320,10 @@ bool move_nodes(std::bool_constant<Unit>, const WGraph& h, std::vector<NodeId>& 
             prefetch(&h.nbr[ix(b)]);
             if constexpr (!Unit) prefetch(&h.w[ix(b)]);
         }
-        if (avail > 3) {
+        if (avail > 3) {  // a hub's long scan needs no hint
             const NodeId u = at(3);
-            for (EdgeIdx e = h.begin(u); e < h.end(u); ++e) prefetch(&memb[ix(h.nbr[ix(e)])]);
+            const EdgeIdx e0 = h.begin(u), e1 = std::min(h.end(u), e0 + Neighbourhood::kShortList);
+            for (EdgeIdx e = e0; e < e1; ++e) prefetch(&memb[ix(h.nbr[ix(e)])]);
         }
     };
     auto decide = [&](NodeId v, Neighbourhood& nb) {
@@ -365,7 +366,8 @@ bool move_nodes(std::bool_constant<Unit>, const WGraph& h, std::vector<NodeId>& 
             const NodeId v = batch[j];
             if (b > 1 && j + 8 < b && moves[j + 8].to != memb[ix(batch[j + 8])]) {
                 const NodeId x = batch[j + 8];  // a mover ahead: its neighbours' flags and labels
-                for (EdgeIdx e = h.begin(x); e < h.end(x); ++e) {
+                const EdgeIdx e1 = std::min(h.end(x), h.begin(x) + Neighbourhood::kShortList);
+                for (EdgeIdx e = h.begin(x); e < e1; ++e) {
                     prefetch(&flag[ix(h.nbr[ix(e)])]);
                     prefetch(&memb[ix(h.nbr[ix(e)])]);
                 }
