@@ -284,9 +284,8 @@ std::size_t batch_size(const WGraph& h) {
 /// neighbour moved in the batch decides again, the others re-check their gain
 /// against the community weights of the moment (so every move is exact, and
 /// two neighbours cannot swap forever). `memb` holds labels below h.n.
-/// True if any node moved.
 template <bool Unit>
-bool move_nodes(std::bool_constant<Unit>, const WGraph& h, std::vector<NodeId>& memb, double gp,
+void move_nodes(std::bool_constant<Unit>, const WGraph& h, std::vector<NodeId>& memb, double gp,
                 bool offer_empty, Rng& rng, const Exec& ex) {
     const NodeId n = h.n;
     std::vector<double> W(ix(n), 0.0);
@@ -311,8 +310,7 @@ bool move_nodes(std::bool_constant<Unit>, const WGraph& h, std::vector<NodeId>& 
     std::vector<NodeId> batch(B);
     std::vector<Move> moves(B);
     std::vector<NodeId> moved_now;
-    // the node `i` places ahead in the sequence: its adjacency, then its neighbours'
-    // labels, in cache in time
+    // nodes 12, 6, 3 places ahead: their adjacency, then their neighbours' labels in cache
     auto ahead = [&](auto&& at, std::size_t avail) {
         if (avail > 12) prefetch(&h.off[ix(at(12))]);
         if (avail > 6) {
@@ -331,16 +329,11 @@ bool move_nodes(std::bool_constant<Unit>, const WGraph& h, std::vector<NodeId>& 
         const NodeId cur = memb[ix(v)];
         return best_move(nb, cur, h.node_w[ix(v)], gp, W.data(), offer_empty, cnt[ix(cur)] == 1);
     };
-    bool any = false;
     std::int64_t pops = 0;
     const std::int64_t max_pops = 1000 * static_cast<std::int64_t>(n) + 1000000;
     while (size > 0 && pops < max_pops) {
         const std::size_t b = std::min(B, size);
-        for (std::size_t j = 0; j < b; ++j) {
-            const NodeId v = queue[(head + j) % ix(n)];
-            batch[j] = v;
-            flag[ix(v)] = 0;
-        }
+        for (std::size_t j = 0; j < b; ++j) flag[ix(batch[j] = queue[(head + j) % ix(n)])] = 0;
         if ((pops & 0xFFFF) + static_cast<std::int64_t>(b) > 0xFFFF) poll(ex.ctl, 0, 0);
         pops += static_cast<std::int64_t>(b);
         if (b == 1) {  // one node at a time, prefetching from the queue
@@ -404,7 +397,6 @@ bool move_nodes(std::bool_constant<Unit>, const WGraph& h, std::vector<NodeId>& 
             ++cnt[ix(to)];
             if (cnt[ix(cur)] == 0) empties.push_back(cur);
             memb[ix(v)] = to;
-            any = true;
             for (EdgeIdx e = h.begin(v); e < h.end(v); ++e) {
                 const NodeId u = h.nbr[ix(e)];
                 if (!(flag[ix(u)] & kQueued) && memb[ix(u)] != to) {
@@ -417,7 +409,6 @@ bool move_nodes(std::bool_constant<Unit>, const WGraph& h, std::vector<NodeId>& 
         for (NodeId v : moved_now) flag[ix(v)] &= ~kMoved;
         moved_now.clear();
     }
-    return any;
 }
 
 /// Members of each community (labels 0..k-1), in node order: start[k + 1], list.
