@@ -2,9 +2,11 @@
 // an ensemble with Lancichinetti & Fortunato's consensus clustering, and connected
 // components (union–find, iterative Tarjan).
 //
-// Every method is sequential and driven by one Rng seeded from the options, so a
-// seed fixes the result; the ensemble runs its members in parallel, each with its
-// own seeded stream, so the thread count never changes it.
+// A seed fixes the result for any thread count: one Rng seeded from the options
+// orders the nodes; the parallel parts (batches of local moving, refinement by
+// community with per-community streams, aggregation by ranges) split the work by
+// rules of the graph alone; the ensemble runs its members in parallel, each with
+// its own seeded stream.
 
 #include <govnet/community.hpp>
 #include <govnet/parallel.hpp>
@@ -13,6 +15,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <type_traits>
 #include <utility>
 
 namespace govnet {
@@ -36,7 +39,7 @@ struct WGraph {
     NodeId n = 0;
     std::vector<EdgeIdx> off;
     std::vector<NodeId> nbr;
-    std::vector<double> w;
+    std::vector<double> w;         ///< empty: every tie weighs 1 (an unweighted read)
     std::vector<double> self;      ///< A_ii
     std::vector<double> node_w;    ///< k_i (modularity) or n_i (CPM)
     double total = 0;              ///< sum_ij A_ij (= 2m)
@@ -54,7 +57,7 @@ WGraph from_csr(const CsrGraph& g, const CommunityOptions& opt) {
     const std::size_t cap = g.out_targets().size() * (dir ? 2 : 1);
     check_allocation("community graph", static_cast<double>(cap), 12.0);
     h.nbr.reserve(cap);
-    h.w.reserve(cap);
+    if (opt.weighted) h.w.reserve(cap);
     std::vector<double> strength(ix(n), 0.0);
     for (NodeId v = 0; v < n; ++v) {
         auto on = g.out_neighbors(v);
@@ -83,7 +86,7 @@ WGraph from_csr(const CsrGraph& g, const CommunityOptions& opt) {
             if (x == v) continue;  // self-loops are ignored
             if (!opt.weighted) val = 1.0;
             h.nbr.push_back(x);
-            h.w.push_back(val);
+            if (opt.weighted) h.w.push_back(val);
             s += val;
         }
         h.off[ix(v) + 1] = static_cast<EdgeIdx>(h.nbr.size());
@@ -117,32 +120,104 @@ NodeId renumber(std::vector<NodeId>& memb) {
     return k;
 }
 
-/// Scratch for the weight from one node to each neighbouring community (the
-/// weight and its stamp side by side: one cache line per community touched).
-struct Accumulator {
-    struct Slot {
-        double acc;
-        std::int64_t stamp;
+/// Threads for one call: `threads` is the most a phase may use (1 inside the
+/// ensemble, whose runs are the parallel tasks); each phase takes fewer when small.
+struct Exec {
+    const RunControl& ctl;
+    int threads = 1;
+    int for_work(double work) const { return std::min(threads, threads_for(ctl, work)); }
+};
+
+/// body(part, lo, hi) over [0, count) cut into `parts` contiguous ranges of about
+/// equal work (prefix[i]: work of items [0, i); empty: equal items), one range per thread. Callers
+/// make each item's result independent of the cut, so it never changes a result.
+template <class Body>
+void for_parts(std::int64_t count, const std::vector<double>& prefix, int parts, const Exec& ex,
+               Body&& body) {
+    auto cut = [&](int p) {
+        if (p == 0) return std::int64_t{0};
+        if (p == parts) return count;
+        if (prefix.empty()) return count * p / parts;  // items of equal work
+        const double target = prefix[ix(count)] * p / parts;
+        return static_cast<std::int64_t>(std::lower_bound(prefix.begin(), prefix.end(), target) -
+                                         prefix.begin());
     };
-    std::vector<Slot> slot;
-    std::vector<NodeId> touched;
-    std::int64_t now = 0;
-    explicit Accumulator(NodeId n) : slot(ix(n), Slot{0.0, -1}) {}
-    void start() {
-        ++now;
-        touched.clear();
+    if (parts <= 1) {
+        body(0, std::int64_t{0}, count);
+        return;
     }
-    void add(NodeId c, double x) {
-        Slot& s = slot[ix(c)];
-        if (s.stamp != now) {
-            s.stamp = now;
-            s.acc = 0.0;
-            touched.push_back(c);
+    parallel_for(
+        parts, parts, ex.ctl,
+        [&](std::int64_t p) {
+            const int q = static_cast<int>(p);
+            body(q, std::min(cut(q), count), std::min(cut(q + 1), count));
+        },
+        Schedule::Static);
+}
+
+template <bool Unit>
+inline double weight(const WGraph& h, EdgeIdx e) {
+    if constexpr (Unit) {
+        return 1.0;
+    } else {
+        return h.w[ix(e)];
+    }
+}
+
+/// f(std::true_type{}) on an unweighted read (no weight array), else f(std::false_type{}).
+template <class F>
+auto by_weights(const WGraph& h, F&& f) {
+    return h.w.empty() ? f(std::true_type{}) : f(std::false_type{});
+}
+
+inline void prefetch(const void* p) { __builtin_prefetch(p); }
+
+/// Scratch for the tie weight from one node to each neighbouring community, the
+/// communities in the order first met. A node of few ties finds a community in
+/// the short list by a scan (no scattered access); one of many ties through
+/// `slot` (dense over the labels, -1 when absent).
+struct Neighbourhood {
+    static constexpr EdgeIdx kShortList = 24;
+    std::vector<NodeId> comm;
+    std::vector<double> acc;
+    std::vector<std::int32_t> slot;
+    explicit Neighbourhood(NodeId labels) : slot(ix(labels), -1) {}
+
+    /// Collects sum of A_vu by key(u) over the neighbours u with key(u) >= 0.
+    template <bool Unit, class Key>
+    void gather(const WGraph& h, NodeId v, Key&& key) {
+        comm.clear();
+        acc.clear();
+        const EdgeIdx b = h.begin(v), e = h.end(v);
+        if (e - b <= kShortList) {
+            for (EdgeIdx i = b; i < e; ++i) {
+                const NodeId c = key(h.nbr[ix(i)]);
+                if (c < 0) continue;
+                std::size_t j = 0;
+                while (j < comm.size() && comm[j] != c) ++j;
+                if (j == comm.size()) {
+                    comm.push_back(c);
+                    acc.push_back(weight<Unit>(h, i));
+                } else {
+                    acc[j] += weight<Unit>(h, i);
+                }
+            }
+            return;
         }
-        s.acc += x;
+        for (EdgeIdx i = b; i < e; ++i) {
+            const NodeId c = key(h.nbr[ix(i)]);
+            if (c < 0) continue;
+            std::int32_t& s = slot[ix(c)];
+            if (s < 0) {
+                s = static_cast<std::int32_t>(comm.size());
+                comm.push_back(c);
+                acc.push_back(weight<Unit>(h, i));
+            } else {
+                acc[ix(s)] += weight<Unit>(h, i);
+            }
+        }
+        for (NodeId c : comm) slot[ix(c)] = -1;
     }
-    double get(NodeId c) const { return slot[ix(c)].stamp == now ? slot[ix(c)].acc : 0.0; }
-    double at(NodeId c) const { return slot[ix(c)].acc; }
 };
 
 /// Relative tolerance of a strict improvement (keeps rounding from moving a node
@@ -153,124 +228,65 @@ inline bool better(double gain, double scale, double best_gain, double best_scal
     return gain > best_gain + kTol * std::max(scale, best_scale);
 }
 
-/// Louvain's local moving phase on singletons: sweeps in one random order
-/// until a sweep moves no node; a sweep visits only the nodes whose
-/// neighbourhood changed since their last visit (a node that moves marks its
-/// neighbours outside its new community; Ozaki, Tezuka & Inaba 2016), the
-/// others would stay put. True if any node moved.
-bool louvain_move(const WGraph& h, std::vector<NodeId>& memb, double gp, Rng& rng,
-                  const RunControl& ctl, bool from_singletons = true) {
-    const NodeId n = h.n;
-    std::vector<double> W;
-    if (from_singletons) {
-        memb.resize(ix(n));
-        std::iota(memb.begin(), memb.end(), 0);
-        W = h.node_w;
-    } else {  // from the given partition (labels below n)
-        W.assign(ix(n), 0.0);
-        for (NodeId v = 0; v < n; ++v) W[ix(memb[ix(v)])] += h.node_w[ix(v)];
-    }
-    std::vector<NodeId> order(ix(n));
-    std::iota(order.begin(), order.end(), 0);
-    rng.shuffle(order);
-    Accumulator a(n);
-    std::vector<char> active(ix(n), 1);
-    bool any = false;
-    std::int64_t visits = 0;
-    for (int sweep = 0; sweep < 10000; ++sweep) {
-        std::int64_t moves = 0;
-        for (NodeId v : order) {
-            if (!active[ix(v)]) continue;
-            active[ix(v)] = 0;
-            if ((++visits & 0xFFFF) == 0) poll(ctl, 0, 0);
-            const NodeId cur = memb[ix(v)];
-            a.start();
-            for (EdgeIdx e = h.begin(v); e < h.end(v); ++e) a.add(memb[ix(h.nbr[ix(e)])], h.w[ix(e)]);
-            const double wv = h.node_w[ix(v)];
-            W[ix(cur)] -= wv;
-            NodeId best = cur;
-            double kc = a.get(cur);
-            double best_gain = kc - gp * wv * W[ix(cur)];
-            double best_scale = kc + gp * wv * W[ix(cur)];
-            for (NodeId c : a.touched) {
-                if (c == cur) continue;
-                const double k = a.at(c);
-                const double pen = gp * wv * W[ix(c)];
-                if (better(k - pen, k + pen, best_gain, best_scale)) {
-                    best = c;
-                    best_gain = k - pen;
-                    best_scale = k + pen;
-                }
-            }
-            W[ix(best)] += wv;
-            if (best != cur) {
-                memb[ix(v)] = best;
-                ++moves;
-                for (EdgeIdx e = h.begin(v); e < h.end(v); ++e) {
-                    const NodeId u = h.nbr[ix(e)];
-                    if (memb[ix(u)] != best) active[ix(u)] = 1;
-                }
-            }
+constexpr NodeId kEmpty = -1;
+
+/// A node's chosen move: community `to` (kEmpty: a new, empty one), with its
+/// tie weights to `to` and to its own community (to re-check a batch's moves).
+struct Move {
+    NodeId to;
+    double k_to, k_cur;
+};
+
+/// The best community for v by the gain k_{v,C} - gp w_v W_C (v out of its own
+/// community `cur`; staying wins ties); an empty community when `offer_empty`
+/// and v is not alone.
+Move best_move(const Neighbourhood& nb, NodeId cur, double wv, double gp, const double* W,
+               bool offer_empty, bool alone) {
+    double kc = 0;
+    for (std::size_t j = 0; j < nb.comm.size(); ++j)
+        if (nb.comm[j] == cur) kc = nb.acc[j];
+    const double wc = gp * wv * (W[cur] - wv);
+    Move m{cur, kc, kc};
+    double best_gain = kc - wc, best_scale = kc + wc;
+    for (std::size_t j = 0; j < nb.comm.size(); ++j) {
+        const NodeId c = nb.comm[j];
+        if (c == cur) continue;
+        const double k = nb.acc[j], pen = gp * wv * W[c];
+        if (better(k - pen, k + pen, best_gain, best_scale)) {
+            m.to = c;
+            m.k_to = k;
+            best_gain = k - pen;
+            best_scale = k + pen;
         }
-        if (moves == 0) break;
-        any = true;
     }
-    return any;
+    if (offer_empty && !alone && better(0.0, 0.0, best_gain, best_scale)) {
+        m.to = kEmpty;
+        m.k_to = 0;
+    }
+    return m;
 }
 
-/// The graph of communities: A'_CD = sum_{i in C, j in D} A_ij (the diagonal
-/// kept apart), node weights summed.
-WGraph aggregate(const WGraph& h, const std::vector<NodeId>& memb, NodeId k) {
-    std::vector<EdgeIdx> start(ix(k) + 1, 0);
-    for (NodeId v = 0; v < h.n; ++v) ++start[ix(memb[ix(v)]) + 1];
-    for (NodeId c = 0; c < k; ++c) start[ix(c) + 1] += start[ix(c)];
-    std::vector<NodeId> members(ix(h.n));
-    {
-        std::vector<EdgeIdx> pos(start.begin(), start.end() - 1);
-        for (NodeId v = 0; v < h.n; ++v) members[ix(pos[ix(memb[ix(v)])]++)] = v;
-    }
-    WGraph a;
-    a.n = k;
-    a.off.assign(ix(k) + 1, 0);
-    a.self.assign(ix(k), 0.0);
-    a.node_w.assign(ix(k), 0.0);
-    a.total = h.total;
-    a.nbr.reserve(std::min(h.nbr.size(), ix(k) * 8));
-    a.w.reserve(a.nbr.capacity());
-    Accumulator acc(k);
-    for (NodeId c = 0; c < k; ++c) {
-        acc.start();
-        double self = 0, nw = 0;
-        for (EdgeIdx p = start[ix(c)]; p < start[ix(c) + 1]; ++p) {
-            const NodeId v = members[ix(p)];
-            self += h.self[ix(v)];
-            nw += h.node_w[ix(v)];
-            for (EdgeIdx e = h.begin(v); e < h.end(v); ++e) {
-                const NodeId d = memb[ix(h.nbr[ix(e)])];
-                if (d == c) {
-                    self += h.w[ix(e)];
-                } else {
-                    acc.add(d, h.w[ix(e)]);
-                }
-            }
-        }
-        std::sort(acc.touched.begin(), acc.touched.end());
-        for (NodeId d : acc.touched) {
-            a.nbr.push_back(d);
-            a.w.push_back(acc.at(d));
-        }
-        a.off[ix(c) + 1] = static_cast<EdgeIdx>(a.nbr.size());
-        a.self[ix(c)] = self;
-        a.node_w[ix(c)] = nw;
-    }
-    return a;
+/// Nodes of a batch of the local moving phase: none on small graphs (each move
+/// decided against the state of the moment), else about n^2 / (64 arcs), so that
+/// few nodes of a batch are neighbours. Depends on the graph only.
+std::size_t batch_size(const WGraph& h) {
+    const double n = h.n, arcs = static_cast<double>(h.nbr.size()) + 1;
+    const double b = n * n / (64 * arcs);
+    return b < 64 || n < 65536 ? 1 : static_cast<std::size_t>(std::min(b, 4096.0));
 }
 
-/// Leiden's fast local moving: a queue of nodes (random order first); a node
-/// that moves puts its neighbours outside its new community back in the queue.
-/// An empty community is always a candidate. `memb` holds labels below h.n.
-void fast_move(const WGraph& h, std::vector<NodeId>& memb, double gp, Rng& rng,
-               const RunControl& ctl) {
+/// Local moving (Leiden's fast local moving, Traag et al. 2019, for Louvain too):
+/// a queue of the nodes in a random order; each moves to its best community, and
+/// a node that moves puts its neighbours outside its new community back in the
+/// queue (Ozaki et al. 2016's pruning). Leiden also offers an empty community.
+/// On large graphs a batch of queued nodes decides its moves in parallel against
+/// the state before the batch, then the moves apply in queue order: a node with a
+/// neighbour moved in the batch decides again, the others re-check their gain
+/// against the community weights of the moment (so every move is exact, and
+/// two neighbours cannot swap forever). `memb` holds labels below h.n.
+template <bool Unit>
+void move_nodes(std::bool_constant<Unit>, const WGraph& h, std::vector<NodeId>& memb, double gp,
+                bool offer_empty, Rng& rng, const Exec& ex) {
     const NodeId n = h.n;
     std::vector<double> W(ix(n), 0.0);
     std::vector<NodeId> cnt(ix(n), 0);
@@ -284,143 +300,324 @@ void fast_move(const WGraph& h, std::vector<NodeId>& memb, double gp, Rng& rng,
     std::vector<NodeId> queue(ix(n));
     std::iota(queue.begin(), queue.end(), 0);
     rng.shuffle(queue);
-    std::vector<char> queued(ix(n), 1);
+    // per node: kQueued, and kMoved while it has moved in the current batch
+    constexpr char kQueued = 1, kMoved = 2;
+    std::vector<char> flag(ix(n), kQueued);
     std::size_t head = 0, size = ix(n);
-    Accumulator a(n);
+    const std::size_t B = batch_size(h);
+    const int T = B > 1 ? ex.for_work(static_cast<double>(h.nbr.size()) + n) : 1;
+    std::vector<Neighbourhood> nbs(ix(T), Neighbourhood(n));
+    std::vector<NodeId> batch(B);
+    std::vector<Move> moves(B);
+    std::vector<NodeId> moved_now;
+    // nodes 12, 6, 3 places ahead: their adjacency, then their neighbours' labels in cache
+    auto ahead = [&](auto&& at, std::size_t avail) {
+        if (avail > 12) prefetch(&h.off[ix(at(12))]);
+        if (avail > 6) {
+            const EdgeIdx b = h.begin(at(6));
+            prefetch(&h.nbr[ix(b)]);
+            if constexpr (!Unit) prefetch(&h.w[ix(b)]);
+        }
+        if (avail > 3) {  // a hub's long scan needs no hint
+            const NodeId u = at(3);
+            const EdgeIdx e0 = h.begin(u), e1 = std::min(h.end(u), e0 + Neighbourhood::kShortList);
+            for (EdgeIdx e = e0; e < e1; ++e) prefetch(&memb[ix(h.nbr[ix(e)])]);
+        }
+    };
+    auto decide = [&](NodeId v, Neighbourhood& nb) {
+        nb.gather<Unit>(h, v, [&](NodeId u) { return memb[ix(u)]; });
+        const NodeId cur = memb[ix(v)];
+        return best_move(nb, cur, h.node_w[ix(v)], gp, W.data(), offer_empty, cnt[ix(cur)] == 1);
+    };
     std::int64_t pops = 0;
     const std::int64_t max_pops = 1000 * static_cast<std::int64_t>(n) + 1000000;
     while (size > 0 && pops < max_pops) {
-        if ((++pops & 0xFFFF) == 0) poll(ctl, 0, 0);
-        const NodeId v = queue[head];
-        head = (head + 1) % ix(n);
-        --size;
-        queued[ix(v)] = 0;
-        const NodeId cur = memb[ix(v)];
-        a.start();
-        for (EdgeIdx e = h.begin(v); e < h.end(v); ++e) a.add(memb[ix(h.nbr[ix(e)])], h.w[ix(e)]);
-        const double wv = h.node_w[ix(v)];
-        W[ix(cur)] -= wv;
-        --cnt[ix(cur)];
-        NodeId best = cur;
-        const double kc = a.get(cur);
-        double best_gain = kc - gp * wv * W[ix(cur)];
-        double best_scale = kc + gp * wv * W[ix(cur)];
-        for (NodeId c : a.touched) {
-            if (c == cur) continue;
-            const double k = a.at(c);
-            const double pen = gp * wv * W[ix(c)];
-            if (better(k - pen, k + pen, best_gain, best_scale)) {
-                best = c;
-                best_gain = k - pen;
-                best_scale = k + pen;
+        const std::size_t b = std::min(B, size);
+        for (std::size_t j = 0; j < b; ++j) flag[ix(batch[j] = queue[(head + j) % ix(n)])] = 0;
+        if ((pops & 0xFFFF) + static_cast<std::int64_t>(b) > 0xFFFF) poll(ex.ctl, 0, 0);
+        pops += static_cast<std::int64_t>(b);
+        if (b == 1) {  // one node at a time, prefetching from the queue
+            ahead(
+                [&](std::size_t j) {
+                    const std::size_t p = head + j;
+                    return queue[p < ix(n) ? p : p - ix(n)];
+                },
+                size);
+            moves[0] = decide(batch[0], nbs[0]);
+        } else {
+            for_parts(static_cast<std::int64_t>(b), {}, T, ex,
+                      [&](int part, std::int64_t lo, std::int64_t hi) {
+                          for (std::int64_t j = lo; j < hi; ++j) {
+                              ahead([&](std::size_t d) { return batch[ix(j) + d]; }, ix(hi - j));
+                              moves[ix(j)] = decide(batch[ix(j)], nbs[ix(part)]);
+                          }
+                      });
+        }
+        head = (head + b) % ix(n);
+        size -= b;
+        for (std::size_t j = 0; j < b; ++j) {
+            const NodeId v = batch[j];
+            if (b > 1 && j + 8 < b && moves[j + 8].to != memb[ix(batch[j + 8])]) {
+                const NodeId x = batch[j + 8];  // a mover ahead: its neighbours' flags and labels
+                const EdgeIdx e1 = std::min(h.end(x), h.begin(x) + Neighbourhood::kShortList);
+                for (EdgeIdx e = h.begin(x); e < e1; ++e) {
+                    prefetch(&flag[ix(h.nbr[ix(e)])]);
+                    prefetch(&memb[ix(h.nbr[ix(e)])]);
+                }
             }
-        }
-        if (cnt[ix(cur)] > 0 && better(0.0, 0.0, best_gain, best_scale)) {
-            best = empties.back();
-            empties.pop_back();
-        }
-        memb[ix(v)] = best;
-        W[ix(best)] += wv;
-        ++cnt[ix(best)];
-        if (best != cur) {
+            Move m = moves[j];
+            const NodeId cur = memb[ix(v)];
+            if (m.to == cur) continue;
+            const double wv = h.node_w[ix(v)];
+            if (b > 1) {  // decided against the state before the batch
+                bool stale = false;
+                for (EdgeIdx e = h.begin(v); e < h.end(v) && !stale; ++e)
+                    stale = (flag[ix(h.nbr[ix(e)])] & kMoved) != 0;
+                if (stale) {  // a neighbour moved since: decide again
+                    m = decide(v, nbs[0]);
+                } else {  // only community weights changed: re-check the gain
+                    const double wc = gp * wv * (W[ix(cur)] - wv);
+                    const double pen = m.to == kEmpty ? 0.0 : gp * wv * W[ix(m.to)];
+                    if ((m.to == kEmpty && cnt[ix(cur)] == 1) ||
+                        !better(m.k_to - pen, m.k_to + pen, m.k_cur - wc, m.k_cur + wc))
+                        continue;
+                }
+                if (m.to == cur) continue;
+                flag[ix(v)] |= kMoved;
+                moved_now.push_back(v);
+            }
+            NodeId to = m.to;
+            if (to == kEmpty) {
+                to = empties.back();
+                empties.pop_back();
+            }
+            W[ix(cur)] -= wv;
+            W[ix(to)] += wv;
+            --cnt[ix(cur)];
+            ++cnt[ix(to)];
             if (cnt[ix(cur)] == 0) empties.push_back(cur);
+            memb[ix(v)] = to;
             for (EdgeIdx e = h.begin(v); e < h.end(v); ++e) {
                 const NodeId u = h.nbr[ix(e)];
-                if (!queued[ix(u)] && memb[ix(u)] != best) {
+                if (!(flag[ix(u)] & kQueued) && memb[ix(u)] != to) {
                     queue[(head + size) % ix(n)] = u;
                     ++size;
-                    queued[ix(u)] = 1;
+                    flag[ix(u)] |= kQueued;
                 }
             }
         }
+        for (NodeId v : moved_now) flag[ix(v)] &= ~kMoved;
+        moved_now.clear();
     }
+}
+
+/// Members of each community (labels 0..k-1), in node order: start[k + 1], list.
+void members_of(const std::vector<NodeId>& memb, NodeId k, std::vector<EdgeIdx>& start,
+                std::vector<NodeId>& list) {
+    start.assign(ix(k) + 1, 0);
+    for (NodeId c : memb) ++start[ix(c) + 1];
+    for (NodeId c = 0; c < k; ++c) start[ix(c) + 1] += start[ix(c)];
+    list.resize(memb.size());
+    std::vector<EdgeIdx> pos(start.begin(), start.end() - 1);
+    for (std::size_t v = 0; v < memb.size(); ++v)
+        list[ix(pos[ix(memb[v])]++)] = static_cast<NodeId>(v);
+}
+
+/// prefix[c]: the work (members and their ties) of communities [0, c).
+std::vector<double> community_work(const WGraph& h, const std::vector<EdgeIdx>& start,
+                                   const std::vector<NodeId>& list) {
+    const std::size_t k = start.size() - 1;
+    std::vector<double> prefix(k + 1, 0.0);
+    for (std::size_t c = 0; c < k; ++c) {
+        double s = 0;
+        for (EdgeIdx p = start[c]; p < start[c + 1]; ++p) {
+            const NodeId v = list[ix(p)];
+            s += 1 + static_cast<double>(h.end(v) - h.begin(v));
+        }
+        prefix[c + 1] = prefix[c] + s;
+    }
+    return prefix;
+}
+
+/// The graph of communities: A'_CD = sum_{i in C, j in D} A_ij (the diagonal
+/// kept apart), node weights summed; a community's neighbours in the order first
+/// met from its members in node order. Built by contiguous ranges of communities
+/// in parallel, joined in order.
+template <bool Unit>
+WGraph aggregate(std::bool_constant<Unit>, const WGraph& h, const std::vector<NodeId>& memb,
+                 NodeId k, const Exec& ex) {
+    std::vector<EdgeIdx> start;
+    std::vector<NodeId> members;
+    members_of(memb, k, start, members);
+    WGraph a;
+    a.n = k;
+    a.off.assign(ix(k) + 1, 0);
+    a.self.assign(ix(k), 0.0);
+    a.node_w.assign(ix(k), 0.0);
+    a.total = h.total;
+    const std::vector<double> prefix = community_work(h, start, members);
+    const int T = ex.for_work(prefix[ix(k)]);
+    std::vector<std::vector<NodeId>> nbr(ix(T));
+    std::vector<std::vector<double>> w(ix(T));
+    std::vector<NodeId> first(ix(T) + 1, k);
+    for_parts(k, prefix, T, ex, [&](int part, std::int64_t lo, std::int64_t hi) {
+        first[ix(part)] = static_cast<NodeId>(lo);
+        std::vector<std::int32_t> slot(ix(k), -1);
+        std::vector<NodeId>& out = nbr[ix(part)];
+        std::vector<double>& ow = w[ix(part)];
+        // at most the range's ties: no regrowth
+        const auto most = ix(static_cast<std::int64_t>(prefix[ix(hi)] - prefix[ix(lo)]) -
+                             (start[ix(hi)] - start[ix(lo)]));
+        out.reserve(most);
+        ow.reserve(most);
+        for (auto c = static_cast<NodeId>(lo); c < hi; ++c) {
+            const std::size_t row = out.size();
+            double self = 0, nw = 0;
+            for (EdgeIdx p = start[ix(c)]; p < start[ix(c) + 1]; ++p) {
+                const NodeId v = members[ix(p)];
+                self += h.self[ix(v)];
+                nw += h.node_w[ix(v)];
+                for (EdgeIdx e = h.begin(v); e < h.end(v); ++e) {
+                    const NodeId d = memb[ix(h.nbr[ix(e)])];
+                    if (d == c) {
+                        self += weight<Unit>(h, e);
+                        continue;
+                    }
+                    std::int32_t& s = slot[ix(d)];
+                    if (s < 0) {
+                        s = static_cast<std::int32_t>(out.size() - row);
+                        out.push_back(d);
+                        ow.push_back(weight<Unit>(h, e));
+                    } else {
+                        ow[row + ix(s)] += weight<Unit>(h, e);
+                    }
+                }
+            }
+            for (std::size_t j = row; j < out.size(); ++j) slot[ix(out[j])] = -1;
+            a.off[ix(c) + 1] = static_cast<EdgeIdx>(out.size() - row);
+            a.self[ix(c)] = self;
+            a.node_w[ix(c)] = nw;
+        }
+    });
+    for (NodeId c = 0; c < k; ++c) a.off[ix(c) + 1] += a.off[ix(c)];
+    a.nbr.resize(ix(a.off[ix(k)]));
+    a.w.resize(a.nbr.size());
+    parallel_for(
+        T, T, ex.ctl,
+        [&](std::int64_t p) {
+            const EdgeIdx at = a.off[ix(first[ix(p)])];
+            std::copy(nbr[ix(p)].begin(), nbr[ix(p)].end(), a.nbr.begin() + at);
+            std::copy(w[ix(p)].begin(), w[ix(p)].end(), a.w.begin() + at);
+        },
+        Schedule::Static);
+    return a;
 }
 
 /// Leiden's refinement: within each community S of `memb` (labels 0..k-1),
 /// singletons merge, well-connected nodes into well-connected subcommunities of
 /// S, chosen at random with probability ~ exp(gain / theta) among gains >= 0
-/// (staying alone has gain 0). Returns the refined membership (renumbered) and
-/// its number of communities.
-std::pair<std::vector<NodeId>, NodeId> refine(const WGraph& h, const std::vector<NodeId>& memb,
-                                              NodeId k, double gp, double theta, Rng& rng,
-                                              const RunControl& ctl) {
+/// (staying alone has gain 0). Nodes are visited in one random order; each
+/// community draws from its own stream (seeded from rng and its label), so the
+/// communities are refined in parallel. Returns the refined membership
+/// (renumbered) and its number of communities.
+template <bool Unit>
+std::pair<std::vector<NodeId>, NodeId> refine(std::bool_constant<Unit>, const WGraph& h,
+                                              const std::vector<NodeId>& memb, NodeId k,
+                                              double gp, double theta, Rng& rng, const Exec& ex) {
     const NodeId n = h.n;
-    std::vector<double> WS(ix(k), 0.0);
+    const int T = ex.for_work(static_cast<double>(h.nbr.size()) + n);
     std::vector<double> kS(ix(n), 0.0);
-    for (NodeId v = 0; v < n; ++v) {
-        WS[ix(memb[ix(v)])] += h.node_w[ix(v)];
-        double s = 0;
-        for (EdgeIdx e = h.begin(v); e < h.end(v); ++e)
-            if (memb[ix(h.nbr[ix(e)])] == memb[ix(v)]) s += h.w[ix(e)];
-        kS[ix(v)] = s;
+    std::vector<double> node_prefix(ix(n) + 1);
+    for (NodeId v = 0; v <= n; ++v) node_prefix[ix(v)] = static_cast<double>(h.off[ix(v)] + v);
+    for_parts(n, node_prefix, T, ex, [&](int, std::int64_t lo, std::int64_t hi) {
+        for (auto v = static_cast<NodeId>(lo); v < hi; ++v) {
+            double s = 0;
+            for (EdgeIdx e = h.begin(v); e < h.end(v); ++e)
+                if (memb[ix(h.nbr[ix(e)])] == memb[ix(v)]) s += weight<Unit>(h, e);
+            kS[ix(v)] = s;
+        }
+    });
+    std::vector<double> WS(ix(k), 0.0);
+    for (NodeId v = 0; v < n; ++v) WS[ix(memb[ix(v)])] += h.node_w[ix(v)];
+    std::vector<NodeId> order(ix(n));
+    std::iota(order.begin(), order.end(), 0);
+    rng.shuffle(order);
+    const std::uint64_t seed = rng.next();
+    // the random order grouped by community (a stable counting sort)
+    std::vector<EdgeIdx> start;
+    std::vector<NodeId> list;
+    {
+        std::vector<NodeId> by(ix(n));
+        for (NodeId i = 0; i < n; ++i) by[ix(i)] = memb[ix(order[ix(i)])];
+        members_of(by, k, start, list);
+        for (NodeId& p : list) p = order[ix(p)];
     }
+    const std::vector<double> prefix = community_work(h, start, list);
     std::vector<NodeId> r(ix(n));
     std::iota(r.begin(), r.end(), 0);
     std::vector<double> Wr(h.node_w);
     std::vector<NodeId> rsize(ix(n), 1);
     std::vector<double> ext(kS);
-    std::vector<NodeId> order(ix(n));
-    std::iota(order.begin(), order.end(), 0);
-    rng.shuffle(order);
-    Accumulator a(n);
-    std::vector<NodeId> cand;
-    std::vector<double> gains;
-    std::int64_t visits = 0;
-    for (NodeId v : order) {
-        if ((++visits & 0xFFFF) == 0) poll(ctl, 0, 0);
-        if (r[ix(v)] != v || rsize[ix(v)] != 1) continue;  // not a singleton any more
-        const NodeId S = memb[ix(v)];
-        const double wv = h.node_w[ix(v)];
-        if (kS[ix(v)] < gp * wv * (WS[ix(S)] - wv)) continue;  // v not well connected to S
-        a.start();
-        for (EdgeIdx e = h.begin(v); e < h.end(v); ++e) {
-            const NodeId u = h.nbr[ix(e)];
-            if (memb[ix(u)] == S) a.add(r[ix(u)], h.w[ix(e)]);
-        }
-        cand.assign(1, v);
-        gains.assign(1, 0.0);
-        double max_gain = 0.0;
-        for (NodeId c : a.touched) {
-            const double wc = Wr[ix(c)];
-            if (ext[ix(c)] < gp * wc * (WS[ix(S)] - wc)) continue;  // c not well connected
-            const double gain = a.at(c) - gp * wv * wc;
-            if (gain < 0) continue;
-            cand.push_back(c);
-            gains.push_back(gain);
-            max_gain = std::max(max_gain, gain);
-        }
-        if (cand.size() == 1) continue;
-        NodeId chosen = v;
-        if (theta > 0) {
-            double sum = 0;
-            for (double& g : gains) {
-                g = std::exp((g - max_gain) / theta);
-                sum += g;
-            }
-            double u = rng.uniform() * sum;
-            chosen = cand.back();
-            for (std::size_t i = 0; i < cand.size(); ++i) {
-                if (u < gains[i]) {
-                    chosen = cand[i];
-                    break;
+    for_parts(k, prefix, T, ex, [&](int, std::int64_t lo, std::int64_t hi) {
+        Neighbourhood a(n);
+        std::vector<NodeId> cand;
+        std::vector<double> gains, kc;
+        std::int64_t visits = 0;
+        for (auto S = static_cast<NodeId>(lo); S < hi; ++S) {
+            Rng draw(seed, static_cast<std::uint64_t>(S));
+            for (EdgeIdx p = start[ix(S)]; p < start[ix(S) + 1]; ++p) {
+                if ((++visits & 0xFFFF) == 0) poll(ex.ctl, 0, 0);
+                const NodeId v = list[ix(p)];
+                if (r[ix(v)] != v || rsize[ix(v)] != 1) continue;  // not a singleton any more
+                const double wv = h.node_w[ix(v)];
+                if (kS[ix(v)] < gp * wv * (WS[ix(S)] - wv)) continue;  // v not well connected to S
+                a.gather<Unit>(h, v, [&](NodeId u) { return memb[ix(u)] == S ? r[ix(u)] : -1; });
+                cand.assign(1, v);
+                gains.assign(1, 0.0);
+                kc.assign(1, 0.0);
+                double max_gain = 0.0;
+                for (std::size_t j = 0; j < a.comm.size(); ++j) {
+                    const NodeId c = a.comm[j];
+                    const double wc = Wr[ix(c)];
+                    if (ext[ix(c)] < gp * wc * (WS[ix(S)] - wc)) continue;  // c not well connected
+                    const double gain = a.acc[j] - gp * wv * wc;
+                    if (gain < 0) continue;
+                    cand.push_back(c);
+                    gains.push_back(gain);
+                    kc.push_back(a.acc[j]);
+                    max_gain = std::max(max_gain, gain);
                 }
-                u -= gains[i];
-            }
-        } else {
-            for (std::size_t i = 0; i < cand.size(); ++i)
-                if (gains[i] == max_gain) {
-                    chosen = cand[i];
-                    break;
+                if (cand.size() == 1) continue;
+                std::size_t chosen = 0;
+                if (theta > 0) {
+                    double sum = 0;
+                    for (double& g : gains) {
+                        g = std::exp((g - max_gain) / theta);
+                        sum += g;
+                    }
+                    double u = draw.uniform() * sum;
+                    chosen = cand.size() - 1;
+                    for (std::size_t i = 0; i < cand.size(); ++i) {
+                        if (u < gains[i]) {
+                            chosen = i;
+                            break;
+                        }
+                        u -= gains[i];
+                    }
+                } else {  // the first largest gain
+                    chosen = ix(std::max_element(gains.begin(), gains.end()) - gains.begin());
                 }
+                if (chosen == 0) continue;
+                const NodeId c = cand[chosen];
+                r[ix(v)] = c;
+                Wr[ix(c)] += wv;
+                Wr[ix(v)] = 0;
+                ++rsize[ix(c)];
+                rsize[ix(v)] = 0;
+                ext[ix(c)] += kS[ix(v)] - 2 * kc[chosen];
+            }
         }
-        if (chosen == v) continue;
-        r[ix(v)] = chosen;
-        Wr[ix(chosen)] += wv;
-        Wr[ix(v)] = 0;
-        ++rsize[ix(chosen)];
-        rsize[ix(v)] = 0;
-        ext[ix(chosen)] += kS[ix(v)] - 2 * a.at(chosen);
-    }
+    });
     const NodeId kr = renumber(r);
     return {std::move(r), kr};
 }
@@ -446,7 +643,7 @@ double quality_of(const WGraph& h, const std::vector<NodeId>& memb, const Commun
         W[ix(c)] += h.node_w[ix(v)];
         double s = h.self[ix(v)];
         for (EdgeIdx e = h.begin(v); e < h.end(v); ++e)
-            if (memb[ix(h.nbr[ix(e)])] == c) s += h.w[ix(e)];
+            if (memb[ix(h.nbr[ix(e)])] == c) s += h.w.empty() ? 1.0 : h.w[ix(e)];
         inside[ix(c)] += s;
     }
     Sum q;
@@ -487,7 +684,7 @@ std::vector<NodeId> identity(NodeId n) {
     return v;
 }
 
-CommunityResult louvain_on(const WGraph& h, const CommunityOptions& opt, const RunControl& ctl) {
+CommunityResult louvain_on(const WGraph& h, const CommunityOptions& opt, const Exec& ex) {
     const NodeId n = h.n;
     if (n == 0 || !(h.total > 0)) return finish(h, identity(n), opt, 0, 1);
     const double gp = scaled_resolution(h, opt);
@@ -498,22 +695,24 @@ CommunityResult louvain_on(const WGraph& h, const CommunityOptions& opt, const R
     std::vector<NodeId> memb;
     int levels = 0;
     while (true) {
-        louvain_move(*cur, memb, gp, rng, ctl);
+        memb = identity(cur->n);
+        by_weights(*cur, [&](auto u) { return move_nodes(u, *cur, memb, gp, false, rng, ex); });
         const NodeId k = renumber(memb);
         if (k == cur->n) break;
         for (NodeId& m : map) m = memb[ix(m)];
-        WGraph next = aggregate(*cur, memb, k);
+        WGraph next = by_weights(*cur, [&](auto u) { return aggregate(u, *cur, memb, k, ex); });
         agg = std::move(next);
         cur = &agg;
         ++levels;
-        poll(ctl, 0, 0);
+        poll(ex.ctl, 0, 0);
     }
     // refinement: local moving of the actors themselves from the final partition
-    if (levels > 0) louvain_move(h, map, gp, rng, ctl, false);
+    if (levels > 0)
+        by_weights(h, [&](auto u) { return move_nodes(u, h, map, gp, false, rng, ex); });
     return finish(h, std::move(map), opt, levels, 1);
 }
 
-CommunityResult leiden_on(const WGraph& h, const CommunityOptions& opt, const RunControl& ctl) {
+CommunityResult leiden_on(const WGraph& h, const CommunityOptions& opt, const Exec& ex) {
     const NodeId n = h.n;
     if (n == 0 || !(h.total > 0)) return finish(h, identity(n), opt, 0, 0);
     const double gp = scaled_resolution(h, opt);
@@ -527,10 +726,11 @@ CommunityResult leiden_on(const WGraph& h, const CommunityOptions& opt, const Ru
         WGraph agg;
         const WGraph* cur = &h;
         while (true) {
-            fast_move(*cur, P, gp, rng, ctl);
+            by_weights(*cur, [&](auto u) { return move_nodes(u, *cur, P, gp, true, rng, ex); });
             const NodeId k = renumber(P);
             if (k == cur->n) break;
-            auto [r, kr] = refine(*cur, P, k, gp, opt.randomness, rng, ctl);
+            auto [r, kr] = by_weights(
+                *cur, [&](auto u) { return refine(u, *cur, P, k, gp, opt.randomness, rng, ex); });
             if (kr == cur->n) {  // nothing merged: aggregate the unrefined partition (igraph)
                 r = P;
                 kr = k;
@@ -538,12 +738,12 @@ CommunityResult leiden_on(const WGraph& h, const CommunityOptions& opt, const Ru
             std::vector<NodeId> start(ix(kr));
             for (NodeId v = 0; v < cur->n; ++v) start[ix(r[ix(v)])] = P[ix(v)];
             for (NodeId& m : map) m = r[ix(m)];
-            WGraph next = aggregate(*cur, r, kr);
+            WGraph next = by_weights(*cur, [&](auto u) { return aggregate(u, *cur, r, kr, ex); });
             agg = std::move(next);
             cur = &agg;
             P = std::move(start);
             ++levels;
-            poll(ctl, 0, 0);
+            poll(ex.ctl, 0, 0);
         }
         for (NodeId i = 0; i < n; ++i) memb[ix(i)] = P[ix(map[ix(i)])];
         renumber(memb);
@@ -551,6 +751,11 @@ CommunityResult leiden_on(const WGraph& h, const CommunityOptions& opt, const Ru
         if (opt.n_iterations < 0 && memb == before) break;
     }
     return finish(h, std::move(memb), opt, levels, it);
+}
+
+/// The threads of one method call: the caller's, for a graph large enough.
+Exec top_level(const WGraph& h, const RunControl& ctl) {
+    return Exec{ctl, threads_for(ctl, 20 * (static_cast<double>(h.nbr.size()) + h.n))};
 }
 
 std::uint64_t run_seed(std::uint64_t seed, std::uint64_t run) {
@@ -568,7 +773,8 @@ void run_many(const WGraph& h, const CommunityOptions& opt, bool use_leiden, std
     parallel_for(count, threads_for(ctl, work, count), ctl, [&](std::int64_t r) {
         CommunityOptions o = opt;
         o.seed = run_seed(opt.seed, first + static_cast<std::uint64_t>(r));
-        CommunityResult res = use_leiden ? leiden_on(h, o, ctl) : louvain_on(h, o, ctl);
+        const Exec one{ctl, 1};  // the runs are the parallel tasks
+        CommunityResult res = use_leiden ? leiden_on(h, o, one) : louvain_on(h, o, one);
         std::copy(res.membership.begin(), res.membership.end(), runs.begin() + r * n);
         qualities[ix(r)] = res.quality;
     });
@@ -578,12 +784,14 @@ void run_many(const WGraph& h, const CommunityOptions& opt, bool use_leiden, std
 
 CommunityResult louvain(const CsrGraph& g, const CommunityOptions& opt, const RunControl& ctl) {
     check_options(opt);
-    return louvain_on(from_csr(g, opt), opt, ctl);
+    const WGraph h = from_csr(g, opt);
+    return louvain_on(h, opt, top_level(h, ctl));
 }
 
 CommunityResult leiden(const CsrGraph& g, const CommunityOptions& opt, const RunControl& ctl) {
     check_options(opt);
-    return leiden_on(from_csr(g, opt), opt, ctl);
+    const WGraph h = from_csr(g, opt);
+    return leiden_on(h, opt, top_level(h, ctl));
 }
 
 double community_quality(const CsrGraph& g, const std::vector<NodeId>& membership,

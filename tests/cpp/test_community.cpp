@@ -1,7 +1,10 @@
 #include <govnet/community.hpp>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <vector>
 
 using namespace govnet;
 
@@ -112,4 +115,63 @@ TEST(Community, LeidenSeedAndThreadInvariance) {
     ctl.threads = 4;
     EXPECT_EQ(leiden(g, opt, ctl).membership, a.membership);
     EXPECT_EQ(a.n_communities, 6);  // each triangle its own community
+}
+
+namespace {
+
+/// A planted partition of n nodes in blocks of 50, ~2n ties, a quarter of them
+/// between blocks; big enough that local moving runs in parallel batches.
+CsrGraph planted_graph(NodeId n) {
+    std::vector<NodeId> s, t;
+    std::uint64_t x = 12345;
+    auto next = [&x](std::uint64_t m) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<NodeId>((x >> 33) % m);
+    };
+    for (NodeId i = 0; i < 2 * n; ++i) {
+        const NodeId a = next(static_cast<std::uint64_t>(n));
+        const NodeId b = next(4) == 0 ? next(static_cast<std::uint64_t>(n))
+                                      : std::min<NodeId>(n - 1, a / 50 * 50 + next(50));
+        if (a == b) continue;
+        s.push_back(a);
+        t.push_back(b);
+    }
+    return graph(n, s, t, false);
+}
+
+/// True if the ties inside each community join all its nodes.
+bool communities_connected(const CsrGraph& g, const std::vector<NodeId>& memb, NodeId k) {
+    std::vector<NodeId> s, t;
+    for (NodeId v = 0; v < g.num_nodes(); ++v)
+        for (NodeId u : g.out_neighbors(v))
+            if (u > v && memb[static_cast<std::size_t>(u)] == memb[static_cast<std::size_t>(v)]) {
+                s.push_back(v);
+                t.push_back(u);
+            }
+    const auto comp = connected_components(graph(g.num_nodes(), s, t, false), false);
+    return *std::max_element(comp.begin(), comp.end()) + 1 == k;
+}
+
+}  // namespace
+
+TEST(Community, ParallelBatchesDoNotDependOnThreads) {
+    const auto g = planted_graph(70000);  // over the size that moves nodes in parallel batches
+    for (bool weighted : {false, true}) {
+        CommunityOptions opt;
+        opt.seed = 7;
+        opt.weighted = weighted;
+        RunControl one, two;
+        one.threads = 1;
+        two.threads = 2;
+        const auto l1 = louvain(g, opt, one), l2 = louvain(g, opt, two);
+        EXPECT_EQ(l1.membership, l2.membership);
+        EXPECT_EQ(l1.quality, l2.quality);
+        EXPECT_GT(l1.quality, 0.6);
+        const auto d1 = leiden(g, opt, one), d2 = leiden(g, opt, two);
+        EXPECT_EQ(d1.membership, d2.membership);
+        EXPECT_EQ(d1.quality, d2.quality);
+        EXPECT_GT(d1.quality, 0.6);
+        EXPECT_TRUE(communities_connected(g, d1.membership, d1.n_communities));
+        EXPECT_EQ(community_quality(g, d1.membership, opt), d1.quality);
+    }
 }

@@ -366,3 +366,30 @@ def test_partition_functions_take_a_communities_result():
     ens = govnet.community_ensemble(karate, n_runs=5, seed=3)
     pd.testing.assert_frame_equal(govnet.blockmodel(karate, ens.consensus).image,
                                   govnet.blockmodel(karate, ens.consensus.membership).image)
+
+
+@pytest.mark.parametrize("weight", [None, "weight"])
+def test_parallel_batches_same_for_any_threads(weight):
+    # 70,000 actors: local moving runs in parallel batches (the core's size rule)
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    n = 70_000
+    rng = np.random.default_rng(3)
+    src = rng.integers(0, n, 2 * n)
+    dst = np.where(rng.random(2 * n) < 0.25, rng.integers(0, n, 2 * n),
+                   np.minimum(src // 50 * 50 + rng.integers(0, 50, 2 * n), n - 1))
+    keep = src != dst
+    src, dst = src[keep], dst[keep]
+    net = govnet.Network.from_arrays(src, dst, actors=n, duplicates="sum",
+                                     weights=rng.integers(1, 4, src.size).astype(float))
+    for method in (govnet.louvain, govnet.leiden):
+        a = method(net, weight=weight, seed=5, threads=1)
+        b = method(net, weight=weight, seed=5, threads=2)
+        assert a.membership.equals(b.membership) and a.quality == b.quality
+        assert a.quality > 0.6
+        if method is govnet.leiden:
+            m = a.membership.to_numpy()
+            inside = m[src] == m[dst]
+            adj = coo_matrix((np.ones(inside.sum()), (src[inside], dst[inside])), shape=(n, n))
+            assert connected_components(adj, directed=False)[0] == a.n_communities

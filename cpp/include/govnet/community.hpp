@@ -42,18 +42,25 @@ struct CommunityResult {
 /// undirected (A_ij = w_ij + w_ji weighted; 1 for a tie in either direction
 /// unweighted); self-loops are ignored.
 ///
-/// Louvain (Blondel et al. 2008): local moving of nodes in a random order
-/// (sweeps until no node moves; after the first, only nodes whose neighbourhood
-/// changed), then aggregation, until a level merges nothing; last, one local
-/// moving phase of the nodes from the final partition (refinement).
+/// Local moving (both methods) is a queue of nodes in a random order; a node
+/// that moves requeues its neighbours outside its new community. From 65,536
+/// nodes a batch of queued nodes (about n^2 / (64 arcs), fixed by the graph)
+/// decides in parallel against the state before it and applies in queue order,
+/// a node with a neighbour moved in the batch deciding again: the result never
+/// depends on the thread count.
+///
+/// Louvain (Blondel et al. 2008): local moving from singletons, then
+/// aggregation, until a level merges nothing; last, one local moving phase of
+/// the nodes from the final partition (refinement).
 CommunityResult louvain(const CsrGraph& g, const CommunityOptions& opt = {},
                         const RunControl& ctl = {});
 
-/// Leiden (Traag, Waltman & van Eck 2019): fast local moving (a queue), the
+/// Leiden (Traag, Waltman & van Eck 2019): fast local moving (the queue), the
 /// randomised refinement within each community (well-connected nodes merge into
 /// well-connected subcommunities, probability ~ exp(gain / randomness) among
-/// non-negative gains), aggregation on the refined partition with the
-/// unrefined one as the start. Every community of the result is connected.
+/// non-negative gains; each community its own stream, refined in parallel),
+/// aggregation on the refined partition with the unrefined one as the start.
+/// Every community of the result is connected.
 CommunityResult leiden(const CsrGraph& g, const CommunityOptions& opt = {},
                        const RunControl& ctl = {});
 

@@ -18,11 +18,16 @@ Conventions shared by :func:`louvain`, :func:`leiden` and
   actors (Traag et al. 2011's Hamiltonian with the sign flipped; leidenalg's
   ``CPMVertexPartition.quality()`` sums over ordered pairs and gives 2H). Under CPM,
   γ is a density: a community's inner density must exceed γ.
-* **Reproducibility.** ``seed=`` fixes the result. Each run is sequential in
-  the C++ core (GIL released, Ctrl-C honoured); ``threads=`` is accepted for
-  the vocabulary and used by :func:`community_ensemble`, which runs its
-  members in parallel, run ``r`` seeded by ``(seed, r)``: no result depends on
-  the thread count.
+* **Reproducibility.** ``seed=`` fixes the result for any ``threads``. Each
+  run is in the C++ core (GIL released, Ctrl-C honoured). On graphs of 65,536
+  actors or more, local moving takes the queued actors in batches (about
+  n²/(64·ties) of them, a rule of the graph alone): their moves are decided in
+  parallel against the state before the batch and applied in queue order, an
+  actor with a neighbour moved in the batch deciding again, so every move is
+  exact; Leiden's refinement runs community by community (each with its own
+  random stream) and aggregation by ranges of communities, in parallel.
+  :func:`community_ensemble` runs its members in parallel instead, run ``r``
+  seeded by ``(seed, r)``: no result depends on the thread count.
 * **Numbering.** Communities are numbered by size, largest first, ties by their
   first actor in actor order (as :func:`govnet.components`).
 """
@@ -204,15 +209,19 @@ class Communities:
 
 
 def _by_size(raw: np.ndarray) -> np.ndarray:
-    """Relabel 0..k-1 by size (largest first), ties by first position."""
+    """Relabel 0..k-1 by size (largest first), ties by first position.
+
+    The core numbers communities 0..k-1 by first node, so a stable sort of the
+    sizes keeps ties in first-node order (O(n + k log k), no sort of n labels).
+    """
     if raw.size == 0:
         return raw.astype(np.int64)
-    _, first, inv, counts = np.unique(raw, return_index=True, return_inverse=True,
-                                      return_counts=True)
-    order = np.lexsort((first, -counts))
+    raw = np.asarray(raw, dtype=np.int64).ravel()
+    counts = np.bincount(raw)
+    order = np.argsort(-counts, kind="stable")
     rank = np.empty(order.size, dtype=np.int64)
     rank[order] = np.arange(order.size)
-    return rank[inv.ravel()]
+    return rank[raw]
 
 
 def _objective(objective: Any) -> str:
@@ -228,8 +237,11 @@ def _communities(net: Any, g: Any, raw: np.ndarray, *, weighted: bool, method: s
     if quality is None:
         quality = float(_core.community_quality(g, codes.astype(np.int32), objective=objective,
                                                 resolution=resolution, weighted=weighted))
-    q1 = float(_core.community_quality(g, codes.astype(np.int32), objective="modularity",
-                                       resolution=1.0, weighted=weighted))
+    if objective == "modularity" and resolution == 1.0:
+        q1 = float(quality)  # the same number: no second pass over the graph
+    else:
+        q1 = float(_core.community_quality(g, codes.astype(np.int32), objective="modularity",
+                                           resolution=1.0, weighted=weighted))
     membership = pd.Series(codes, index=net.actor_ids.copy(), name="community", dtype="int64")
     sizes = pd.Series(np.bincount(codes), name="size", dtype="int64")
     sizes.index.name = "community"
@@ -262,18 +274,18 @@ def louvain(net: Any, *, relation: Relation = None, weight: str | None = None,
             threads: int | None = None, progress: bool | None = None) -> Communities:
     """Louvain community detection (Blondel et al. 2008), in the C++ core.
 
-    Local moving — every actor, in a random order, moves to the neighbouring
-    community with the largest gain of the objective (staying on ties), in
-    sweeps until a sweep moves no actor; after the first sweep only actors
-    whose neighbourhood changed are revisited (a moving actor marks its
-    neighbours outside its new community: Ozaki, Tezuka & Inaba 2016) — then
-    the communities become the nodes of an aggregated graph, until a level
+    Local moving — a queue of the actors, in a random order; each moves to the
+    neighbouring community with the largest gain of the objective (staying on
+    ties), and an actor that moves puts its neighbours outside its new
+    community back in the queue (Traag et al. 2019's fast local moving; Ozaki,
+    Tezuka & Inaba 2016's pruning), until the queue is empty — then the
+    communities become the nodes of an aggregated graph, until a level
     merges nothing. Last, one more local-moving phase moves the actors
     themselves from the final partition (a refinement: NetworKit PLM's
     ``refine=True`` and Rotta & Noack's multi-level refinement do it at every
     level, here at the finest only); it only raises the quality. The module docstring states
-    the graph read (a directed layer as undirected), the objectives and the
-    numbering.
+    the graph read (a directed layer as undirected), the objectives, the
+    parallel scheme and the numbering.
 
     Parameters
     ----------
