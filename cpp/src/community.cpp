@@ -15,6 +15,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -729,8 +730,11 @@ CommunityResult leiden_on(const WGraph& h, const CommunityOptions& opt, const Ex
             by_weights(*cur, [&](auto u) { return move_nodes(u, *cur, P, gp, true, rng, ex); });
             const NodeId k = renumber(P);
             if (k == cur->n) break;
-            auto [r, kr] = by_weights(
+            // named references, not a structured binding: C++17 lambdas cannot capture those
+            auto refined = by_weights(
                 *cur, [&](auto u) { return refine(u, *cur, P, k, gp, opt.randomness, rng, ex); });
+            auto& r = std::get<0>(refined);
+            auto& kr = std::get<1>(refined);
             if (kr == cur->n) {  // nothing merged: aggregate the unrefined partition (igraph)
                 r = P;
                 kr = k;
