@@ -158,6 +158,31 @@ def test_seed_and_threads_fix_the_partition():
         assert len({tuple(method(net, seed=s).membership) for s in range(5)}) > 1
 
 
+def _numbered_by_size_then_first_actor(labels: np.ndarray) -> bool:
+    sizes = np.bincount(labels)
+    firsts = [int(np.flatnonzero(labels == k)[0]) for k in range(sizes.size)]
+    keys = list(zip(-sizes, firsts))
+    return keys == sorted(keys)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_numbering_by_size_then_first_actor(seed):
+    # Equal-size cliques in a shuffled actor order: the numbering's tie rule decides
+    # (the core numbers by first node; Python sorts by size, stably).
+    g = nx.disjoint_union_all([nx.complete_graph(k) for k in (3, 4, 3, 5, 4, 3, 3)])
+    order = list(g.nodes())
+    random.Random(seed).shuffle(order)
+    h = nx.Graph()
+    h.add_nodes_from(order)
+    h.add_edges_from(g.edges())
+    net = govnet.Network.from_networkx(h, default_tier="plural")
+    for found in (govnet.louvain(net, seed=seed), govnet.leiden(net, seed=seed),
+                  govnet.community_ensemble(net, n_runs=5, seed=seed).consensus):
+        labels = found.membership.to_numpy()
+        assert found.n_communities == 7
+        assert _numbered_by_size_then_first_actor(labels)
+
+
 def test_leiden_n_iterations_until_stable():
     net = govnet.Network.from_networkx(nx.les_miserables_graph(), default_tier="plural")
     two = govnet.leiden(net, weight="weight", seed=3)
