@@ -234,6 +234,10 @@ def gt_step(Z: np.ndarray, target: np.ndarray, Zobs: np.ndarray | None = None,
             Co = (Zobs - muo).T @ ((Zobs - muo) * wo[:, None])
             grad = muo - mu
             H = Co - C
+            if np.linalg.eigvalsh(H).max() >= 0:
+                # the observed-data log-likelihood is not concave everywhere: Newton would
+                # head for a saddle, -C (complete-data information) still gives an ascent
+                H = -C
         try:
             step = np.linalg.solve(H, -grad)
         except np.linalg.LinAlgError:
