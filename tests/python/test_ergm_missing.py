@@ -18,7 +18,8 @@ import pytest
 
 import govnet
 from ergm_brute import stat
-from test_ergm_exact import CTL, DIR_EDGES, UND_EDGES, _exact_mle, _graphs, _net, _stats
+from test_ergm_exact import (CTL, DIR_EDGES, UND_EDGES, _change_rows, _exact_mle, _graphs, _net,
+                             _newton_logistic, _stats)
 
 
 def _lse(a: np.ndarray) -> float:
@@ -47,31 +48,6 @@ def _adjacency(n: int, edges: list[tuple[int, int]], directed: bool) -> np.ndarr
 
 def _mask(n: int, pairs: list[tuple[int, int]], directed: bool) -> np.ndarray:
     return _adjacency(n, pairs, directed).astype(bool)
-
-
-def _brute_logistic(A: np.ndarray, dyads: list[tuple[int, int]], directed: bool,
-                    stats: Callable[[np.ndarray], np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """(X, y): change statistics g(y+ij) - g(y-ij) of each dyad by recomputing g."""
-    X, y = [], []
-    for i, j in dyads:
-        on, off = A.copy(), A.copy()
-        on[i, j], off[i, j] = 1, 0
-        if not directed:
-            on[j, i], off[j, i] = 1, 0
-        X.append(stats(on) - stats(off))
-        y.append(A[i, j])
-    return np.array(X, dtype=float), np.array(y, dtype=float)
-
-
-def _newton_logistic(X: np.ndarray, y: np.ndarray) -> np.ndarray:
-    b = np.zeros(X.shape[1])
-    for _ in range(100):
-        mu = 1 / (1 + np.exp(-X @ b))
-        step = np.linalg.solve((X * (mu * (1 - mu))[:, None]).T @ X, X.T @ (y - mu))
-        b += step
-        if np.abs(step).max() < 1e-13:
-            break
-    return b
 
 
 def _within_mcmc_error(fit: govnet.ErgmResult, theta: np.ndarray) -> None:
@@ -124,7 +100,7 @@ def test_one_mode_missing_mcmle_loglik_and_mple_match_exact(formula: str, direct
     mple = govnet.ergm(net, formula, missing=missing, estimate="MPLE", loglik=False)
     dyads = ([(i, j) for i in range(n) for j in range(n) if i != j] if directed
              else list(itertools.combinations(range(n), 2)))
-    X, y = _brute_logistic(obs, [(i, j) for i, j in dyads if not miss[i, j]], directed,
+    X, y = _change_rows(obs, [(i, j) for i, j in dyads if not miss[i, j]], directed,
                            lambda B: _stats(B[None], names, directed, grp)[0])
     np.testing.assert_allclose(mple.coef.to_numpy(), _newton_logistic(X, y), atol=1e-7)
 
@@ -158,7 +134,7 @@ def _two_mode_net() -> govnet.Network:
     return govnet.Network.from_frames(actors, None, meetings=meetings)
 
 
-def _two_mode_reference(labels: list[str], stats: Callable[[np.ndarray], list[float]]
+def _two_mode_reference(stats: Callable[[np.ndarray], list[float]]
                         ) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:
     """Every actor x meeting incidence as a symmetric adjacency on govnet's node order,
     its statistics, and the dyads."""
@@ -188,7 +164,7 @@ def test_two_mode_missing_cells_match_exact() -> None:
     fit = govnet.ergm(net, formula, two_mode="meetings", missing=missing, control=CTL, seed=4)
     assert fit.missing_dyads == 2 and fit.nobs == N1 * N2 - 2 and fit.bipartite == N1
     labels = list(fit.model.data.labels)
-    A, S, dyads = _two_mode_reference(labels, _bip_stats)
+    A, S, dyads = _two_mode_reference(_bip_stats)
     n = N1 + N2
     obs = np.zeros((n, n), dtype=np.int8)
     for i in range(N1):
@@ -210,8 +186,8 @@ def test_two_mode_missing_cells_match_exact() -> None:
     assert abs(fit.loglik - ll) < 4 * fit.loglik_se + 0.005
     mple = govnet.ergm(net, formula, two_mode="meetings", missing=missing, estimate="MPLE",
                        loglik=False)
-    X, y = _brute_logistic(obs, [d for d in dyads if not miss[d]], False,
-                           lambda B: np.array(_bip_stats(B)))
+    X, y = _change_rows(obs, [d for d in dyads if not miss[d]], False,
+                           lambda B: _bip_stats(B))
     np.testing.assert_allclose(mple.coef.to_numpy(), _newton_logistic(X, y), atol=1e-7)
     # the same cells as a boolean actors x meetings array (meetings in order of first
     # appearance) and as source/target pairs give the same fit
@@ -301,7 +277,7 @@ def test_pooled_with_missing_dyads_matches_the_joint_exact_mle() -> None:
         miss = _mask(n, pairs, False)
         obs = _adjacency(n, edges, False) * ~miss
         parts.append((S, _completions(A, obs, miss)))
-        X, y = _brute_logistic(obs, [d for d in itertools.combinations(range(n), 2) if not miss[d]],
+        X, y = _change_rows(obs, [d for d in itertools.combinations(range(n), 2) if not miss[d]],
                                False, lambda B: _stats(B[None], names, False, np.zeros(len(B)))[0])
         mple_X.append(X)
         mple_y.append(y)
