@@ -6,6 +6,7 @@ MPLE against a brute-force logistic regression."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -168,19 +169,28 @@ def _brute_mple(net: govnet.Network, names: list[str], directed: bool, grp: np.n
             A[j, i] = 1
     dyads = ([(i, j) for i in range(n) for j in range(n) if i != j] if directed
              else list(itertools.combinations(range(n), 2)))
+    X, y = _change_rows(A, dyads, directed, lambda B: _stats(B[None], names, directed, grp)[0])
+    return _newton_logistic(X, y)
+
+
+def _change_rows(A: np.ndarray, dyads: list[tuple[int, int]], directed: bool,
+                 stats: Callable[[np.ndarray], np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(X, y): change statistics g(y+ij) - g(y-ij) of each dyad by recomputing g."""
     X, y = [], []
     for i, j in dyads:
         on, off = A.copy(), A.copy()
-        on[i, j] = 1
-        off[i, j] = 0
+        on[i, j], off[i, j] = 1, 0
         if not directed:
             on[j, i], off[j, i] = 1, 0
-        d = _stats(np.stack([on, off]), names, directed, grp)
-        X.append(d[0] - d[1])
+        X.append(np.asarray(stats(on)) - np.asarray(stats(off)))
         y.append(A[i, j])
-    X, y = np.array(X), np.array(y, dtype=float)
+    return np.array(X, dtype=float), np.array(y, dtype=float)
+
+
+def _newton_logistic(X: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Plain Newton on the logistic log-likelihood."""
     b = np.zeros(X.shape[1])
-    for _ in range(100):  # plain Newton on the logistic log-likelihood
+    for _ in range(100):
         mu = 1 / (1 + np.exp(-X @ b))
         step = np.linalg.solve((X * (mu * (1 - mu))[:, None]).T @ X, X.T @ (y - mu))
         b += step

@@ -72,7 +72,57 @@ def _missing(missing: Any, net: Network, names: list[str], n: int, directed: boo
                 f"missing= must be a boolean {n} x {n} array or a DataFrame of source/target pairs, "
                 f"got shape {m.shape} of {m.dtype}")
         s, t = np.nonzero(m)
+    self_pair = np.flatnonzero(np.asarray(s) == np.asarray(t))
+    if len(self_pair) and missing is not None:
+        # a dyad of an actor with itself is no dyad: refuse rather than drop it silently
+        r = int(self_pair[0])
+        where = (f"row {r}" if isinstance(missing, pd.DataFrame)
+                 else f"cell [{int(s[r])}, {int(t[r])}]")
+        raise InvalidParameterError(
+            f"missing=: {where} pairs actor {str(net.actor_ids[int(s[r])])!r} with itself")
     return _canonical(np.asarray(s, np.int64), np.asarray(t, np.int64), n, directed)
+
+
+def _missing_two_mode(missing: Any, actors: pd.Index, mode2: pd.Index, col: str
+                      ) -> tuple[np.ndarray, np.ndarray]:
+    """Missing actor x event cells as node pairs (actor i, n1 + event j)."""
+    n1 = len(actors)
+    if isinstance(missing, pd.DataFrame):
+        cols = ("actor", col) if {"actor", col} <= set(missing.columns) else ("source", "target")
+        for c in cols:
+            if c not in missing.columns:
+                raise InvalidParameterError(
+                    f"missing= of a two-mode model needs columns actor and {col} (or source and "
+                    f"target), got {list(missing.columns)}")
+        s = actors.get_indexer(missing[cols[0]].astype(str))
+        t = mode2.get_indexer(missing[cols[1]].astype(str))
+        for idx, c, what in ((s, cols[0], "an actor"), (t, cols[1], f"a {col}")):
+            bad = np.flatnonzero(idx < 0)
+            if len(bad):
+                r = int(bad[0])
+                raise InvalidParameterError(
+                    f"missing=: row {r}: {c} {missing[c].iloc[r]!r} is not {what} of the "
+                    f"two-mode network")
+    else:
+        m = np.asarray(missing)
+        if m.dtype != bool or m.shape != (n1, len(mode2)):
+            raise InvalidParameterError(
+                f"missing= of a two-mode model must be a boolean {n1} x {len(mode2)} array (actors "
+                f"x {col}s in order of first appearance) or a DataFrame of actor/{col} pairs, got "
+                f"shape {m.shape} of {m.dtype}")
+        s, t = np.nonzero(m)
+    key = np.unique(np.asarray(s, np.int64) * len(mode2) + np.asarray(t, np.int64))
+    return (key // len(mode2)).astype(np.int32), (n1 + key % len(mode2)).astype(np.int32)
+
+
+def _drop_missing_ties(src: np.ndarray, dst: np.ndarray, msrc: np.ndarray, mdst: np.ndarray,
+                       n: int) -> tuple[np.ndarray, np.ndarray]:
+    # a tie reported on a missing dyad is missing too: neither tie nor non-tie
+    if not len(msrc):
+        return src, dst
+    mkey = set((msrc.astype(np.int64) * n + mdst).tolist())
+    keep = np.array([int(a) * n + int(b) not in mkey for a, b in zip(src, dst)], dtype=bool)
+    return src[keep], dst[keep]
 
 
 def network_data(net: Any, relation: Any = None, *, two_mode: str | None = None, missing: Any = None,
@@ -84,7 +134,13 @@ def network_data(net: Any, relation: Any = None, *, two_mode: str | None = None,
     actor x meeting (or actor x duty) incidence instead: the actors are mode 1, the
     meetings mode 2. Missing dyads come from ``missing=`` or, when it is None, from
     the rows of ``net.missing`` for the chosen layers; a tie on a missing dyad is
-    treated as missing. Layers of the network (read 0/1, or by weight with
+    treated as missing. A two-mode model's missing cells (an actor whose attendance of
+    a meeting is unknown) come from ``missing=`` only (``net.missing`` holds dyads of
+    actors): a DataFrame of ``actor`` and ``meeting`` (or ``duty``; or ``source`` and
+    ``target``) pairs, or a boolean actors x meetings array, meetings in order of first
+    appearance in the table. A row naming an unknown actor, meeting or duty, a pair of
+    an actor with itself, or an array of the wrong shape raises
+    :class:`~govnet.InvalidParameterError` naming it. Layers of the network (read 0/1, or by weight with
     ``covariate_weights=True``) and the matrices in ``covariates=`` (n x n arrays, or
     DataFrames indexed by actor id on both axes) can be ``edgecov`` terms.
     """
@@ -110,10 +166,11 @@ def network_data(net: Any, relation: Any = None, *, two_mode: str | None = None,
         labels = pd.Index(list(net.actor_ids) + list(mode2))
         attrs = pd.concat([actors, pd.DataFrame(index=mode2)], axis=0)
         attrs.index = labels
+        msrc, mdst = (np.zeros(0, np.int32),) * 2
         if missing is not None:
-            raise InvalidParameterError("missing= is not supported for two-mode models yet")
-        return ErgmData(n, False, n1, labels, attrs, src, dst, np.zeros(0, np.int32),
-                        np.zeros(0, np.int32), two_mode, {}, net)
+            msrc, mdst = _missing_two_mode(missing, net.actor_ids, mode2, col)
+            src, dst = _drop_missing_ties(src, dst, msrc, mdst, n)
+        return ErgmData(n, False, n1, labels, attrs, src, dst, msrc, mdst, two_mode, {}, net)
     names = net.relation_names(relation)
     directed = any(net.relation_spec(r).directed for r in names)
     n = len(net)
@@ -123,10 +180,7 @@ def network_data(net: Any, relation: Any = None, *, two_mode: str | None = None,
     s, t = _pairs(ties, net.actor_ids, "ties")
     src, dst = _canonical(s, t, n, directed)
     msrc, mdst = _missing(missing, net, names, n, directed)
-    if len(msrc):
-        mkey = set((msrc.astype(np.int64) * n + mdst).tolist())
-        keep = np.array([int(a) * n + int(b) not in mkey for a, b in zip(src, dst)], dtype=bool)
-        src, dst = src[keep], dst[keep]
+    src, dst = _drop_missing_ties(src, dst, msrc, mdst, n)
     cov: dict[str, np.ndarray] = {}
     for name in net.relations:
         cov[name] = _layer_matrix(net, name, n, directed, covariate_weights)

@@ -61,6 +61,12 @@ class ErgmModel:
         """(Z, networks, acceptance, edges): Z = g(y_k) - g(y_obs) at ``theta``; the
         constrained chain toggles the missing dyads only."""
         d = self.data
+        if constrained and d.nmissing == 0:
+            # nothing is free: every constrained network is the observed one (an empty free
+            # list would mean "every dyad" to the sampler)
+            nets = [(d.src, d.dst)] * samplesize if keep_networks else []
+            return (np.zeros((samplesize, len(self.names))), nets, 0.0,
+                    np.full(samplesize, float(len(d.src))))
         fs, fd = (d.miss_src, d.miss_dst) if constrained else (np.zeros(0, np.int32),) * 2
         Z, nets, acc, _final, edges = self.core.sample(
             d.src, d.dst, np.asarray(theta, float), burnin, interval, samplesize, chains, seed,
@@ -267,13 +273,23 @@ def ergm(net: Any, formula: str, *, relation: Any = None, estimate: str = "MCMLE
     two_mode : ``"meetings"`` or ``"duties"``: model the actor x meeting (duty) incidence.
     missing : dyads that are neither ties nor non-ties: a boolean n x n array or a DataFrame
         of source/target pairs; None reads ``net.missing`` (rows of the chosen relation).
-        The MCMC-MLE maximises the likelihood of the observed dyads (Handcock & Gile 2010:
-        a second chain toggles only the missing dyads); the MPLE leaves them out of the
-        regression and counts them as non-ties in the other dyads' change statistics
-        (deterministic; statnet imputes some at random instead).
+        Two-mode models take missing actor x meeting (duty) cells the same way (a DataFrame
+        of actor/meeting pairs or a boolean actors x meetings array; see
+        :func:`~govnet.ergm.data.network_data`). The MCMC-MLE maximises the likelihood of
+        the observed dyads, ``l(theta) = log kappa_obs(theta) - log kappa(theta)``,
+        kappa_obs summing over the completions of the missing dyads (Handcock & Gile 2010:
+        a second chain toggles only the missing dyads, the observed ones fixed); the MPLE
+        leaves them out of the regression and counts them as non-ties in the other dyads'
+        change statistics (deterministic, so the same data give the same MPLE; statnet's
+        MPLE imputes the missing dyads at random instead, so its MPLE differs from
+        govnet's and from run to run).
     control : :class:`Control` (MCMC sample sizes, chains, iterations).
     loglik : estimate the log-likelihood by bridge sampling (AIC, BIC); dyad-independent
-        models get the exact value.
+        models get the exact value. With missing dyads it is the observed-data
+        log-likelihood: both normalisers are bridged from the dyad-independent reference
+        model (exact), log kappa with unconstrained samples and log kappa_obs with
+        constrained ones, as statnet's ``logLik.ergm``; ``loglik_se`` adds both MCMC
+        variances, ``result.loglik_method`` says which was done.
     seed, threads, progress : docs/conventions.md. The same seed gives the same fit for any
         ``threads`` (the chains are fixed by ``control.chains``).
 
@@ -336,12 +352,14 @@ def fit_model(model: ErgmModel, *, estimate: str, control: Control, loglik: bool
             info.update(out)
         ll, ll_se, ll_method = np.nan, np.nan, "not computed"
         if exact:
+            # with missing dyads too: they factor out of a dyad-independent likelihood
             ll, ll_se, ll_method = ll_pseudo, 0.0, "exact (dyad-independent)"
-        elif loglik and control.bridges > 0 and model.data.nmissing == 0:
+        elif loglik and control.bridges > 0:
             ll, ll_se = bridge_loglik(model, theta, control, derive_seed(seed, 9999), threads, bar)
             ll_method = f"bridge sampling, {control.bridges} bridges"
-        elif model.data.nmissing:
-            ll_method = "not computed (missing dyads)"
+            if model.data.nmissing:
+                ll_method += (" (observed-data likelihood log kappa_obs - log kappa: constrained "
+                              "and unconstrained samples)")
     se_model = np.sqrt(np.diag(cov_m))
     se_mcmc = np.sqrt(np.maximum(np.diag(cov_mcmc), 0.0))
     se_model[model.offset] = np.nan

@@ -20,7 +20,9 @@ def _lme(a: np.ndarray) -> float:
 
 def reference_fit(model: Any, threads: int) -> tuple[np.ndarray, float]:
     """The reference: the dyad-independent terms' MLE (dependent coefficients 0, offsets
-    kept when dyad-independent) and its exact log-likelihood (no missing dyads)."""
+    kept when dyad-independent) and its exact log-likelihood. With missing dyads that is
+    the observed-data log-likelihood: the dyads are independent, so kappa_obs / kappa is
+    the product over the observed dyads of the logistic regression's likelihood."""
     X, y = model.mple_rows(threads, None)
     indep = np.array([t.dyad_independent for t in model.terms for _ in t.names], dtype=bool)
     theta = np.zeros(len(model.names))
@@ -44,21 +46,30 @@ def bridge_loglik(model: Any, theta: np.ndarray, ctl: Control, seed: int, thread
     l(theta) = l(theta_ref) - sum_b [log mean exp((t_{b+1} - t_b*) . Z_b)
     - log mean exp((t_b - t_b*) . Z_b)], t_b = theta_ref + b/B (theta - theta_ref),
     Z_b the statistics (minus the observed) of a sample at the midpoint t_b*.
+
+    With missing dyads, l(theta) = log kappa_obs(theta) - log kappa(theta) (Handcock &
+    Gile 2010): the same bridges with constrained samples (missing dyads free, observed
+    ones fixed) give log kappa_obs(theta) - log kappa_obs(theta_ref), which is added;
+    the two samples are independent, so their MCMC variances add.
     """
     ref, ll_ref = reference_fit(model, threads)
     B = ctl.bridges
     path = [ref + (theta - ref) * b / B for b in range(B + 1)]
-    total, var = 0.0, 0.0
+    kinds = (False, True) if model.data.nmissing else (False,)
+    ll, var = ll_ref, 0.0
     for b in range(B):
         mid = (path[b] + path[b + 1]) / 2
-        Z, _n, _a, _e = model.sample(mid, samplesize=ctl.samplesize, interval=ctl.interval_for(model.data.ndyads),
-                                     burnin=ctl.burnin_for(model.data.ndyads), chains=ctl.chains, seed=derive_seed(seed, b),
-                                     threads=threads, progress=progress)
-        up, down = Z @ (path[b + 1] - mid), Z @ (path[b] - mid)
-        total += _lme(up) - _lme(down)
-        # delta method on the two means of exponentials, autocorrelation by batch means
-        eu, ed = np.exp(up - up.max()), np.exp(down - down.max())
-        U = np.column_stack([eu / eu.mean(), ed / ed.mean()])
-        V = batch_cov(U, ctl.chains) / len(U)
-        var += float(V[0, 0] + V[1, 1] - 2 * V[0, 1])
-    return ll_ref - total, float(np.sqrt(max(var, 0.0)))
+        for constrained in kinds:
+            Z, _n, _a, _e = model.sample(
+                mid, samplesize=ctl.samplesize, interval=ctl.interval_for(model.data.ndyads),
+                burnin=ctl.burnin_for(model.data.ndyads), chains=ctl.chains,
+                seed=derive_seed(seed, b, 1) if constrained else derive_seed(seed, b),
+                threads=threads, progress=progress, constrained=constrained)
+            up, down = Z @ (path[b + 1] - mid), Z @ (path[b] - mid)
+            ll += (_lme(up) - _lme(down)) * (1 if constrained else -1)
+            # delta method on the two means of exponentials, autocorrelation by batch means
+            eu, ed = np.exp(up - up.max()), np.exp(down - down.max())
+            U = np.column_stack([eu / eu.mean(), ed / ed.mean()])
+            V = batch_cov(U, ctl.chains) / len(U)
+            var += float(V[0, 0] + V[1, 1] - 2 * V[0, 1])
+    return ll, float(np.sqrt(max(var, 0.0)))

@@ -234,6 +234,10 @@ def gt_step(Z: np.ndarray, target: np.ndarray, Zobs: np.ndarray | None = None,
             Co = (Zobs - muo).T @ ((Zobs - muo) * wo[:, None])
             grad = muo - mu
             H = Co - C
+            if np.linalg.eigvalsh(H).max() >= 0:
+                # the observed-data log-likelihood is not concave everywhere: Newton would
+                # head for a saddle, -C (complete-data information) still gives an ascent
+                H = -C
         try:
             step = np.linalg.solve(H, -grad)
         except np.linalg.LinAlgError:
@@ -243,7 +247,13 @@ def gt_step(Z: np.ndarray, target: np.ndarray, Zobs: np.ndarray | None = None,
         while t > 1e-8:
             cand = delta + t * step
             v = f(cand)
-            if np.isfinite(v) and v >= val - 1e-12:
+            ok = bool(np.isfinite(v) and v >= val - 1e-12)
+            if ok and Zobs is not None:
+                # two samples' log-ratio can grow without bound far from delta = 0 (the
+                # constrained points outside the unconstrained hull): Newton stays where
+                # both importance weights keep the effective size asked for below
+                ok = weights_ess(Z, cand) >= 0.1 * len(Z) and weights_ess(Zobs, cand) >= 0.1 * len(Zobs)
+            if ok:
                 break
             t /= 2
         delta, old, val = cand, val, v

@@ -99,12 +99,37 @@ def ergm_pooled(networks: Any, formula: str, *, relation: Any = None, per_networ
     ``seed`` and its id, as Collection does).
 
     Every network must give the same coefficient names (e.g. the same attribute levels).
-    ``kwargs`` go to :func:`govnet.ergm` (``offset_coef``, ``covariates``, ...);
-    missing dyads are not supported in a pooled fit.
+    ``kwargs`` go to :func:`govnet.ergm` (``offset_coef``, ``covariates``, ``two_mode``, ...).
+
+    Missing dyads: each network's ``net.missing`` rows of the relation, or ``missing=`` a
+    dict from network id to that network's ``missing=`` of :func:`govnet.ergm` (networks
+    left out read their ``net.missing``; two-mode networks have missing cells only from
+    here). The pooled MCMC-MLE maximises the product of the networks' observed-data
+    likelihoods: each network with missing dyads gets its own constrained chain (missing
+    dyads free, observed fixed); the log-likelihood sums the observed-data
+    log-likelihoods (bridge sampling, see :func:`govnet.ergm`); the MPLE leaves the
+    missing dyads out of the regression. A per-network fit (``per_network=True``) reads
+    each network's ``net.missing``.
     """
     items = _networks(networks)
     if not items:
         raise InvalidParameterError("no networks to fit")
+    miss = kwargs.pop("missing", None)
+    if miss is not None:
+        if not isinstance(miss, dict):
+            raise InvalidParameterError(
+                f"missing= of a pooled fit must be a dict from network id to that network's "
+                f"missing dyads, got {type(miss).__name__}")
+        if per_network:
+            raise InvalidParameterError(
+                "missing= is for pooled fits; a per-network fit reads each network's net.missing")
+        ids = [cid for cid, _net in items]
+        unknown = [k for k in miss if str(k) not in ids]
+        if unknown:
+            raise InvalidParameterError(
+                f"missing=: {unknown[0]!r} is not a network id; ids: {ids[:10]}"
+                f"{' ...' if len(ids) > 10 else ''}")
+        miss = {str(k): v for k, v in miss.items()}
     seed_ = check_seed(seed)
     threads_ = check_threads(threads)
     ctl = control if control is not None else Control()
@@ -118,17 +143,17 @@ def ergm_pooled(networks: Any, formula: str, *, relation: Any = None, per_networ
         return pd.DataFrame.from_dict(rows, orient="index")
     if client is not None:
         raise InvalidParameterError("client= is for per_network=True fits; a pooled fit runs locally")
-    models = tuple(build_model(net, formula, relation=relation, **kwargs) for _cid, net in items)
+    models = tuple(build_model(net, formula, relation=relation, missing=(miss or {}).get(cid), **kwargs)
+                   for cid, net in items)
     first = models[0]
     for (cid, _net), m in zip(items, models):
         if m.names != first.names:
             raise InvalidParameterError(
                 f"network {cid!r} gives coefficients {list(m.names)}, the first gives "
                 f"{list(first.names)}: pooling needs the same terms and attribute levels")
-        if m.data.nmissing:
-            raise InvalidParameterError(f"network {cid!r} has missing dyads: not supported when pooling")
     data = PooledData(sum(m.data.n for m in models), first.data.directed, 0,
-                      sum(m.data.ndyads for m in models), 0, first.data.relation,
+                      sum(m.data.ndyads for m in models), sum(m.data.nmissing for m in models),
+                      first.data.relation,
                       pd.Index([f"{cid}:{x}" for (cid, _), m in zip(items, models) for x in m.data.labels]))
     pooled = PooledModel(formula, models, data, first.names, first.offset, first.offset_coef,
                          np.sum([m.observed for m in models], axis=0))

@@ -23,7 +23,9 @@ class ErgmResult:
     ``"MPLE"`` (standard errors unreliable under dependence) or ``"MCMLE"``.
     ``t_ratio``: (mean simulated - observed) / MCMC sd of the mean, per statistic, in the
     final sample (convergence: all small); ``convergence_p`` the Hotelling T^2 p-value of
-    the same comparison. ``loglik`` by bridge sampling (``loglik_method``); AIC = -2 l + 2k,
+    the same comparison. ``loglik`` by bridge sampling (``loglik_method``; with missing
+    dyads the observed-data log-likelihood log kappa_obs - log kappa, Handcock & Gile
+    2010, ``loglik_se`` its MCMC standard error); AIC = -2 l + 2k,
     BIC = -2 l + k log(nobs), k the estimated coefficients, nobs the non-missing dyads.
     ``history`` the coefficients at each MCMC iteration (MPLE first), ``step_lengths``
     Hummel et al.'s gamma per iteration (1: full Geyer-Thompson step). The diagnostics
