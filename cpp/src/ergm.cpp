@@ -505,7 +505,7 @@ public:
                 const std::int64_t key = static_cast<std::int64_t>(i) * n_ + j;
                 if (free_[key]) continue;
                 free_[key] = 1;
-                dyads_.push_back(key);
+                dyads_.push_back(pack(i, j));
             }
             ndyads_ = static_cast<std::int64_t>(dyads_.size());
         } else {
@@ -516,52 +516,62 @@ public:
         for (std::size_t e = 0; e < src.size(); ++e) {
             const std::int64_t key = static_cast<std::int64_t>(src[e]) * n_ + dst[e];
             if (explicit_ && !free_[key]) continue;
-            add(key);
+            add(key, pack(src[e], dst[e]));
         }
+    }
+    // A dyad as (i << 32) | j: its ends without a 64-bit division per proposal.
+    static std::uint64_t pack(int i, int j) {
+        return (static_cast<std::uint64_t>(i) << 32) | static_cast<std::uint32_t>(j);
+    }
+    static int first(std::uint64_t code) { return static_cast<int>(code >> 32); }
+    static int second(std::uint64_t code) { return static_cast<int>(code & 0xffffffffULL); }
+    std::int64_t key(std::uint64_t code) const {
+        return static_cast<std::int64_t>(first(code)) * n_ + second(code);
     }
     std::int64_t ndyads() const { return ndyads_; }
     std::int64_t nedges() const { return static_cast<std::int64_t>(edges_.size()); }
-    std::int64_t random_dyad(Rng& rng) const {
+    std::uint64_t random_dyad(Rng& rng) const {
         if (explicit_) return dyads_[rng.below(static_cast<std::uint64_t>(ndyads_))];
         const int n1 = m_.n1();
         if (n1 > 0) {
             const int i = static_cast<int>(rng.below(n1));
             const int j = n1 + static_cast<int>(rng.below(n_ - n1));
-            return static_cast<std::int64_t>(i) * n_ + j;
+            return pack(i, j);
         }
         int i = static_cast<int>(rng.below(n_));
         int j = static_cast<int>(rng.below(n_ - 1));
         if (j >= i) ++j;
         if (!m_.directed() && i > j) std::swap(i, j);
-        return static_cast<std::int64_t>(i) * n_ + j;
+        return pack(i, j);
     }
-    std::int64_t random_edge(Rng& rng) const { return edges_[rng.below(edges_.size())]; }
-    void toggled(std::int64_t key, bool now_present) {
+    std::uint64_t random_edge(Rng& rng) const { return edges_[rng.below(edges_.size())]; }
+    void toggled(std::uint64_t code, bool now_present) {
+        const std::int64_t k = key(code);
         if (now_present) {
-            add(key);
+            add(k, code);
         } else {
-            const std::int64_t p = pos_[key];
-            const std::int64_t last = edges_.back();
+            const std::int64_t p = pos_[k];
+            const std::uint64_t last = edges_.back();
             edges_[p] = last;
-            pos_[last] = p;
+            pos_[key(last)] = p;
             edges_.pop_back();
-            pos_[key] = -1;
+            pos_[k] = -1;
         }
     }
 
 private:
-    void add(std::int64_t key) {
-        pos_[key] = static_cast<std::int64_t>(edges_.size());
-        edges_.push_back(key);
+    void add(std::int64_t k, std::uint64_t code) {
+        pos_[k] = static_cast<std::int64_t>(edges_.size());
+        edges_.push_back(code);
     }
     const Model& m_;
     int n_;
     bool explicit_ = false;
     std::int64_t ndyads_ = 0;
     std::vector<std::uint8_t> free_;
-    std::vector<std::int64_t> dyads_;
+    std::vector<std::uint64_t> dyads_;
     std::vector<std::int64_t> pos_;
-    std::vector<std::int64_t> edges_;
+    std::vector<std::uint64_t> edges_;
 };
 
 }  // namespace
@@ -617,7 +627,6 @@ SampleResult sample(const Model& m, const std::vector<int>& src, const std::vect
             if (restart)
                 std::copy(opt.start_offset.begin() + static_cast<std::ptrdiff_t>(c) * p,
                           opt.start_offset.begin() + static_cast<std::ptrdiff_t>(c + 1) * p, dev.begin());
-            const int nn = m.n();
             const double D = static_cast<double>(fs.ndyads());
             // dyadic models: a present tie is removed only once its removal is accepted
             const bool lazy = m.delta_ignores_dyad();
@@ -625,13 +634,13 @@ SampleResult sample(const Model& m, const std::vector<int>& src, const std::vect
             auto step = [&] {
                 if (D <= 0) return;
                 const std::int64_t E = fs.nedges();
-                std::int64_t key;
+                std::uint64_t key;
                 if (E > 0 && rng.uniform() < 0.5) {
                     key = fs.random_edge(rng);
                 } else {
                     key = fs.random_dyad(rng);
                 }
-                const int i = static_cast<int>(key / nn), j = static_cast<int>(key % nn);
+                const int i = FreeSet::first(key), j = FreeSet::second(key);
                 const bool present = s.has(i, j);
                 std::fill(d.begin(), d.end(), 0.0);
                 double qf, qr;
