@@ -18,41 +18,54 @@ State::State(int n, bool directed, int n1) : n_(n), directed_(directed), n1_(n1)
     if (n < 0) throw InvalidArgument("ergm: negative number of nodes");
     if (n1 < 0 || n1 > n) throw InvalidArgument("ergm: bipartite size outside [0, n]");
     if (directed && n1 > 0) throw InvalidArgument("ergm: bipartite networks are undirected");
-    check_allocation("ergm network state", static_cast<double>(n) * n, 1.0);
+    check_allocation("ergm network state", static_cast<double>(n) * n, directed ? 9.0 : 5.0);
     adj_.assign(static_cast<std::size_t>(n) * n, 0);
+    opos_.assign(static_cast<std::size_t>(n) * n, -1);
     out_.resize(n);
-    if (directed) in_.resize(n);
+    if (directed) {
+        in_.resize(n);
+        ipos_.assign(static_cast<std::size_t>(n) * n, -1);
+    }
 }
 
 namespace {
-inline void erase_value(std::vector<int>& v, int x) {
-    auto it = std::find(v.begin(), v.end(), x);
-    if (it == v.end()) throw InternalError("ergm: neighbour list out of sync");
-    *it = v.back();
+// Removes v[pos[key]] by moving the last entry into its place; pos holds, for each
+// entry x of v, its index at key_of(x).
+template <class KeyOf>
+inline void erase_at(std::vector<int>& v, std::vector<int>& pos, std::size_t key, KeyOf key_of) {
+    const int p = pos[key];
+    const int last = v.back();
+    v[p] = last;
+    pos[key_of(last)] = p;
     v.pop_back();
+    pos[key] = -1;
 }
 }  // namespace
 
 void State::toggle(int i, int j) {
-    const std::size_t a = static_cast<std::size_t>(i) * n_ + j;
-    const std::size_t b = static_cast<std::size_t>(j) * n_ + i;
+    const std::size_t n = static_cast<std::size_t>(n_);
+    const std::size_t a = static_cast<std::size_t>(i) * n + j;
+    const std::size_t b = static_cast<std::size_t>(j) * n + i;
     if (adj_[a]) {
         adj_[a] = 0;
-        erase_value(out_[i], j);
+        erase_at(out_[i], opos_, a, [&](int x) { return static_cast<std::size_t>(i) * n + x; });
         if (directed_) {
-            erase_value(in_[j], i);
+            erase_at(in_[j], ipos_, a, [&](int x) { return static_cast<std::size_t>(x) * n + j; });
         } else {
             adj_[b] = 0;
-            erase_value(out_[j], i);
+            erase_at(out_[j], opos_, b, [&](int x) { return static_cast<std::size_t>(j) * n + x; });
         }
         --edges_;
     } else {
         adj_[a] = 1;
+        opos_[a] = static_cast<int>(out_[i].size());
         out_[i].push_back(j);
         if (directed_) {
+            ipos_[a] = static_cast<int>(in_[j].size());
             in_[j].push_back(i);
         } else {
             adj_[b] = 1;
+            opos_[b] = static_cast<int>(out_[j].size());
             out_[j].push_back(i);
         }
         ++edges_;
@@ -225,6 +238,15 @@ Model::Model(int n, bool directed, int n1, std::vector<TermSpec> terms)
             throw InvalidArgument("ergm: a dyadic covariate needs n x n values");
         offset_.push_back(nstats_);
         nstats_ += t.nstats;
+        switch (static_cast<TermKind>(t.kind)) {
+            case TermKind::Edges: case TermKind::NodeCov: case TermKind::NodeOCov: case TermKind::NodeICov:
+            case TermKind::NodeFactor: case TermKind::NodeOFactor: case TermKind::NodeIFactor:
+            case TermKind::B1Factor: case TermKind::B2Factor: case TermKind::NodeMatch:
+            case TermKind::NodeMatchDiff: case TermKind::NodeMix: case TermKind::AbsDiff:
+            case TermKind::EdgeCov: break;
+            case TermKind::Mutual: if (!directed) delta_ignores_dyad_ = false; break;  // reads (j, i)
+            default: delta_ignores_dyad_ = false;
+        }
         std::vector<double> rp(static_cast<std::size_t>(n) + 1, 1.0);
         const double r = 1.0 - std::exp(-t.decay);
         for (int k = 1; k <= n; ++k) rp[k] = std::pow(r, k);  // pow(0, 0) = 1 at k = 0
@@ -483,7 +505,7 @@ public:
                 const std::int64_t key = static_cast<std::int64_t>(i) * n_ + j;
                 if (free_[key]) continue;
                 free_[key] = 1;
-                dyads_.push_back(key);
+                dyads_.push_back(pack(i, j));
             }
             ndyads_ = static_cast<std::int64_t>(dyads_.size());
         } else {
@@ -494,52 +516,62 @@ public:
         for (std::size_t e = 0; e < src.size(); ++e) {
             const std::int64_t key = static_cast<std::int64_t>(src[e]) * n_ + dst[e];
             if (explicit_ && !free_[key]) continue;
-            add(key);
+            add(key, pack(src[e], dst[e]));
         }
+    }
+    // A dyad as (i << 32) | j: its ends without a 64-bit division per proposal.
+    static std::uint64_t pack(int i, int j) {
+        return (static_cast<std::uint64_t>(i) << 32) | static_cast<std::uint32_t>(j);
+    }
+    static int first(std::uint64_t code) { return static_cast<int>(code >> 32); }
+    static int second(std::uint64_t code) { return static_cast<int>(code & 0xffffffffULL); }
+    std::int64_t key(std::uint64_t code) const {
+        return static_cast<std::int64_t>(first(code)) * n_ + second(code);
     }
     std::int64_t ndyads() const { return ndyads_; }
     std::int64_t nedges() const { return static_cast<std::int64_t>(edges_.size()); }
-    std::int64_t random_dyad(Rng& rng) const {
+    std::uint64_t random_dyad(Rng& rng) const {
         if (explicit_) return dyads_[rng.below(static_cast<std::uint64_t>(ndyads_))];
         const int n1 = m_.n1();
         if (n1 > 0) {
             const int i = static_cast<int>(rng.below(n1));
             const int j = n1 + static_cast<int>(rng.below(n_ - n1));
-            return static_cast<std::int64_t>(i) * n_ + j;
+            return pack(i, j);
         }
         int i = static_cast<int>(rng.below(n_));
         int j = static_cast<int>(rng.below(n_ - 1));
         if (j >= i) ++j;
         if (!m_.directed() && i > j) std::swap(i, j);
-        return static_cast<std::int64_t>(i) * n_ + j;
+        return pack(i, j);
     }
-    std::int64_t random_edge(Rng& rng) const { return edges_[rng.below(edges_.size())]; }
-    void toggled(std::int64_t key, bool now_present) {
+    std::uint64_t random_edge(Rng& rng) const { return edges_[rng.below(edges_.size())]; }
+    void toggled(std::uint64_t code, bool now_present) {
+        const std::int64_t k = key(code);
         if (now_present) {
-            add(key);
+            add(k, code);
         } else {
-            const std::int64_t p = pos_[key];
-            const std::int64_t last = edges_.back();
+            const std::int64_t p = pos_[k];
+            const std::uint64_t last = edges_.back();
             edges_[p] = last;
-            pos_[last] = p;
+            pos_[key(last)] = p;
             edges_.pop_back();
-            pos_[key] = -1;
+            pos_[k] = -1;
         }
     }
 
 private:
-    void add(std::int64_t key) {
-        pos_[key] = static_cast<std::int64_t>(edges_.size());
-        edges_.push_back(key);
+    void add(std::int64_t k, std::uint64_t code) {
+        pos_[k] = static_cast<std::int64_t>(edges_.size());
+        edges_.push_back(code);
     }
     const Model& m_;
     int n_;
     bool explicit_ = false;
     std::int64_t ndyads_ = 0;
     std::vector<std::uint8_t> free_;
-    std::vector<std::int64_t> dyads_;
+    std::vector<std::uint64_t> dyads_;
     std::vector<std::int64_t> pos_;
-    std::vector<std::int64_t> edges_;
+    std::vector<std::uint64_t> edges_;
 };
 
 }  // namespace
@@ -552,16 +584,26 @@ SampleResult sample(const Model& m, const std::vector<int>& src, const std::vect
     if (opt.samplesize < 1 || opt.interval < 1 || opt.burnin < 0)
         throw InvalidArgument("ergm: samplesize and interval must be positive, burnin not negative");
     if (opt.free_src.size() != opt.free_dst.size()) throw InvalidArgument("ergm: free dyad lists differ");
-    const State start = m.make_state(src, dst);
     const int chains = opt.chains;
+    const bool restart = !opt.start_src.empty();
+    if (restart && (static_cast<int>(opt.start_src.size()) != chains ||
+                    static_cast<int>(opt.start_dst.size()) != chains ||
+                    opt.start_offset.size() != static_cast<std::size_t>(chains) * p))
+        throw InvalidArgument("ergm: start networks and offsets need one entry per chain");
+    const State start = m.make_state(src, dst);
+    std::vector<State> starts;
+    if (restart)
+        for (int c = 0; c < chains; ++c) starts.push_back(m.make_state(opt.start_src[c], opt.start_dst[c]));
     const double n = m.n();
-    check_allocation("ergm chains", static_cast<double>(chains) * n * n, 9.0);
+    check_allocation("ergm chains", static_cast<double>(chains) * n * n, 17.0);
     check_allocation("ergm sample", static_cast<double>(opt.samplesize), 8.0 * p);
     SampleResult res;
     res.rows = opt.samplesize;
     res.stats.assign(static_cast<std::size_t>(opt.samplesize) * p, 0.0);
     res.final_stats.assign(static_cast<std::size_t>(chains) * p, 0.0);
     res.edges.assign(static_cast<std::size_t>(opt.samplesize), 0.0);
+    res.final_src.resize(chains);
+    res.final_dst.resize(chains);
     if (opt.keep_networks) {
         res.net_src.resize(opt.samplesize);
         res.net_dst.resize(opt.samplesize);
@@ -578,28 +620,32 @@ SampleResult sample(const Model& m, const std::vector<int>& src, const std::vect
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
     for (int c = 0; c < chains; ++c) {
         guard.run([&] {
-            State s = start;
+            State s = restart ? std::move(starts[c]) : start;
             FreeSet fs(m, s, opt.free_src, opt.free_dst);
             Rng rng(opt.seed, static_cast<std::uint64_t>(c));
             std::vector<double> dev(p, 0.0), d(p, 0.0);
-            const int nn = m.n();
+            if (restart)
+                std::copy(opt.start_offset.begin() + static_cast<std::ptrdiff_t>(c) * p,
+                          opt.start_offset.begin() + static_cast<std::ptrdiff_t>(c + 1) * p, dev.begin());
             const double D = static_cast<double>(fs.ndyads());
+            // dyadic models: a present tie is removed only once its removal is accepted
+            const bool lazy = m.delta_ignores_dyad();
             std::int64_t local = 0;
             auto step = [&] {
                 if (D <= 0) return;
                 const std::int64_t E = fs.nedges();
-                std::int64_t key;
+                std::uint64_t key;
                 if (E > 0 && rng.uniform() < 0.5) {
                     key = fs.random_edge(rng);
                 } else {
                     key = fs.random_dyad(rng);
                 }
-                const int i = static_cast<int>(key / nn), j = static_cast<int>(key % nn);
+                const int i = FreeSet::first(key), j = FreeSet::second(key);
                 const bool present = s.has(i, j);
                 std::fill(d.begin(), d.end(), 0.0);
                 double qf, qr;
                 if (present) {
-                    s.toggle(i, j);
+                    if (!lazy) s.toggle(i, j);
                     m.add_delta(s, i, j, d.data());
                     for (int t = 0; t < p; ++t) d[t] = -d[t];
                     qf = 0.5 / D + 0.5 / static_cast<double>(E);
@@ -609,16 +655,18 @@ SampleResult sample(const Model& m, const std::vector<int>& src, const std::vect
                     qf = (E > 0) ? 0.5 / D : 1.0 / D;
                     qr = 0.5 / D + 0.5 / static_cast<double>(E + 1);
                 }
-                double lr = std::log(qr / qf);
-                for (int t = 0; t < p; ++t) lr += theta[t] * d[t];
+                double w = 0.0;
+                for (int t = 0; t < p; ++t) w += theta[t] * d[t];
                 ++proposed[c];
-                const bool accept = lr >= 0 || rng.uniform() < std::exp(lr);
+                // the Metropolis-Hastings ratio without a log: one exp per proposal
+                const double r = (qr / qf) * std::exp(w);
+                const bool accept = r >= 1.0 || rng.uniform() < r;
                 if (accept) {
-                    if (!present) s.toggle(i, j);
+                    if (!present || lazy) s.toggle(i, j);
                     fs.toggled(key, !present);
                     for (int t = 0; t < p; ++t) dev[t] += d[t];
                     ++accepted[c];
-                } else if (present) {
+                } else if (present && !lazy) {
                     s.toggle(i, j);  // restore
                 }
                 if ((++local & 4095) == 0) {
@@ -640,6 +688,7 @@ SampleResult sample(const Model& m, const std::vector<int>& src, const std::vect
                 }
             }
             std::copy(dev.begin(), dev.end(), res.final_stats.begin() + static_cast<std::size_t>(c) * p);
+            s.edge_list(res.final_src[c], res.final_dst[c]);
         });
     }
     guard.finish();

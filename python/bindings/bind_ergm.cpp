@@ -98,7 +98,8 @@ void bind_ergm(py::module_& m) {
                std::uint64_t seed, bool keep_networks,
                const py::array_t<int, py::array::c_style | py::array::forcecast>& free_src,
                const py::array_t<int, py::array::c_style | py::array::forcecast>& free_dst, int threads,
-               py::object progress) {
+               py::object progress, py::object start_nets,
+               const py::array_t<double, py::array::c_style | py::array::forcecast>& start_offset) {
                 auto s = ints(src), d = ints(dst);
                 auto th = from_numpy<double>(theta);
                 ergm::SampleOptions opt;
@@ -110,6 +111,17 @@ void bind_ergm(py::module_& m) {
                 opt.keep_networks = keep_networks;
                 opt.free_src = ints(free_src);
                 opt.free_dst = ints(free_dst);
+                if (!start_nets.is_none()) {
+                    for (auto item : start_nets) {
+                        auto pair = item.cast<py::tuple>();
+                        if (pair.size() != 2) throw py::value_error("start_nets: (src, dst) pairs");
+                        opt.start_src.push_back(
+                            ints(pair[0].cast<py::array_t<int, py::array::c_style | py::array::forcecast>>()));
+                        opt.start_dst.push_back(
+                            ints(pair[1].cast<py::array_t<int, py::array::c_style | py::array::forcecast>>()));
+                    }
+                    opt.start_offset = from_numpy<double>(start_offset);
+                }
                 auto res = run_released(
                     [&](const RunControl& ctl) { return ergm::sample(self, s, d, th, opt, ctl); }, threads,
                     progress);
@@ -118,16 +130,22 @@ void bind_ergm(py::module_& m) {
                 for (std::size_t r = 0; r < res.net_src.size(); ++r)
                     nets.append(py::make_tuple(to_numpy(std::move(res.net_src[r])),
                                                to_numpy(std::move(res.net_dst[r]))));
+                py::list finals;
+                for (std::size_t c = 0; c < res.final_src.size(); ++c)
+                    finals.append(py::make_tuple(to_numpy(std::move(res.final_src[c])),
+                                                 to_numpy(std::move(res.final_dst[c]))));
                 return py::make_tuple(matrix(std::move(res.stats), res.rows, p), nets, res.acceptance,
                                       matrix(std::move(res.final_stats), chains, p),
-                                      to_numpy(std::move(res.edges)));
+                                      to_numpy(std::move(res.edges)), finals);
             },
             py::arg("src"), py::arg("dst"), py::arg("theta"), py::arg("burnin"), py::arg("interval"),
             py::arg("samplesize"), py::arg("chains"), py::arg("seed"), py::arg("keep_networks"),
             py::arg("free_src"), py::arg("free_dst"), py::arg("threads") = 0,
-            py::arg("progress") = py::none(),
-            "(stats, networks, acceptance, final, edges): TNT Metropolis-Hastings samples; stats are "
-            "g(y_k) - g(y_start), one row per sampled network.");
+            py::arg("progress") = py::none(), py::arg("start_nets") = py::none(),
+            py::arg("start_offset") = py::array_t<double>(0),
+            "(stats, networks, acceptance, final, edges, final_nets): TNT Metropolis-Hastings samples; "
+            "stats are g(y_k) - g(src/dst), one row per sampled network; start_nets (one (src, dst) "
+            "per chain) with start_offset (chains x nstats, g(start) - g(src/dst)) continue chains.");
 }
 
 }  // namespace govnet::py_bind

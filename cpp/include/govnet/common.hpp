@@ -124,4 +124,33 @@ private:
     std::uint64_t s_[4];
 };
 
+// Inline: the ERGM sampler draws two or three numbers per proposal.
+inline std::uint64_t Rng::next() {
+    const auto rotl = [](std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); };
+    const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
+    const std::uint64_t t = s_[1] << 17;
+    s_[2] ^= s_[0];
+    s_[3] ^= s_[1];
+    s_[1] ^= s_[2];
+    s_[0] ^= s_[3];
+    s_[2] ^= t;
+    s_[3] = rotl(s_[3], 45);
+    return result;
+}
+
+inline std::uint64_t Rng::below(std::uint64_t n) {
+    // Lemire's nearly-divisionless method with rejection: exactly uniform.
+    __uint128_t m = static_cast<__uint128_t>(next()) * n;
+    std::uint64_t low = static_cast<std::uint64_t>(m);
+    if (low < n) {
+        const std::uint64_t threshold = (0 - n) % n;
+        while (low < threshold) {
+            m = static_cast<__uint128_t>(next()) * n;
+            low = static_cast<std::uint64_t>(m);
+        }
+    }
+    return static_cast<std::uint64_t>(m >> 64);
+}
+
+
 }  // namespace govnet

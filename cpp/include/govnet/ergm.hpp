@@ -99,6 +99,9 @@ private:
     std::int64_t edges_ = 0;
     std::vector<std::uint8_t> adj_;
     std::vector<std::vector<int>> out_, in_;
+    // opos_[i*n + j]: index of j in out_[i]; ipos_[i*n + j]: index of i in in_[j]
+    // (directed only): O(1) removal, the same swap-with-last order as a search would give
+    std::vector<int> opos_, ipos_;
 };
 
 /// A model: its terms and the total number of statistics.
@@ -118,6 +121,9 @@ public:
     /// Statistics of a network given as a tie list.
     std::vector<double> statistics(const std::vector<int>& src, const std::vector<int>& dst) const;
     State make_state(const std::vector<int>& src, const std::vector<int>& dst) const;
+    /// Whether add_delta(s, i, j) reads nothing of s that the dyad (i, j) itself changes
+    /// (dyadic terms, mutual): a present tie's change is then known without removing it.
+    bool delta_ignores_dyad() const { return delta_ignores_dyad_; }
     /// Number of dyads.
     std::int64_t ndyads() const;
     void check_dyad(int i, int j) const;
@@ -127,6 +133,7 @@ private:
     bool directed_;
     int n1_;
     int nstats_ = 0;
+    bool delta_ignores_dyad_ = true;
     std::vector<TermSpec> terms_;
     std::vector<int> offset_;
     std::vector<std::vector<double>> rpow_;  ///< per term: (1 - exp(-decay))^k, k = 0..n
@@ -156,6 +163,11 @@ struct SampleOptions {
     bool keep_networks = false;
     /// Dyads the chain may toggle; empty: every dyad.
     std::vector<int> free_src, free_dst;
+    /// Per chain start networks (empty: every chain starts at src/dst) and, chains x
+    /// nstats, g(start_c) - g(src/dst), so that rows stay relative to src/dst: a chain
+    /// continued from an earlier sample's final network and final_stats.
+    std::vector<std::vector<int>> start_src, start_dst;
+    std::vector<double> start_offset;
 };
 
 struct SampleResult {
@@ -165,6 +177,7 @@ struct SampleResult {
     std::vector<double> edges;  ///< ties of each sampled network
     double acceptance = 0.0;
     std::vector<double> final_stats;  ///< per chain: g(y_last) - g(y_start)
+    std::vector<std::vector<int>> final_src, final_dst;  ///< per chain: y_last's ties
 };
 
 /// Metropolis-Hastings with the TNT proposal (statnet's default `sparse`): per

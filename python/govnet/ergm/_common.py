@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,7 +38,7 @@ class ErgmData:
     miss_src: np.ndarray
     miss_dst: np.ndarray
     relation: str
-    covariates: dict[str, np.ndarray] = field(default_factory=dict)
+    covariates: Mapping[str, np.ndarray] = field(default_factory=dict)
     net: Any = None
 
     @property

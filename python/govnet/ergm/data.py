@@ -3,6 +3,7 @@ its missing dyads and the dyadic covariates, as 0-based arrays."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import numpy as np
@@ -53,6 +54,30 @@ def _layer_matrix(net: Network, name: str, n: int, directed: bool, weighted: boo
     if not weighted:
         m = (m > 0).astype(float)
     return m
+
+
+class LayerCovariates(Mapping):
+    """The dyadic covariates of a network: its relation layers, each n x n matrix built on
+    first use (most formulae use none), and the matrices of ``covariates=``."""
+
+    def __init__(self, net: Network, n: int, directed: bool, weighted: bool,
+                 given: dict[str, np.ndarray]) -> None:
+        self._net, self._n, self._directed, self._weighted = net, n, directed, weighted
+        self._names = [nm for nm in net.relations if nm not in given]
+        self._built: dict[str, np.ndarray] = dict(given)
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        if name not in self._built:
+            if name not in self._names:
+                raise KeyError(name)
+            self._built[name] = _layer_matrix(self._net, name, self._n, self._directed, self._weighted)
+        return self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*self._names, *(k for k in self._built if k not in self._names)])
+
+    def __len__(self) -> int:
+        return len(set(self._names) | set(self._built))
 
 
 def _missing(missing: Any, net: Network, names: list[str], n: int, directed: bool
@@ -182,8 +207,6 @@ def network_data(net: Any, relation: Any = None, *, two_mode: str | None = None,
     msrc, mdst = _missing(missing, net, names, n, directed)
     src, dst = _drop_missing_ties(src, dst, msrc, mdst, n)
     cov: dict[str, np.ndarray] = {}
-    for name in net.relations:
-        cov[name] = _layer_matrix(net, name, n, directed, covariate_weights)
     for name, m in cov_in.items():
         if isinstance(m, pd.DataFrame):
             m = m.reindex(index=net.actor_ids, columns=net.actor_ids)
@@ -198,4 +221,4 @@ def network_data(net: Any, relation: Any = None, *, two_mode: str | None = None,
                 f"covariate {name!r} must be a finite {n} x {n} matrix, got shape {arr.shape}")
         cov[name] = arr
     return ErgmData(n, directed, 0, net.actor_ids, actors, src, dst, msrc, mdst,
-                    "+".join(names), cov, net)
+                    "+".join(names), LayerCovariates(net, n, directed, covariate_weights, cov), net)

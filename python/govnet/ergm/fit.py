@@ -60,6 +60,18 @@ class ErgmModel:
                constrained: bool = False) -> tuple[np.ndarray, list, float, np.ndarray]:
         """(Z, networks, acceptance, edges): Z = g(y_k) - g(y_obs) at ``theta``; the
         constrained chain toggles the missing dyads only."""
+        Z, nets, acc, edges, _state = self.sample_chains(
+            theta, samplesize=samplesize, interval=interval, burnin=burnin, chains=chains, seed=seed,
+            threads=threads, progress=progress, keep_networks=keep_networks, constrained=constrained)
+        return Z, nets, acc, edges
+
+    def sample_chains(self, theta: np.ndarray, *, samplesize: int, interval: int, burnin: int,
+                      chains: int, seed: int, threads: int, progress: Any = None,
+                      keep_networks: bool = False, constrained: bool = False,
+                      start: tuple[list, np.ndarray] | None = None
+                      ) -> tuple[np.ndarray, list, float, np.ndarray, tuple[list, np.ndarray]]:
+        """As :meth:`sample`, plus the chains' final state (networks, g - g(y_obs)), which
+        ``start=`` takes to continue the chains instead of starting them at y_obs."""
         d = self.data
         if constrained and d.nmissing == 0:
             # nothing is free: every constrained network is the observed one (an empty free
@@ -68,10 +80,11 @@ class ErgmModel:
             return (np.zeros((samplesize, len(self.names))), nets, 0.0,
                     np.full(samplesize, float(len(d.src))))
         fs, fd = (d.miss_src, d.miss_dst) if constrained else (np.zeros(0, np.int32),) * 2
-        Z, nets, acc, _final, edges = self.core.sample(
+        nets0, off0 = (None, np.zeros(0)) if start is None else start
+        Z, nets, acc, final, edges, finals = self.core.sample(
             d.src, d.dst, np.asarray(theta, float), burnin, interval, samplesize, chains, seed,
-            keep_networks, fs, fd, threads, progress)
-        return Z, nets, acc, edges
+            keep_networks, fs, fd, threads, progress, nets0, np.ravel(off0))
+        return Z, nets, acc, edges, (finals, final)
 
 
 def build_model(net: Any, formula: str, *, relation: Any = None, two_mode: str | None = None,
@@ -111,11 +124,17 @@ def _mple(model: ErgmModel, threads: int, progress: Any) -> tuple[np.ndarray, np
     if rows == 0:
         raise InvalidParameterError("every dyad is missing: nothing to estimate")
     # identical rows become one row with a frequency weight (statnet does the same); a
-    # hash group-by, not a sort, so that millions of dyads compress in well under a second
-    frame = pd.DataFrame(np.column_stack([X, y.astype(float)]))
-    grouped = frame.groupby(list(frame.columns), sort=True).size()
-    uniq = np.array(grouped.index.tolist(), dtype=float).reshape(len(grouped), X.shape[1] + 1)
-    w = grouped.to_numpy(dtype=float)
+    # hash group-by, not a sort, so that millions of dyads compress in well under a second,
+    # and numpy's sort below 100,000 rows, where pandas' set-up costs more (same sorted rows)
+    rows_y = np.column_stack([X, y.astype(float)])
+    if rows < 100_000:
+        uniq, counts = np.unique(rows_y, axis=0, return_counts=True)
+        w = counts.astype(float)
+    else:
+        frame = pd.DataFrame(rows_y)
+        grouped = frame.groupby(list(frame.columns), sort=True).size()
+        uniq = np.array(grouped.index.tolist(), dtype=float).reshape(len(grouped), X.shape[1] + 1)
+        w = grouped.to_numpy(dtype=float)
     Xu, yu = uniq[:, :-1], uniq[:, -1]
     est = ~model.offset
     off = Xu[:, model.offset] @ model.offset_coef[model.offset] if model.offset.any() else np.zeros(len(Xu))
@@ -167,21 +186,30 @@ def _mcmle(model: ErgmModel, theta0: np.ndarray, ctl: Control, seed: int, thread
     interval = ctl.interval_for(model.data.ndyads)
     full_steps = 0  # consecutive full steps on final-size samples
     it = 0
+    # the chains continue from one iteration's last networks to the next (statnet too):
+    # only the first sample pays the full burn-in
+    state: tuple[list, np.ndarray] | None = None
+    state_obs: tuple[list, np.ndarray] | None = None
     for it in range(1, ctl.max_iterations + 1):
         size = ctl.final_samplesize_ if final else ctl.samplesize
-        kw = dict(samplesize=size, interval=interval,
-                  burnin=ctl.burnin_for(model.data.ndyads), chains=ctl.chains, threads=threads,
+        kw = dict(samplesize=size, interval=interval, chains=ctl.chains, threads=threads,
                   progress=progress)
-        Zf, _n, acc, edges = model.sample(theta, seed=derive_seed(seed, it, 0), **kw)
+        burnin = ctl.burnin_for(model.data.ndyads) if state is None else ctl.continued_burnin_for(interval)
+        Zf, _n, acc, edges, state = model.sample_chains(
+            theta, seed=derive_seed(seed, it, 0), burnin=burnin, start=state, **kw)
         extreme = _check_sample(model, Zf, edges, theta, it, extreme)
         Z = Zf[:, est]
+        long_run = batch_cov(Z, ctl.chains)  # shared by the effective size and the T^2 test
         if ctl.interval is None and interval < 4 * ctl.interval_for(model.data.ndyads) \
-                and np.min(ess(Z, ctl.chains)) < ctl.effective_size:
+                and np.min(ess(Z, ctl.chains, long_run)) < ctl.effective_size:
             interval *= 2  # statnet-like adaptation: thin more until the sample is worth it
         Zo = None
         target = np.zeros(Z.shape[1])
         if missing:
-            Zof, _n2, _a, _e = model.sample(theta, seed=derive_seed(seed, it, 1), constrained=True, **kw)
+            burnin_o = ctl.burnin_for(model.data.ndyads) if state_obs is None else burnin
+            Zof, _n2, _a, _e, state_obs = model.sample_chains(
+                theta, seed=derive_seed(seed, it, 1), constrained=True, burnin=burnin_o, start=state_obs,
+                **kw)
             Zo = Zof[:, est]
             target = Zo.mean(axis=0)
         gamma = hull_gamma(Z, target, ctl.hull_margin)
@@ -201,7 +229,7 @@ def _mcmle(model: ErgmModel, theta0: np.ndarray, ctl: Control, seed: int, thread
         else:
             small_steps = 0
             delta, gain = gt_step(Z, target, Zo)
-            pval, _t = hotelling_p(Z - target, np.zeros(Z.shape[1]), ctl.chains)
+            pval, _t = hotelling_p(Z, target, ctl.chains, long_run)
             full_steps += 1
             if pval > ctl.convergence_p or gain < ctl.loglik_tolerance or full_steps >= ctl.full_steps:
                 if final:
@@ -236,10 +264,10 @@ def _mcmle(model: ErgmModel, theta0: np.ndarray, ctl: Control, seed: int, thread
     except np.linalg.LinAlgError:
         raise DegenerateModelError("ERGM: the simulated statistics are collinear at the estimate") from None
     cov_mcmc = cov_model @ V @ cov_model
-    pval, tratio = hotelling_p(Z - target, np.zeros(Z.shape[1]), ctl.chains)
+    pval, tratio = hotelling_p(Z, target, ctl.chains, long_run)
     return {"theta": theta_hat, "cov_model": cov_model, "cov_mcmc": cov_mcmc, "iterations": it,
             "history": np.array(history), "steps": np.array(steps), "acceptance": acc, "sample": Zf, "sample_theta": theta,
-            "t_ratio": tratio, "p_value": pval, "ess": ess(Z, ctl.chains)}
+            "t_ratio": tratio, "p_value": pval, "ess": ess(Z, ctl.chains, long_run)}
 
 
 def _check_estimate(estimate: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linprog
+from scipy.spatial import ConvexHull, QhullError
 from scipy.stats import f as f_dist
 
 from govnet.errors import ConvergenceError, InvalidParameterError
@@ -22,7 +23,15 @@ class Control:
         statistics first match the observed ones.
     interval : proposals (dyad toggles tried) between recorded networks (None: half the
         number of dyads, clipped to [64, 1024]; statnet's default is 1024).
-    burnin : proposals before the first recorded network of each chain (None: 16 x interval).
+    burnin : proposals before the first recorded network of each chain (None: 16 x interval,
+        statnet's default) in the first MCMC-MLE iteration; later iterations continue each
+        chain from its last network of the iteration before (as statnet does) after
+        ``continued_burnin`` proposals.
+    continued_burnin : the burn-in of a continued chain (None: 8 x interval, half the
+        first; statnet repeats the full burn-in, largely wasted on a chain already near
+        the new coefficients' distribution, which moved by one Geyer-Thompson step; a
+        shorter one, 4 x interval, left early rows of the old distribution that lowered
+        the effective size and doubled the interval more often on karate).
     chains : independent chains, run on up to ``threads`` threads (chain c uses the
         stream (seed, c): results depend on ``chains``, never on ``threads``).
     max_iterations : MCMC-MLE iterations before a :class:`ConvergenceError`.
@@ -30,7 +39,8 @@ class Control:
         sample matches too, and its standard errors come from that sample (None: 4 x
         samplesize, statnet's 1024).
     hull_margin : Hummel et al.'s 1.05: the stepped target must lie inside the sampled
-        statistics' convex hull with this margin.
+        statistics' convex hull with this margin. The step length is the exact largest
+        one (where the ray leaves the hull, one qhull call), not a bisection to 1/256.
     convergence_p : the Hotelling T^2 p-value above which the simulated mean is taken
         to match the observed statistics (after a full step).
     loglik_tolerance : a full step whose estimated log-likelihood gain is below this also
@@ -57,13 +67,14 @@ class Control:
     effective_size: float = 64.0
     loglik_tolerance: float = 0.01
     full_steps: int = 3
+    continued_burnin: int | None = None
 
     def __post_init__(self) -> None:
         for name in ("samplesize", "chains", "max_iterations"):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
                 raise InvalidParameterError(f"Control.{name} must be a positive integer, got {v!r}")
-        for name in ("burnin", "final_samplesize", "interval"):
+        for name in ("burnin", "final_samplesize", "interval", "continued_burnin"):
             v = getattr(self, name)
             if v is not None and (isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 0):
                 raise InvalidParameterError(f"Control.{name} must be None or an integer >= 0, got {v!r}")
@@ -84,6 +95,10 @@ class Control:
     def burnin_for(self, ndyads: int) -> int:
         """The burn-in used on a network of ``ndyads`` dyads."""
         return 16 * self.interval_for(ndyads) if self.burnin is None else int(self.burnin)
+
+    def continued_burnin_for(self, interval: int) -> int:
+        """The burn-in of a chain continued from an earlier sample, at ``interval``."""
+        return 8 * int(interval) if self.continued_burnin is None else int(self.continued_burnin)
 
     @property
     def final_samplesize_(self) -> int:
@@ -146,55 +161,74 @@ def logistic_fit(X: np.ndarray, y: np.ndarray, weights: np.ndarray, offset: np.n
 def batch_cov(U: np.ndarray, chains: int) -> np.ndarray:
     """Long-run covariance of the rows of U (rows of each chain contiguous, chain c
     holding its share as the sampler lays them out) by batch means, pooled over chains:
-    Var(mean) ~= batch_cov / rows."""
+    Var(mean) ~= batch_cov / rows. Batches of b = sqrt(shortest chain) rows, the last
+    batch of each chain taking the remainder."""
     rows, p = U.shape
-    sizes = [rows // chains + (1 if c < rows % chains else 0) for c in range(chains)]
-    mean = U.mean(axis=0)
-    per = min(sizes)
-    b = max(1, int(np.sqrt(per)))
-    means, counts = [], []
-    start = 0
-    for sz in sizes:
-        block = U[start:start + sz]
-        start += sz
-        nb = max(1, sz // b)
-        for k in range(nb):
-            seg = block[k * b:(k + 1) * b] if k < nb - 1 else block[k * b:]
-            if len(seg):
-                means.append(seg.mean(axis=0))
-                counts.append(len(seg))
-    M = np.array(means) - mean
-    c = np.array(counts, dtype=float)
-    if len(M) < 2:
+    sizes = np.full(chains, rows // chains)
+    sizes[: rows % chains] += 1
+    b = max(1, int(np.sqrt(sizes.min())))
+    sizes = sizes[sizes > 0]
+    nb = np.maximum(1, sizes // b)
+    # batch label of every row: k * b .. within its chain, the remainder in the last batch
+    within = np.concatenate([np.minimum(np.arange(sz) // b, k - 1) for sz, k in zip(sizes, nb)])
+    label = within + np.repeat(np.concatenate([[0], np.cumsum(nb)[:-1]]), sizes)
+    nbat = int(nb.sum())
+    if nbat < 2:
         return np.cov(U.T).reshape(p, p)
-    return (M * c[:, None]).T @ M / (len(M) - 1)
-
-
-def _in_hull(Z: np.ndarray, point: np.ndarray) -> bool:
-    K, p = Z.shape
-    scale = Z.std(axis=0)
-    scale[scale == 0] = 1.0
-    A = np.vstack([(Z / scale).T, np.ones((1, K))])
-    b = np.concatenate([point / scale, [1.0]])
-    res = linprog(np.zeros(K), A_eq=A, b_eq=b, bounds=(0, None), method="highs")
-    return bool(res.status == 0)
+    counts = np.bincount(label, minlength=nbat).astype(float)
+    sums = np.zeros((nbat, p))
+    np.add.at(sums, label, U)
+    M = sums / counts[:, None] - U.mean(axis=0)
+    return (M * counts[:, None]).T @ M / (nbat - 1)
 
 
 def hull_gamma(Z: np.ndarray, target: np.ndarray, margin: float) -> float:
     """Hummel et al.'s step length: the largest gamma in [0, 1] such that
     m + margin * gamma * (target - m) lies in the convex hull of the sample Z
-    (m its mean), found by bisection to 1/256."""
+    (m its mean), exact (to rounding) rather than bisected: where the ray from m leaves
+    the hull's facets (qhull), or one linear programme maximising gamma when the
+    sample is flat (a statistic that does not vary, fewer points than dimensions)."""
     m = Z.mean(axis=0)
-    if _in_hull(Z, m + margin * (target - m)):
+    direction = margin * (target - m)
+    if not np.any(direction):
         return 1.0
-    lo, hi = 0.0, 1.0
-    for _ in range(8):
-        mid = (lo + hi) / 2
-        if _in_hull(Z, m + margin * mid * (target - m)):
-            lo = mid
-        else:
-            hi = mid
-    return lo
+    scale = Z.std(axis=0)
+    scale[scale == 0] = 1.0
+    pts, mm, dd = Z / scale, m / scale, direction / scale
+    if Z.shape[1] == 1:
+        reach = (pts.max() - mm[0]) / dd[0] if dd[0] > 0 else (pts.min() - mm[0]) / dd[0]
+        return float(min(1.0, max(0.0, reach)))
+    try:
+        hull = ConvexHull(pts)
+    except QhullError:
+        return _hull_gamma_lp(pts, mm, dd)
+    normal, offset = hull.equations[:, :-1], hull.equations[:, -1]
+    a = normal @ dd                  # facets the ray heads towards: a > 0
+    room = -(normal @ mm + offset)   # distance of m inside each facet (>= 0)
+    out = a > 0
+    reach = float(np.min(room[out] / a[out])) if out.any() else 1.0
+    return float(min(1.0, max(0.0, reach)))
+
+
+def _hull_gamma_lp(pts: np.ndarray, m: np.ndarray, direction: np.ndarray) -> float:
+    """The largest gamma in [0, 1] with m + gamma * direction a convex combination of
+    the rows of pts: one linear programme over the distinct rows."""
+    pts = np.unique(pts, axis=0)
+    K, p = pts.shape
+    A = np.zeros((p + 1, K + 1))
+    A[:-1, :K] = pts.T
+    A[:-1, K] = -direction
+    A[-1, :K] = 1.0
+    b = np.concatenate([m, [1.0]])
+    c = np.zeros(K + 1)
+    c[K] = -1.0
+    bounds = np.zeros((K + 1, 2))
+    bounds[:, 1] = np.inf
+    bounds[K, 1] = 1.0
+    res = linprog(c, A_eq=A, b_eq=b, bounds=bounds, method="highs")
+    if res.status != 0:
+        return 0.0
+    return float(min(1.0, max(0.0, res.x[K])))
 
 
 def weights(Z: np.ndarray, delta: np.ndarray) -> np.ndarray:
@@ -274,11 +308,13 @@ def weights_ess(Z: np.ndarray, delta: np.ndarray) -> float:
     return float(1.0 / np.sum(w ** 2))
 
 
-def hotelling_p(Z: np.ndarray, target: np.ndarray, chains: int) -> tuple[float, np.ndarray]:
+def hotelling_p(Z: np.ndarray, target: np.ndarray, chains: int,
+                long_run: np.ndarray | None = None) -> tuple[float, np.ndarray]:
     """p-value of Hotelling's T^2 test that the sample mean equals ``target``, with the
-    batch-means covariance (MCMC autocorrelation), and the per-statistic t-ratios."""
+    batch-means covariance (MCMC autocorrelation; ``long_run``: batch_cov(Z, chains)
+    if already computed), and the per-statistic t-ratios."""
     K, p = Z.shape
-    V = batch_cov(Z, chains) / K
+    V = (batch_cov(Z, chains) if long_run is None else long_run) / K
     d = Z.mean(axis=0) - target
     sd = np.sqrt(np.diag(V))
     t = np.where(sd > 0, d / np.where(sd > 0, sd, 1.0), np.where(d == 0, 0.0, np.inf))
@@ -292,9 +328,10 @@ def hotelling_p(Z: np.ndarray, target: np.ndarray, chains: int) -> tuple[float, 
     return float(f_dist.sf(F, p, df2)), t
 
 
-def ess(Z: np.ndarray, chains: int) -> np.ndarray:
-    """Effective sample size per statistic: rows x variance / long-run variance."""
+def ess(Z: np.ndarray, chains: int, long_run: np.ndarray | None = None) -> np.ndarray:
+    """Effective sample size per statistic: rows x variance / long-run variance
+    (``long_run``: batch_cov(Z, chains) if already computed)."""
     K = Z.shape[0]
     v = np.var(Z, axis=0, ddof=1)
-    lr = np.diag(batch_cov(Z, chains))
+    lr = np.diag(batch_cov(Z, chains) if long_run is None else long_run)
     return np.where(lr > 0, K * v / np.where(lr > 0, lr, 1.0), 0.0)
