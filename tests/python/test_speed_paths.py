@@ -7,6 +7,7 @@
   of two: bit for bit; 1e-6 and 1e200: to rounding), against networkx;
 * core_profile's one-call figures equal the separate kernels, and
   Collection.core_profile's C++ batch equals one core_profile call per community;
+  the one-pass single removals equal a removal_effect of each g - v, bit for bit;
 * the pyarrow CSV path gives the C engine's frame cell for cell; read_csv's
   tie ends coded once (categoricals) and the relation codes give the row-by-row
   cleaning's network, names and errors;
@@ -203,6 +204,81 @@ def test_collection_core_profile_batch_equals_per_community_calls(kwargs):
     # the apply path (one Python call per community) gives the same frame
     slow = c.apply(govnet.core_profile, name="core_profile", with_table=False, seed=base, **opts)
     pd.testing.assert_frame_equal(got, slow, check_dtype=False, check_names=False)
+
+
+def _odd_networks():
+    """Small networks with what the one-pass removal kernels must get right:
+    directed and undirected, disconnected, isolates, self-loops kept, trees and
+    chains (articulation points everywhere), bridges between cliques, stars."""
+    rng = np.random.default_rng(20)
+    nets = []
+    for k in range(36):
+        n = int(rng.integers(3, 70))
+        kind = k % 6
+        if kind == 0:      # sparse random, often disconnected, with isolates
+            m = int(rng.integers(0, 2 * n))
+            src, dst = rng.integers(0, n, m), rng.integers(0, n, m)
+        elif kind == 1:    # a random tree
+            dst = np.arange(1, n)
+            src = np.array([rng.integers(0, v) for v in dst], dtype=np.int64)
+        elif kind == 2:    # a chain plus a few chords
+            src, dst = np.arange(n - 1), np.arange(1, n)
+            extra = rng.integers(0, n, (3, 2))
+            src, dst = np.r_[src, extra[:, 0]], np.r_[dst, extra[:, 1]]
+        elif kind == 3:    # two dense blocks joined through one node, one isolate
+            h = n // 2
+            pairs = [(a, b) for a in range(h) for b in range(h) if a != b and rng.random() < 0.5]
+            pairs += [(a, b) for a in range(h, n - 1) for b in range(h, n - 1)
+                      if a != b and rng.random() < 0.5]
+            pairs += [(0, h), (h, 0)]
+            src, dst = np.array([p[0] for p in pairs] or [0]), np.array([p[1] for p in pairs] or [1])
+        elif kind == 4:    # a star with spokes both ways
+            src, dst = np.zeros(n - 1, np.int64), np.arange(1, n)
+            src, dst = np.r_[src, dst[::2]], np.r_[dst, src[::2]]
+        else:              # dense random with self-loops
+            mask = rng.random((n, n)) < 0.3
+            src, dst = np.nonzero(mask)
+        nets.append(govnet.Network.from_arrays(src, dst, actors=n, directed=bool(k % 2),
+                                               duplicates="sum",
+                                               self_loops="keep" if kind == 5 else "drop"))
+    return nets
+
+
+def test_single_removal_effects_equal_one_removal_at_a_time():
+    # The one-pass kernel (dominators, articulation points) against removal_effect
+    # of each g - v (a sweep of the whole graph): the same doubles, bit for bit.
+    for net in _odd_networks():
+        for g in (net.layer("tie"), net.layer("tie", undirected=True)):
+            n = g.num_nodes
+            singles = _core.single_removal_effects(g)
+            for v in range(n):
+                gone = np.zeros(n, np.uint8)
+                gone[v] = 1
+                eff, comp, share = _core.removal_effect(g, gone)
+                assert singles["efficiency"][v] == eff, (n, v)
+                assert singles["components"][v] == comp, (n, v)
+                assert singles["largest_share"][v] == share, (n, v)
+
+
+@pytest.mark.parametrize("core_size", [1, 3])
+def test_collection_core_profile_batch_on_odd_networks(core_size):
+    # Disconnected networks, isolates, chains and stars; a one-actor core and a
+    # core of several actors: the batch equals one core_profile call per network.
+    nets = {f"n{i}": net for i, net in enumerate(_odd_networks())}
+    c = govnet.Collection.from_networks(nets)
+    core = [str(a) for a in range(core_size)]
+    for undirected in (False, True):
+        got = c.core_profile(core=core, relation="tie", undirected=undirected,
+                             with_table=False, threads=2)
+        for cid, net in nets.items():
+            p = govnet.core_profile(net, core=core, relation="tie", undirected=undirected)
+            row = got.loc[cid]
+            assert row["core_profile_core_vulnerability_rank"] == p.core_vulnerability_rank
+            assert row["core_profile_in_empirical_core"] == p.in_empirical_core
+            for f in ("pair_dependency", "cp_fit"):
+                v = getattr(p, f)
+                assert row[f"core_profile_{f}"] == v or (
+                    np.isnan(v) and np.isnan(row[f"core_profile_{f}"]))
 
 
 def test_collection_core_profile_batch_names_the_community():

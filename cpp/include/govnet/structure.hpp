@@ -116,8 +116,14 @@ struct RemovalEffect {
 RemovalEffect removal_effect(const CsrGraph& g, Span<const std::uint8_t> removed,
                              const RunControl& ctl = {});
 
-/// removal_effect for the graph without each single node (n BFS sweeps each).
-/// Parallel over nodes; deterministic.
+/// Up to this many nodes single_removal_effects takes one pass of dominators and
+/// articulation points (n^2 distances held: 4 MiB) instead of a sweep of each g - v.
+constexpr NodeId kSingleRemovalDominatorNodes = 1024;
+
+/// removal_effect for the graph without each single node: from 3 to
+/// kSingleRemovalDominatorNodes nodes, n BFS for the dominators plus one BFS per
+/// (source, node) pair whose distances the removal changes; above, n sweeps of g - v.
+/// Parallel over nodes; deterministic; the same figures either way.
 std::vector<RemovalEffect> single_removal_effects(const CsrGraph& g, const RunControl& ctl = {});
 
 /// Pair dependency on a node set: over ordered pairs (s, t) of nodes outside
