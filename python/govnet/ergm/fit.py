@@ -78,7 +78,7 @@ class ErgmModel:
             # list would mean "every dyad" to the sampler)
             nets = [(d.src, d.dst)] * samplesize if keep_networks else []
             return (np.zeros((samplesize, len(self.names))), nets, 0.0,
-                    np.full(samplesize, float(len(d.src))))
+                    np.full(samplesize, float(len(d.src))), None)
         fs, fd = (d.miss_src, d.miss_dst) if constrained else (np.zeros(0, np.int32),) * 2
         nets0, off0 = (None, np.zeros(0)) if start is None else start
         Z, nets, acc, final, edges, finals = self.core.sample(

@@ -61,19 +61,29 @@ class PooledModel:
         rows = [m.mple_rows(threads, progress) for m in self.models]
         return np.vstack([r[0] for r in rows]), np.concatenate([r[1] for r in rows])
 
-    def sample(self, theta: np.ndarray, *, seed: int, keep_networks: bool = False,
-               constrained: bool = False, **kw: Any) -> tuple[np.ndarray, list, float, np.ndarray]:
+    def sample(self, theta: np.ndarray, **kw: Any) -> tuple[np.ndarray, list, float, np.ndarray]:
+        Z, nets, acc, edges, _state = self.sample_chains(theta, **kw)
+        return Z, nets, acc, edges
+
+    def sample_chains(self, theta: np.ndarray, *, seed: int, keep_networks: bool = False,
+                      constrained: bool = False, start: list | None = None, **kw: Any
+                      ) -> tuple[np.ndarray, list, float, np.ndarray, list]:
+        """As :meth:`ErgmModel.sample_chains`: each network's chains continue from its own
+        state (``start``, one per network); the statistics are summed over networks."""
         if keep_networks:
             raise InvalidParameterError("a pooled fit simulates statistics only (networks=False)")
         Z: Any = 0.0
         edges: Any = 0.0
-        accs = []
-        for c, m in enumerate(self.models):
-            z, _n, acc, e = m.sample(theta, seed=derive_seed(seed, c), constrained=constrained, **kw)
+        accs, states = [], []
+        starts = start if start is not None else [None] * len(self.models)
+        for c, (m, st) in enumerate(zip(self.models, starts)):
+            z, _n, acc, e, state = m.sample_chains(theta, seed=derive_seed(seed, c),
+                                                   constrained=constrained, start=st, **kw)
             Z = Z + z
             edges = edges + e
             accs.append(acc)
-        return np.asarray(Z), [], float(np.mean(accs)), np.asarray(edges)
+            states.append(state)
+        return np.asarray(Z), [], float(np.mean(accs)), np.asarray(edges), states
 
 
 def _networks(networks: Any) -> list[tuple[str, Any]]:
