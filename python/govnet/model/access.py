@@ -41,9 +41,15 @@ def layer_of(net: Network, relation: Relation, *, mode: str = "sum",
     (:func:`govnet.model.missing.require_complete`). A measure that handles
     missing dyads passes ``missing_ok=True`` and states its treatment.
     """
-    if not missing_ok:
-        require_complete(net, relation)
-    return net.layer(relation, mode=mode, undirected=undirected)
+    def checked() -> Any:
+        if not missing_ok:
+            require_complete(net, relation)
+        return net.layer(relation, mode=mode, undirected=undirected)
+
+    if (relation is None or isinstance(relation, str)) and isinstance(mode, str) \
+            and isinstance(undirected, (bool, np.bool_)):
+        return net.cached(("checked", relation, mode, bool(undirected), missing_ok), checked)
+    return checked()
 
 
 def series(net: Network, values: np.ndarray, name: str) -> pd.Series:

@@ -477,6 +477,18 @@ class Network:
         """The build options (``duplicates``, ``self_loops`` policies) the layers use."""
         return dict(self._options)
 
+    def cached(self, key: tuple[Any, ...], make: Any) -> Any:
+        """A value derived from this network, built once by ``make()`` and kept with its
+        layers (a network never changes): e.g. a measure's checked layer, so a repeated
+        call on a small network skips the checks (about 1.5 µs of a 15 µs call)."""
+        value = self._graphs.get(key)
+        if value is None:
+            with self._lock:
+                value = self._graphs.get(key)
+                if value is None:
+                    value = self._graphs[key] = make()
+        return value
+
     def optional_tables(self) -> dict[str, pd.DataFrame]:
         """The optional tables this network carries (see :attr:`OPTIONAL_TABLES`), not copied:
         for savers and exporters, which must not modify them."""
