@@ -69,9 +69,10 @@ class ErgmModel:
                       chains: int, seed: int, threads: int, progress: Any = None,
                       keep_networks: bool = False, constrained: bool = False,
                       start: tuple[list, np.ndarray] | None = None
-                      ) -> tuple[np.ndarray, list, float, np.ndarray, tuple[list, np.ndarray]]:
+                      ) -> tuple[np.ndarray, list, float, np.ndarray, tuple[list, np.ndarray] | None]:
         """As :meth:`sample`, plus the chains' final state (networks, g - g(y_obs)), which
-        ``start=`` takes to continue the chains instead of starting them at y_obs."""
+        ``start=`` takes to continue the chains instead of starting them at y_obs (None:
+        a constrained sample with nothing missing, always the observed network)."""
         d = self.data
         if constrained and d.nmissing == 0:
             # nothing is free: every constrained network is the observed one (an empty free
