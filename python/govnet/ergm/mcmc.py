@@ -254,6 +254,11 @@ def gt_step(Z: np.ndarray, target: np.ndarray, Zobs: np.ndarray | None = None,
         b = Zobs @ d
         return float(b.max() + np.log(np.mean(np.exp(b - b.max()))) - lz)
 
+    def trusted(d: np.ndarray) -> bool:
+        # an importance-sampling step is believed only while each reweighted sample keeps
+        # an effective size of at least a tenth of the sample
+        return weights_ess(Z, d) >= 0.1 * len(Z) and (Zobs is None or weights_ess(Zobs, d) >= 0.1 * len(Zobs))
+
     val = f(delta)
     for _ in range(max_iter):
         w = weights(Z, delta)
@@ -284,19 +289,16 @@ def gt_step(Z: np.ndarray, target: np.ndarray, Zobs: np.ndarray | None = None,
             ok = bool(np.isfinite(v) and v >= val - 1e-12)
             if ok and Zobs is not None:
                 # two samples' log-ratio can grow without bound far from delta = 0 (the
-                # constrained points outside the unconstrained hull): Newton stays where
-                # both importance weights keep the effective size asked for below
-                ok = weights_ess(Z, cand) >= 0.1 * len(Z) and weights_ess(Zobs, cand) >= 0.1 * len(Zobs)
+                # constrained points outside the unconstrained hull): Newton stays trusted
+                ok = trusted(cand)
             if ok:
                 break
             t /= 2
         delta, old, val = cand, val, v
         if np.max(np.abs(t * step)) < 1e-10 or abs(val - old) < 1e-13:
             break
-    # trust region: an importance-sampling step is believed only while the reweighted
-    # sample keeps an effective size of at least a tenth of the sample
-    for _ in range(30):
-        if weights_ess(Z, delta) >= 0.1 * len(Z) and (Zobs is None or weights_ess(Zobs, delta) >= 0.1 * len(Zobs)):
+    for _ in range(30):  # the trust region
+        if trusted(delta):
             break
         delta = delta / 2
     return delta, f(delta)
